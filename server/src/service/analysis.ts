@@ -1,0 +1,111 @@
+import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ResolvedSettings } from './config/settings';
+import type { ReadinessDocument, SectionId } from './model';
+import { docsUrl, RULES } from './rules/registry';
+import { validlySkippedSections } from './rules/file/skipRules';
+import type { Finding, Fix, RuleContext, RuleDefinition, Severity } from './rules/types';
+import type { WorkspaceView } from './workspace';
+
+export const SOURCE = 'mlops-readiness';
+
+/** Everything a check needs besides the document; shells build it, rules only read it. */
+export interface AnalysisContext {
+  settings: ResolvedSettings;
+  workspace: WorkspaceView;
+  /** The document's path relative to the workspace root (posix). */
+  documentPath?: string;
+  /** `YYYY-MM-DD`: the caller's today, so results are reproducible. */
+  today: string;
+  /** False in an untrusted workspace: rules that read other files do not run. */
+  crossFileReads?: boolean;
+  /** Told when a rule throws; the other rules' findings are still returned. */
+  onRuleError?(rule: RuleDefinition<any>, error: unknown): void;
+}
+
+export interface ReadinessFinding extends Finding {
+  rule: RuleDefinition<any>;
+  severity: Severity;
+  fixes: Fix[];
+}
+
+export interface Analysis {
+  document: ReadinessDocument;
+  findings: ReadinessFinding[];
+  /** Sections whose SKIP justification is valid: their other rules were silenced. */
+  skippedSections: ReadonlySet<SectionId>;
+}
+
+/** Runs every enabled rule over the document. Never throws. */
+export function analyse(document: ReadinessDocument, context: AnalysisContext): Analysis {
+  const findings: ReadinessFinding[] = [];
+  const optionsOf = <O>(rule: RuleDefinition<O>): O => (context.settings.rules.get(rule.code)?.options ?? rule.defaultOptions ?? {}) as O;
+  const skipped = safely(context, undefined, () => validlySkippedSections(document, optionsOf), new Set<SectionId>());
+  for (const rule of RULES) {
+    const level = context.settings.rules.get(rule.code)?.level ?? rule.severity;
+    if (level === 'off') continue;
+    if (rule.crossFile && context.crossFileReads === false) continue;
+    if (rule.section !== 'file' && rule.section !== 'header' && skipped.has(rule.section)) continue;
+    const ruleContext: RuleContext<unknown> = {
+      document,
+      documentPath: context.documentPath,
+      options: optionsOf(rule),
+      optionsOf,
+      workspace: context.workspace,
+      today: context.today,
+      priorFindings: findings,
+      report(finding) {
+        const line = finding.range.start.line;
+        if (document.suppressions.isSuppressed(rule.code, line) || document.suppressions.isSuppressed(rule.name, line)) return;
+        findings.push({ ...finding, rule, severity: level, fixes: finding.fixes ?? [] });
+      },
+    };
+    safely(context, rule, () => rule.check(ruleContext), undefined);
+  }
+  findings.sort(byPosition);
+  return { document, findings, skippedSections: skipped };
+}
+
+function safely<T>(context: AnalysisContext, rule: RuleDefinition<any> | undefined, run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (rule) context.onRuleError?.(rule, error);
+    return fallback;
+  }
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The LSP diagnostic for a finding: code, docs link, source, related places. */
+export function toDiagnostic(finding: ReadinessFinding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: LSP_SEVERITY[finding.severity],
+    code: finding.rule.code,
+    codeDescription: { href: docsUrl(finding.rule) },
+    source: SOURCE,
+    message: finding.message,
+    data: { rule: finding.rule.name },
+  };
+  if (finding.related?.length) diagnostic.relatedInformation = finding.related as DiagnosticRelatedInformation[];
+  return diagnostic;
+}
+
+export function rangesEqual(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}

@@ -1,0 +1,86 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { analyse, SOURCE, toDiagnostic, type Analysis, type AnalysisContext } from './analysis';
+import { settingsForDocument } from './config';
+import type { ConfigProblem } from './config/load';
+import type { ReadinessConfig, ResolvedSettings } from './config/settings';
+import { isReadinessFile } from './fileKind';
+import type { ReadinessDocument } from './model';
+import { parseReadiness } from './parser/parse';
+import type { WorkspaceView } from './workspace';
+
+export interface CheckRequest {
+  text: string;
+  /** Path relative to the workspace root (posix), when the document has one. */
+  documentPath?: string;
+  workspace: WorkspaceView;
+  /** The editor's or command line's settings, below config files in priority. */
+  editorSettings?: ReadinessConfig;
+  today: string;
+  crossFileReads?: boolean;
+  /** A file named explicitly is still checked only if it is a readiness file (F6). */
+  onRuleError?: AnalysisContext['onRuleError'];
+  /** A parse of this exact text, when the caller caches one per document version. */
+  document?: ReadinessDocument;
+}
+
+export interface CheckResult {
+  /** False for Markdown that is not a readiness file: it gets no diagnostics. */
+  isReadiness: boolean;
+  diagnostics: Diagnostic[];
+  analysis: Analysis | undefined;
+  settings: ResolvedSettings;
+  /** Config files read for this document (a change to one re-checks it). */
+  configFiles: string[];
+  configProblems: ConfigProblem[];
+}
+
+/** The whole check of one document: settings, file kind, size limit, rules. Never throws. */
+export function checkDocument(request: CheckRequest): CheckResult {
+  const { settings, configFiles, problems } = settingsForDocument(request.documentPath, request.workspace, request.editorSettings);
+  const base = { settings, configFiles, configProblems: problems };
+  if (!isReadinessFile(request.documentPath, request.text, settings.files)) {
+    return { ...base, isReadiness: false, diagnostics: [], analysis: undefined };
+  }
+  if (request.text.length > settings.maxFileSize) {
+    return { ...base, isReadiness: true, analysis: undefined, diagnostics: [tooLarge(request.text.length, settings.maxFileSize)] };
+  }
+  const document = request.document ?? parseReadiness(request.text);
+  const analysis = analyse(document, {
+    settings,
+    workspace: request.workspace,
+    documentPath: request.documentPath,
+    today: request.today,
+    crossFileReads: request.crossFileReads,
+    onRuleError: request.onRuleError,
+  });
+  return { ...base, isReadiness: true, analysis, diagnostics: analysis.findings.map(toDiagnostic) };
+}
+
+/** Code of the diagnostics that speak of the tool's own input (config, size), not of a rule. */
+export const INPUT_CODE = 'RDY000';
+export const INPUT_RULE = 'input';
+
+function tooLarge(length: number, limit: number): Diagnostic {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: INPUT_CODE,
+    source: SOURCE,
+    message: `File not checked: it is ${mb(length)}, over the ${mb(limit)} limit (raise "maxFileSize" in .mlops-readiness.json to check it).`,
+    data: { rule: INPUT_RULE },
+  };
+}
+
+/** A config problem as a diagnostic on the config file itself. */
+export function configProblemDiagnostic(problem: ConfigProblem): Diagnostic {
+  return {
+    range: problem.range,
+    severity: DiagnosticSeverity.Error,
+    code: INPUT_CODE,
+    source: SOURCE,
+    message: problem.message,
+    data: { rule: INPUT_RULE, key: problem.key },
+  };
+}

@@ -1,0 +1,46 @@
+import type { RuleDefinition } from '../rules/types';
+
+const LEVEL = { enum: ['off', 'information', 'warning', 'error', 'hint'] };
+
+/** The JSON Schema of `.mlops-readiness.json`, derived from the rule registry. */
+export function buildConfigSchema(rules: readonly RuleDefinition<any>[]): Record<string, unknown> {
+  const ruleProperties: Record<string, unknown> = {};
+  for (const rule of rules) {
+    const entry = {
+      description: `${rule.code} ${rule.name}: ${rule.summary} (default: ${rule.severity})`,
+      oneOf: [
+        { ...LEVEL },
+        {
+          type: 'object',
+          properties: { severity: LEVEL, ...(rule.optionsSchema ?? {}) },
+          additionalProperties: false,
+        },
+      ],
+    };
+    ruleProperties[rule.code] = entry;
+    ruleProperties[rule.name] = { $ref: `#/properties/rules/properties/${rule.code}` };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://mlops-readiness.dev/schemas/mlops-readiness.schema.json',
+    title: 'MLOps Readiness configuration (.mlops-readiness.json)',
+    type: 'object',
+    properties: {
+      $schema: { type: 'string' },
+      files: {
+        description: 'Globs, relative to the workspace root, naming readiness files.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+      },
+      maxFileSize: { description: 'Files larger than this many bytes are not checked.', type: 'integer', minimum: 1 },
+      adrFolder: { description: 'Folder of ADR files (hovers and links on ADR-NN).', type: 'string', minLength: 1 },
+      rules: {
+        description: 'Per rule, by code or name: a severity ("off" turns it off) or an object with "severity" and options.',
+        type: 'object',
+        properties: ruleProperties,
+        additionalProperties: false,
+      },
+    },
+    additionalProperties: false,
+  };
+}

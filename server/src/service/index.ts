@@ -1,0 +1,30 @@
+/**
+ * The MLOps readiness language service: pure functions from (text, settings, a read-only view
+ * of the workspace) to a document model, diagnostics, hovers, completions and code actions.
+ * No LSP connection, no file system, no VS Code: the language server, the CLI and tests are
+ * thin shells over this module.
+ */
+export { analyse, toDiagnostic, SOURCE, type Analysis, type AnalysisContext, type ReadinessFinding } from './analysis';
+export { settingsForDocument, type DocumentSettings } from './config';
+export { CONFIG_FILE_NAME, loadConfig, type ConfigProblem } from './config/load';
+export { buildConfigSchema } from './config/schema';
+export { DEFAULT_FILES, resolveSettings, type ReadinessConfig, type ResolvedSettings, type RuleConfig } from './config/settings';
+export { hasReadinessTitle, isReadinessFile, matchesReadinessGlobs } from './fileKind';
+export type * from './model';
+export { parseReadiness } from './parser/parse';
+export { docsUrl, findRule, RULES } from './rules/registry';
+export type { Fix, RuleDefinition, Severity } from './rules/types';
+export { localToday } from './util/dates';
+export { confinePath, memoryWorkspace, NO_WORKSPACE, type WorkspaceView } from './workspace';
+
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { analyse, toDiagnostic, type AnalysisContext } from './analysis';
+import { parseReadiness } from './parser/parse';
+
+/** Parse and check a text in one call (what the CLI and simple hosts need). */
+export function doValidation(text: string, context: AnalysisContext): Diagnostic[] {
+  return analyse(parseReadiness(text), context).findings.map(toDiagnostic);
+}
+export { checkDocument, configProblemDiagnostic, INPUT_CODE, type CheckRequest, type CheckResult } from './check';
+export { applyEdits, compatibleSafeFixes, fixAll } from './fixes';
+export { sectionAtLine, sectionOfFinding, sectionStatuses, type SectionStatus } from './sectionStatus';

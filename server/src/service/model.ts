@@ -1,0 +1,127 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { LineIndex } from './text/lineIndex';
+
+/** The six MUST sections and the sign-off checklist, in template order. */
+export type SectionId = 'monitoring' | 'alerting' | 'drift' | 'rollout' | 'rollback' | 'owner' | 'checklist';
+
+/** A piece of source text and where it stands. `text` is exactly the source, markup included. */
+export interface Span {
+  text: string;
+  range: Range;
+}
+
+export interface Heading extends Span {
+  level: number;
+  line: number;
+  /** The heading's words without the `#` marks. */
+  title: Span;
+}
+
+export interface Cell extends Span {
+  /** The cell's text with code and emphasis markers removed and `\|` unescaped. */
+  value: string;
+  column: number;
+}
+
+export interface TableRow {
+  line: number;
+  range: Range;
+  cells: Cell[];
+}
+
+export interface Table {
+  header: TableRow;
+  /** Column keys, normalised by `columnKey` (lower case, no spacing, no parenthesised part). */
+  columnKeys: string[];
+  rows: TableRow[];
+  range: Range;
+  /** The cell of `row` under the column whose key is `columnKey(name)`. */
+  cell(row: TableRow, name: string): Cell | undefined;
+  hasColumn(name: string): boolean;
+}
+
+export type FieldKey =
+  | 'story'
+  | 'owner'
+  | 'filled on'
+  | 'reviewed by committee'
+  | 'dri'
+  | 'backup dri'
+  | 'decision authority'
+  | 'sunset date';
+
+/** A `**Key**: value` line (optionally a list item). */
+export interface Field {
+  key: FieldKey;
+  line: number;
+  keySpan: Span;
+  /** The value after the colon, trimmed; an empty value has an empty range at the line's end. */
+  value: Span;
+  range: Range;
+}
+
+export type ChecklistTopic = SectionId | 'dependencies' | 'committee' | 'op-comment';
+
+export interface ChecklistItem {
+  line: number;
+  checked: boolean;
+  /** The `[ ]` / `[x]` brackets. */
+  box: Span;
+  text: Span;
+  range: Range;
+  topic: ChecklistTopic | undefined;
+}
+
+/** A `**SKIP — JUSTIFICATION**: reason` line. */
+export interface Skip {
+  line: number;
+  marker: Span;
+  /** Undefined when nothing follows the marker. */
+  reason: Span | undefined;
+  range: Range;
+}
+
+export interface Section {
+  id: SectionId | undefined;
+  /** The number written in the heading (`## 2.` or `§2`), if any. */
+  number: number | undefined;
+  heading: Heading;
+  /** First line after the heading, and the line after the section's last line. */
+  startLine: number;
+  endLine: number;
+  tables: Table[];
+  fields: Field[];
+  checklist: ChecklistItem[];
+  skips: Skip[];
+  /** Lines of the author's own prose and lists (not tables, not template guidance, not code). */
+  proseLines: number[];
+}
+
+export type PlaceholderKind = 'angle' | 'date' | 'literal' | 'alternatives';
+
+export interface Placeholder extends Span {
+  kind: PlaceholderKind;
+  line: number;
+}
+
+/** What `<!-- readiness-disable… -->` comments say, resolved per line. */
+export interface Suppressions {
+  isSuppressed(code: string, line: number): boolean;
+}
+
+export interface ReadinessDocument {
+  /** The text analysed: the input without a leading BOM. */
+  text: string;
+  lines: LineIndex;
+  title: Heading | undefined;
+  /** Fields before the first section (Story, Owner, Filled on, Reviewed by committee). */
+  headerFields: Field[];
+  /** Every heading of level 2 or more that starts a section, recognised or not, in order. */
+  sections: Section[];
+  placeholders: Placeholder[];
+  /** Lines that repeat the template's own guidance (F7): never a finding. */
+  guidanceLines: ReadonlySet<number>;
+  /** Lines inside fenced or indented code blocks. */
+  codeLines: ReadonlySet<number>;
+  suppressions: Suppressions;
+}

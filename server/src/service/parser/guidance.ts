@@ -1,0 +1,45 @@
+import { TEMPLATE_TEXT } from '../template/templateText';
+import { LineIndex } from '../text/lineIndex';
+import { parseBlocks } from './blocks';
+import { CHECKLIST_LINE, isFieldLine } from './lineItems';
+
+/**
+ * Guidance (F7) is the template's own instructions: its intro sentences, "Required minima"
+ * and "Strongly encouraged" bullets, the skip and DRI-change sentences, the closing paragraph.
+ * It is recognised by comparison with the template's text, tolerant of white space and of
+ * bold/code markup, so no phrase list has to be kept in step with the template.
+ */
+export function normaliseProse(text: string): string {
+  return text
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+
+let templateGuidance: ReadonlySet<string> | undefined;
+
+export function isTemplateGuidance(normalised: string): boolean {
+  templateGuidance ??= collectTemplateGuidance();
+  return templateGuidance.has(normalised);
+}
+
+function collectTemplateGuidance(): ReadonlySet<string> {
+  const lines = new LineIndex(TEMPLATE_TEXT);
+  const guidance = new Set<string>();
+  for (const block of parseBlocks(TEMPLATE_TEXT)) {
+    if (block.kind !== 'paragraph') continue;
+    const text = blockText(lines, block.startLine, block.endLine);
+    // Fields and checklist boxes are the form itself: content to fill, never guidance.
+    if (!text.split('\n').some((line) => isFieldLine(line) || CHECKLIST_LINE.test(line))) guidance.add(normaliseProse(text));
+  }
+  return guidance;
+}
+
+export function blockText(lines: LineIndex, startLine: number, endLine: number): string {
+  let text = '';
+  for (let line = startLine; line < endLine; line++) text += (line > startLine ? '\n' : '') + lines.lineText(line);
+  return text;
+}

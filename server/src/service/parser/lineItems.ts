@@ -1,0 +1,97 @@
+import type { ChecklistItem, ChecklistTopic, Field, FieldKey, SectionId, Skip } from '../model';
+import type { LineIndex } from '../text/lineIndex';
+
+const FIELD_KEYS: readonly FieldKey[] = [
+  'story',
+  'owner',
+  'filled on',
+  'reviewed by committee',
+  'backup dri',
+  'dri',
+  'decision authority',
+  'sunset date',
+];
+
+// `**Key**: value`, `**Key:** value`, `Key: value`, optionally as a list item.
+const FIELD_LINE = new RegExp(
+  String.raw`^(\s*(?:[-*+]\s+)?)((?:\*\*|__)?\s*(` +
+    FIELD_KEYS.map((key) => key.replace(' ', String.raw`\s+`)).join('|') +
+    String.raw`)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:))[ \t]*(.*?)\s*$`,
+  'i',
+);
+
+/** Whether a line is a `Key: value` field of the form (content to fill, never guidance). */
+export function isFieldLine(text: string): boolean {
+  return FIELD_LINE.test(text);
+}
+
+export function parseField(lines: LineIndex, line: number): Field | undefined {
+  const text = lines.lineText(line);
+  const match = FIELD_LINE.exec(text);
+  if (!match) return undefined;
+  const [, lead, keyPart, keyWords, value] = match;
+  const key = keyWords.toLowerCase().replace(/\s+/g, ' ') as FieldKey;
+  const keyStart = lead.length;
+  const valueStart = value ? text.indexOf(value, keyStart + keyPart.length) : text.trimEnd().length;
+  return {
+    key,
+    line,
+    keySpan: { text: keyPart, range: lines.range(line, keyStart, keyStart + keyPart.length) },
+    value: { text: value, range: lines.range(line, valueStart, valueStart + value.length) },
+    range: lines.trimmedLineRange(line),
+  };
+}
+
+export const CHECKLIST_LINE = /^(\s*[-*+]\s+)(\[[ xX]\])(\s+)(.*?)\s*$/;
+
+export function parseChecklistItem(lines: LineIndex, line: number): ChecklistItem | undefined {
+  const text = lines.lineText(line);
+  const match = CHECKLIST_LINE.exec(text);
+  if (!match) return undefined;
+  const [, lead, box, gap, rest] = match;
+  const textStart = lead.length + box.length + gap.length;
+  return {
+    line,
+    checked: box !== '[ ]',
+    box: { text: box, range: lines.range(line, lead.length, lead.length + box.length) },
+    text: { text: rest, range: lines.range(line, textStart, textStart + rest.length) },
+    range: lines.trimmedLineRange(line),
+    topic: checklistTopic(rest),
+  };
+}
+
+const SECTION_BY_NUMBER: Record<string, SectionId> = {
+  '1': 'monitoring',
+  '2': 'alerting',
+  '3': 'drift',
+  '4': 'rollout',
+  '5': 'rollback',
+  '6': 'owner',
+};
+
+function checklistTopic(text: string): ChecklistTopic | undefined {
+  const numbered = /^§\s*(\d)/.exec(text);
+  if (numbered) return SECTION_BY_NUMBER[numbered[1]];
+  if (/\bdependenc/i.test(text)) return 'dependencies';
+  if (/\bOP comment\b/i.test(text)) return 'op-comment';
+  if (/\bcommittee\b/i.test(text)) return 'committee';
+  return undefined;
+}
+
+// `**SKIP — JUSTIFICATION**: why`, with an em dash, en dash or hyphen, bold or not.
+const SKIP_LINE = /((?:\*\*|__)?SKIP\s*[—–-]{1,2}\s*JUSTIFICATION\s*(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)|:|(?:\*\*|__)))[ \t]*(.*?)\s*$/i;
+
+export function parseSkip(lines: LineIndex, line: number): Skip | undefined {
+  const text = lines.lineText(line);
+  const match = SKIP_LINE.exec(text);
+  if (!match) return undefined;
+  const [whole, marker, reason] = match;
+  const markerStart = match.index;
+  const reasonStart = markerStart + whole.indexOf(reason, marker.length);
+  return {
+    line,
+    marker: { text: marker, range: lines.range(line, markerStart, markerStart + marker.length) },
+    reason: reason ? { text: reason, range: lines.range(line, reasonStart, reasonStart + reason.length) } : undefined,
+    range: lines.range(line, markerStart, text.trimEnd().length),
+  };
+}

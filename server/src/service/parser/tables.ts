@@ -1,0 +1,80 @@
+import type { Cell, Table, TableRow } from '../model';
+import type { LineIndex } from '../text/lineIndex';
+
+/**
+ * A header's key for matching: case-, spacing- and punctuation-insensitive, without a
+ * parenthesised part, so `Threshold (warn / crit)`, `threshold` and `Threshold(warn/crit)` agree.
+ */
+export function columnKey(header: string): string {
+  return stripMarkup(header)
+    .replace(/\(.*?\)/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9%]/g, '');
+}
+
+/** Removes code and emphasis markers: the value a reader sees. */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(/\\\|/g, '|')
+    .replace(/`+/g, '')
+    .replace(/(\*\*|__)(.*?)\1/g, '$2')
+    .replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2')
+    .trim();
+}
+
+/**
+ * Splits a table line into cells exactly as markdown-it does (an unescaped `|` always splits,
+ * even inside a code span; leading and trailing empty cells are dropped), keeping each cell's
+ * UTF-16 columns.
+ */
+export function splitRow(lines: LineIndex, line: number, columnCount?: number): TableRow {
+  const raw = lines.lineText(line);
+  const lead = raw.length - raw.trimStart().length;
+  const body = raw.trim();
+  const pieces: Array<{ start: number; end: number }> = [];
+  let cellStart = 0;
+  let escaped = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body.charCodeAt(i);
+    if (ch === 124 /* | */ && !escaped) {
+      pieces.push({ start: cellStart, end: i });
+      cellStart = i + 1;
+    }
+    escaped = ch === 92 /* \ */;
+  }
+  pieces.push({ start: cellStart, end: body.length });
+  if (pieces.length && pieces[0].start === pieces[0].end) pieces.shift();
+  if (pieces.length && pieces[pieces.length - 1].start === pieces[pieces.length - 1].end) pieces.pop();
+  const kept = columnCount === undefined ? pieces : pieces.slice(0, columnCount);
+  const cells: Cell[] = kept.map((piece, column) => {
+    const slice = body.slice(piece.start, piece.end);
+    const start = lead + piece.start + (slice.length - slice.trimStart().length);
+    const text = slice.trim();
+    return {
+      text,
+      value: stripMarkup(text),
+      column,
+      range: lines.range(line, start, start + text.length),
+    };
+  });
+  return { line, range: lines.trimmedLineRange(line), cells };
+}
+
+export function buildTable(lines: LineIndex, rowLines: number[], endLine: number): Table {
+  const header = splitRow(lines, rowLines[0]);
+  const columnKeys = header.cells.map((cell) => columnKey(cell.text));
+  const rows = rowLines.slice(1).map((line) => splitRow(lines, line, columnKeys.length));
+  const indexOf = (name: string) => columnKeys.indexOf(columnKey(name));
+  const lastLine = Math.max(rowLines[0] + 1, endLine - 1);
+  return {
+    header,
+    columnKeys,
+    rows,
+    range: { start: header.range.start, end: lines.trimmedLineRange(lastLine).end },
+    cell: (row, name) => {
+      const index = indexOf(name);
+      return index < 0 ? undefined : row.cells[index];
+    },
+    hasColumn: (name) => indexOf(name) >= 0,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Placeholder, ReadinessDocument, Section, SectionId, Span, Table } from './model';
+import type { Range } from 'vscode-languageserver-types';
+
+/** The first section recognised as `id`, if the document has one. */
+export function findSection(document: ReadinessDocument, id: SectionId): Section | undefined {
+  return document.sections.find((section) => section.id === id);
+}
+
+/** The section's table: the first one under its heading. */
+export function sectionTable(section: Section | undefined): Table | undefined {
+  return section?.tables[0];
+}
+
+export function findHeaderField(document: ReadinessDocument, key: string) {
+  return document.headerFields.find((field) => field.key === key);
+}
+
+export function contains(outer: Range, inner: Range): boolean {
+  const startsAfter =
+    inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character);
+  const endsBefore = inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character);
+  return startsAfter && endsBefore;
+}
+
+/** Placeholders inside a span (a cell or a field value): such a value is reported by RDY001 alone. */
+export function placeholdersIn(document: ReadinessDocument, span: Span): Placeholder[] {
+  return document.placeholders.filter((placeholder) => contains(span.range, placeholder.range));
+}
+
+export function hasPlaceholder(document: ReadinessDocument, span: Span): boolean {
+  return document.placeholders.some((placeholder) => contains(span.range, placeholder.range));
+}
+
+/** The author's prose in a section (guidance excluded), one string per line. */
+export function proseOf(document: ReadinessDocument, section: Section): Array<{ line: number; text: string }> {
+  return section.proseLines.map((line) => ({ line, text: document.lines.lineText(line) }));
+}
+
+/** A range inside a span, from offsets within the span's text (single-line spans). */
+export function subRange(span: Span, start: number, end: number): Range {
+  const line = span.range.start.line;
+  const base = span.range.start.character;
+  return { start: { line, character: base + start }, end: { line, character: base + end } };
+}

@@ -1,0 +1,15 @@
+import type { RuleDefinition } from '../types';
+import { placeholderRule } from './placeholder';
+import { sectionOrderRule } from './sectionOrder';
+import { sectionRequiredRule } from './sectionRequired';
+import { skipInvalidRule, skipUsedRule } from './skipRules';
+import { tableColumnsRule } from './tableColumns';
+
+export const fileRules: RuleDefinition<any>[] = [
+  placeholderRule,
+  sectionRequiredRule,
+  sectionOrderRule,
+  tableColumnsRule,
+  skipInvalidRule,
+  skipUsedRule,
+];

@@ -1,0 +1,92 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { ReadinessDocument, Section, Table } from '../../model';
+import { sectionSpec } from '../../parser/sections';
+import { sectionTable } from '../../query';
+import { tableHeader } from '../../template/skeleton';
+import { insertLinesBefore } from '../../util/edits';
+import { defineRule } from '../types';
+
+export const tableColumnsRule = defineRule({
+  code: 'RDY004',
+  name: 'table-columns',
+  requirements: ['F4'],
+  section: 'file',
+  severity: 'error',
+  summary: 'Each section with a table has it, with every column the template requires.',
+  rationale:
+    'The table is the section\'s content: without it, or without a column such as Severity or Rollback trigger, the committee ' +
+    'cannot check the minima the template sets (ADR-70).',
+  fixHint: 'Insert the table header from the template, or add the missing columns (the quick fix keeps every row well formed).',
+  check({ document, report }) {
+    for (const section of document.sections) {
+      if (!section.id) continue;
+      const columns = sectionSpec(section.id).columns;
+      // A skipped section needs no table (RDY005 judges the skip); §4's shadow skip is not a section skip.
+      if (!columns.length || (section.skips.length && section.id !== 'rollout')) continue;
+      const table = sectionTable(section);
+      if (!table) {
+        report({
+          range: section.heading.range,
+          message: `Section "${sectionSpec(section.id).title}" has no table: add one with the columns ${columns.join(' | ')}.`,
+          fixes: [
+            {
+              title: 'Insert the table header',
+              isPreferred: true,
+              safe: true,
+              edits: [insertHeader(document, section)],
+            },
+          ],
+        });
+        continue;
+      }
+      const missing = columns.filter((column) => !table.hasColumn(column));
+      if (!missing.length) continue;
+      report({
+        range: table.header.range,
+        message: `The table lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}: the header must be | ${columns.join(' | ')} |.`,
+        fixes: [
+          {
+            title: `Add the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+            isPreferred: true,
+            safe: true,
+            edits: addColumns(document, table, missing),
+          },
+        ],
+      });
+    }
+  },
+});
+
+/** After the heading and the intro paragraph that directly follows it. */
+function insertHeader(document: ReadinessDocument, section: Section): TextEdit {
+  const { lines } = document;
+  let line = section.startLine;
+  while (line < section.endLine && lines.lineText(line).trim() === '') line++;
+  if (line < section.endLine && document.guidanceLines.has(line)) {
+    while (line < section.endLine && lines.lineText(line).trim() !== '') line++;
+  } else {
+    line = section.startLine;
+  }
+  const header = tableHeader(section.id!, lines.eol).replace(/\r?\n$/, '');
+  const blankBefore = lines.lineText(line - 1).trim() === '' ? [] : [''];
+  return insertLinesBefore(document, line, [...blankBefore, header, '']);
+}
+
+/** Appends the missing columns to the header, the delimiter row and every row. */
+function addColumns(document: ReadinessDocument, table: Table, missing: string[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const appendTo = (line: number, cells: string[]) => {
+    const text = document.lines.lineText(line).trimEnd();
+    const closed = text.endsWith('|') && !text.endsWith('\\|');
+    const at = { line, character: text.length };
+    edits.push({ range: { start: at, end: at }, newText: `${closed ? '' : ' |'} ${cells.join(' | ')} |` });
+  };
+  appendTo(table.header.line, missing);
+  appendTo(table.header.line + 1, missing.map(() => '---'));
+  for (const row of table.rows) {
+    // A short row gets empty cells up to the header's width first.
+    const padding = Array(Math.max(0, table.columnKeys.length - row.cells.length)).fill('');
+    appendTo(row.line, [...padding, ...missing.map(() => '')]);
+  }
+  return edits;
+}

@@ -1,0 +1,3 @@
+import type { RuleDefinition } from '../types';
+
+export const monitoringRules: RuleDefinition<any>[] = [];

@@ -1,0 +1,85 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/**
+ * Maps between string offsets and LSP positions. JavaScript strings are UTF-16, so a
+ * character column is simply an offset within the line: emoji count as two, as LSP wants.
+ * Line breaks are \n, \r\n or a lone \r, as in LSP and markdown-it.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (ch === 10) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(line, 0), this.starts.length - 1)];
+  }
+
+  /** Offset just past the line's content, before its line break. */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    if (line < 0 || line >= this.starts.length) return '';
+    return this.text.slice(this.starts[line], this.lineEnd(line));
+  }
+
+  /** The line break that ends most lines, so inserted text keeps the file's style. */
+  get eol(): string {
+    const i = this.text.indexOf('\n');
+    return i > 0 && this.text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.min(Math.max(offset, 0), this.text.length);
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - this.starts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const start = this.starts[position.line];
+    return Math.min(start + Math.max(position.character, 0), this.lineEnd(position.line));
+  }
+
+  range(line: number, startCharacter: number, endCharacter: number): Range {
+    return { start: { line, character: startCharacter }, end: { line, character: endCharacter } };
+  }
+
+  /** The whole line, without its break. */
+  lineRange(line: number): Range {
+    return this.range(line, 0, this.lineEnd(line) - this.lineStart(line));
+  }
+
+  /** The line without its leading and trailing white space (where a squiggle belongs). */
+  trimmedLineRange(line: number): Range {
+    const text = this.lineText(line);
+    const start = text.length - text.trimStart().length;
+    return this.range(line, start, text.trimEnd().length);
+  }
+}

@@ -1,0 +1,71 @@
+/** A GitHub handle: `@name` or `name`, letters, digits and single inner hyphens, at most 39. */
+export const HANDLE = /^@?(?=[A-Za-z0-9-]{1,39}$)[A-Za-z0-9](?:-?[A-Za-z0-9])*$/;
+
+export function isHandle(text: string): boolean {
+  return HANDLE.test(text);
+}
+
+/** `alice` and `@alice` are the same person. */
+export function sameHandle(a: string, b: string): boolean {
+  return a.replace(/^@/, '').toLowerCase() === b.replace(/^@/, '').toLowerCase();
+}
+
+export interface HandleMention {
+  text: string;
+  /** Offsets within the value. */
+  start: number;
+  end: number;
+}
+
+export interface PeopleInValue {
+  /** Individual handles named. */
+  handles: HandleMention[];
+  /** `@org/team` mentions and words such as "team" or "squad". */
+  teams: HandleMention[];
+}
+
+const MENTION = /@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w.-]*)?/g;
+const CODE_SPAN = /`([^`]+)`/g;
+const TEAM_WORD = /\b(teams?|squads?|guilds?|groups?|crews?|everyone|rotation)\b/gi;
+
+/**
+ * Who a field names. Parenthesised remarks (`(single human, not a team)`) are explanation, not
+ * people, so they are ignored; mentions (`@alice`), code spans holding a handle and, failing
+ * those, a bare value that is itself a handle, count as people.
+ */
+export function peopleIn(value: string): PeopleInValue {
+  const visible = blankParentheses(value);
+  const handles: HandleMention[] = [];
+  const teams: HandleMention[] = [];
+  for (const match of visible.matchAll(MENTION)) {
+    const mention = { text: match[0], start: match.index!, end: match.index! + match[0].length };
+    (mention.text.includes('/') ? teams : handles).push(mention);
+  }
+  if (!handles.length && !teams.length) {
+    for (const match of visible.matchAll(CODE_SPAN)) {
+      const inner = match[1].trim();
+      if (isHandle(inner)) handles.push({ text: inner, start: match.index! + 1, end: match.index! + 1 + match[1].length });
+    }
+  }
+  const bare = visible.trim();
+  if (!handles.length && !teams.length && isHandle(bare)) {
+    const start = visible.indexOf(bare);
+    handles.push({ text: bare, start, end: start + bare.length });
+  }
+  for (const match of visible.matchAll(TEAM_WORD)) {
+    teams.push({ text: match[0], start: match.index!, end: match.index! + match[0].length });
+  }
+  return { handles, teams };
+}
+
+/** Replaces `( … )` with spaces, so offsets still point into the original value. */
+export function blankParentheses(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    out += depth > 0 ? ' '.repeat(ch.length) : ch;
+    if (ch === ')' && depth > 0) depth--;
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import {
+  analyse,
+  applyEdits,
+  checkDocument,
+  memoryWorkspace,
+  parseReadiness,
+  resolveSettings,
+  RULES,
+  type Analysis,
+  type ReadinessConfig,
+  type ReadinessFinding,
+} from '../server/src/service';
+
+export const ROOT = join(__dirname, '..');
+export const FIXTURES = join(__dirname, 'fixtures');
+/** A fixed "today" so date rules give the same answer every day. */
+export const TODAY = '2026-11-26';
+
+export function readFixture(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+export function readExample(relativePath: string): string {
+  return readFileSync(join(ROOT, 'examples', relativePath), 'utf8');
+}
+
+export interface CheckOptions {
+  /** Other files of the workspace (runbooks, requirements, configs), by root-relative path. */
+  files?: Record<string, string>;
+  /** The document's root-relative path. */
+  path?: string;
+  config?: ReadinessConfig;
+  today?: string;
+}
+
+/** Runs the whole check as a shell would, over an in-memory workspace. */
+export function check(text: string, options: CheckOptions = {}): Diagnostic[] {
+  return checkDocument({
+    text,
+    documentPath: options.path ?? 'documentation/readiness/CVN-N011-EA-S11.md',
+    workspace: memoryWorkspace(options.files ?? {}),
+    editorSettings: options.config,
+    today: options.today ?? TODAY,
+  }).diagnostics;
+}
+
+/** The analysis (findings with their fixes) of a text. */
+export function analyseText(text: string, options: CheckOptions = {}): Analysis {
+  return analyse(parseReadiness(text), {
+    settings: resolveSettings(RULES, options.config ? [options.config] : []),
+    workspace: memoryWorkspace(options.files ?? {}),
+    documentPath: options.path ?? 'documentation/readiness/CVN-N011-EA-S11.md',
+    today: options.today ?? TODAY,
+  });
+}
+
+/** Diagnostics of one rule code. */
+export function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.code === code);
+}
+
+/** `line:char-line:char`, 0-based as in LSP: compact for exact range assertions. */
+export function at(range: Range): string {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+/** The text a range covers. */
+export function textAt(text: string, range: Range): string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  if (range.start.line !== range.end.line) return '';
+  return lines[range.start.line].slice(range.start.character, range.end.character);
+}
+
+/** Replaces the first occurrence of `search` (which must exist) in the text. */
+export function edit(text: string, search: string | RegExp, replacement: string): string {
+  const next = text.replace(search, replacement);
+  if (next === text) throw new Error(`fixture edit did not apply: ${String(search)}`);
+  return next;
+}
+
+/** Applies a finding's fix (by title prefix) and returns the new text. */
+export function applyFix(text: string, finding: ReadinessFinding, titlePrefix?: string): string {
+  const fix = titlePrefix ? finding.fixes.find((f) => f.title.startsWith(titlePrefix)) : finding.fixes[0];
+  if (!fix) throw new Error(`no fix ${titlePrefix ?? ''} on ${finding.rule.code}: ${finding.fixes.map((f) => f.title).join(', ')}`);
+  return applyEdits(text, fix.edits);
+}
