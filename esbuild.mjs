@@ -1,5 +1,8 @@
 // Bundles every entry point into a self-contained CommonJS file for Node 20.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -20,10 +23,14 @@ const contexts = await Promise.all(
       target: 'node20',
       format: 'cjs',
       external: entry.external ?? [],
-      banner: entry.bin ? { js: '#!/usr/bin/env node' } : undefined,
+      // ESM dependencies (fdir) call createRequire(import.meta.url); give CommonJS bundles a real one.
+      banner: { js: `${entry.bin ? '#!/usr/bin/env node\n' : ''}const __import_meta_url = require('url').pathToFileURL(__filename).href;` },
       sourcemap: production ? false : 'linked',
       minify: production,
       legalComments: 'none',
+      // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
+      alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+      define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__import_meta_url' },
       logLevel: 'warning',
     }),
   ),

@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { analyse, SOURCE, toDiagnostic, type Analysis, type AnalysisContext } from './analysis';
-import { settingsForDocument } from './config';
+import { settingsForDocument, type DocumentSettings } from './config';
 import type { ConfigProblem } from './config/load';
 import type { ReadinessConfig, ResolvedSettings } from './config/settings';
 import { isReadinessFile } from './fileKind';
@@ -18,10 +18,11 @@ export interface CheckRequest {
   editorSettings?: ReadinessConfig;
   today: string;
   crossFileReads?: boolean;
-  /** A file named explicitly is still checked only if it is a readiness file (F6). */
   onRuleError?: AnalysisContext['onRuleError'];
   /** A parse of this exact text, when the caller caches one per document version. */
   document?: ReadinessDocument;
+  /** Settings already resolved for this document (saves reading config files twice). */
+  documentSettings?: DocumentSettings;
 }
 
 export interface CheckResult {
@@ -37,13 +38,14 @@ export interface CheckResult {
 
 /** The whole check of one document: settings, file kind, size limit, rules. Never throws. */
 export function checkDocument(request: CheckRequest): CheckResult {
-  const { settings, configFiles, problems } = settingsForDocument(request.documentPath, request.workspace, request.editorSettings);
+  const { settings, configFiles, problems } =
+    request.documentSettings ?? settingsForDocument(request.documentPath, request.workspace, request.editorSettings);
   const base = { settings, configFiles, configProblems: problems };
   if (!isReadinessFile(request.documentPath, request.text, settings.files)) {
     return { ...base, isReadiness: false, diagnostics: [], analysis: undefined };
   }
   if (request.text.length > settings.maxFileSize) {
-    return { ...base, isReadiness: true, analysis: undefined, diagnostics: [tooLarge(request.text.length, settings.maxFileSize)] };
+    return { ...base, isReadiness: true, analysis: undefined, diagnostics: [tooLargeDiagnostic(request.text.length, settings.maxFileSize)] };
   }
   const document = request.document ?? parseReadiness(request.text);
   const analysis = analyse(document, {
@@ -61,7 +63,8 @@ export function checkDocument(request: CheckRequest): CheckResult {
 export const INPUT_CODE = 'RDY000';
 export const INPUT_RULE = 'input';
 
-function tooLarge(length: number, limit: number): Diagnostic {
+/** The one diagnostic of a file over the size limit: it is not parsed at all. */
+export function tooLargeDiagnostic(length: number, limit: number): Diagnostic {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

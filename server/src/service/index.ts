@@ -25,6 +25,6 @@ import { parseReadiness } from './parser/parse';
 export function doValidation(text: string, context: AnalysisContext): Diagnostic[] {
   return analyse(parseReadiness(text), context).findings.map(toDiagnostic);
 }
-export { checkDocument, configProblemDiagnostic, INPUT_CODE, type CheckRequest, type CheckResult } from './check';
+export { checkDocument, configProblemDiagnostic, INPUT_CODE, tooLargeDiagnostic, type CheckRequest, type CheckResult } from './check';
 export { applyEdits, compatibleSafeFixes, fixAll } from './fixes';
 export { sectionAtLine, sectionOfFinding, sectionStatuses, type SectionStatus } from './sectionStatus';

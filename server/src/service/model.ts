@@ -106,7 +106,8 @@ export interface Placeholder extends Span {
 
 /** What `<!-- readiness-disable… -->` comments say, resolved per line. */
 export interface Suppressions {
-  isSuppressed(code: string, line: number): boolean;
+  /** `ids` are a rule's code and name: a comment may name either. */
+  isSuppressed(ids: readonly string[], line: number): boolean;
 }
 
 export interface ReadinessDocument {

@@ -32,13 +32,14 @@ export function parseSuppressions(lines: LineIndex, isCode: (line: number) => bo
     }
   }
   return {
-    isSuppressed(code, line) {
+    isSuppressed(ids, line) {
+      const names = (codes: string[] | 'all') => codes === 'all' || codes.some((code) => ids.includes(code));
       const one = single.get(line);
-      if (one && (one === 'all' || one.includes(code))) return true;
+      if (one && names(one)) return true;
       let suppressed = false;
       for (const directive of ranges) {
         if (directive.line > line) break;
-        if (directive.codes === 'all' || directive.codes.includes(code)) suppressed = directive.kind === 'disable';
+        if (names(directive.codes)) suppressed = directive.kind === 'disable';
       }
       return suppressed;
     },

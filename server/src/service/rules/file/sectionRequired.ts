@@ -26,7 +26,7 @@ export const sectionRequiredRule = defineRule({
       const edit = before ? insertLinesBefore(document, line, [skeleton.replace(/\r?\n$/, '')]) : appendBlock(document, skeleton);
       report({
         range,
-        message: `Section "${spec.title}" is missing: add it${before ? ` before "${before.text.replace(/^#+\s*/, '')}"` : ''} with its table and fill it.`,
+        message: `Section "${spec.title}" is missing: add it${before ? ` before "${before.text.replace(/^#+\s*/, '')}"` : ''}${spec.columns.length ? ' with its table' : ''} and fill it.`,
         fixes: [
           {
             title: `Insert section "${spec.title}"`,

@@ -57,19 +57,18 @@ export const tableColumnsRule = defineRule({
   },
 });
 
-/** After the heading and the intro paragraph that directly follows it. */
+/** Before the first block after the heading and its intro paragraph, separated by blank lines. */
 function insertHeader(document: ReadinessDocument, section: Section): TextEdit {
   const { lines } = document;
+  const blank = (line: number) => lines.lineText(line).trim() === '';
   let line = section.startLine;
-  while (line < section.endLine && lines.lineText(line).trim() === '') line++;
+  while (line < section.endLine && blank(line)) line++;
   if (line < section.endLine && document.guidanceLines.has(line)) {
-    while (line < section.endLine && lines.lineText(line).trim() !== '') line++;
-  } else {
-    line = section.startLine;
+    while (line < section.endLine && !blank(line)) line++;
+    while (line < section.endLine && blank(line)) line++;
   }
-  const header = tableHeader(section.id!, lines.eol).replace(/\r?\n$/, '');
-  const blankBefore = lines.lineText(line - 1).trim() === '' ? [] : [''];
-  return insertLinesBefore(document, line, [...blankBefore, header, '']);
+  const header = tableHeader(section.id!, lines.eol).replace(/\r?\n$/, '').split(/\r?\n/);
+  return insertLinesBefore(document, line, [...(blank(line - 1) ? [] : ['']), ...header, '']);
 }
 
 /** Appends the missing columns to the header, the delimiter row and every row. */

@@ -1,0 +1,37 @@
+import { severityName, type Report } from '../report';
+
+const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
+
+/** Grouped per file, `line:col severity message code`, like ESLint's stylish. */
+export function formatStylish(report: Report, color: boolean): string {
+  const paint = (style: keyof typeof ANSI, text: string) => (color ? `\x1b[${ANSI[style]}m${text}\x1b[0m` : text);
+  const out: string[] = [];
+  for (const file of report.files) {
+    if (!file.diagnostics.length) continue;
+    out.push(paint('underline', file.file));
+    const rows = file.diagnostics.map((d) => ({
+      position: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+      severity: severityName(d),
+      message: d.message,
+      code: String(d.code ?? ''),
+    }));
+    const positionWidth = Math.max(...rows.map((r) => r.position.length));
+    const severityWidth = Math.max(...rows.map((r) => r.severity.length));
+    for (const row of rows) {
+      const style = row.severity === 'error' ? 'red' : row.severity === 'warning' ? 'yellow' : 'blue';
+      out.push(
+        `  ${paint('gray', row.position.padEnd(positionWidth))}  ${paint(style, row.severity.padEnd(severityWidth))}  ${row.message}  ${paint('gray', row.code)}`,
+      );
+    }
+    out.push('');
+  }
+  const { errors, warnings, files } = report.summary;
+  const problems = report.files.reduce((n, f) => n + f.diagnostics.length, 0);
+  if (problems === 0) {
+    out.push(`✔ ${files} readiness file${files === 1 ? '' : 's'} checked: no problems`);
+  } else {
+    const line = `✖ ${problems} problem${problems === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}`;
+    out.push(paint(errors ? 'red' : 'yellow', line));
+  }
+  return out.join('\n') + '\n';
+}

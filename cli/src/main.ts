@@ -1,0 +1,38 @@
+import { runCheck } from './commands/check';
+import { runRules } from './commands/rules';
+import { EXIT_USAGE, UsageError, type CliIo } from './io';
+import { HELP, VERSION } from './usage';
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number> | number> = {
+  check: runCheck,
+  rules: runRules,
+};
+
+/** Runs one command line; resolves to the exit code. Never throws for bad input. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(HELP);
+    return command === undefined ? EXIT_USAGE : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UsageError(`unknown command "${command}" (try: ${Object.keys(COMMANDS).join(', ')}; see --help)`);
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`mlops-readiness: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+/** Registers another command (the gate features add init and friends). */
+export function registerCommand(name: string, run: (args: string[], io: CliIo) => Promise<number> | number): void {
+  COMMANDS[name] = run;
+}

@@ -1,0 +1,39 @@
+import { readFileSync, statSync } from 'node:fs';
+
+export type InputText = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'unreadable'; reason: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a file as UTF-8 text, refusing what is not: a file over the size limit is not read at
+ * all; binary content (a NUL byte) and invalid UTF-8 get a reason a person understands.
+ */
+export function readInput(path: string, maxBytes: number): InputText {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    return { kind: 'unreadable', reason: describe(error) };
+  }
+  if (size > maxBytes) return { kind: 'too-large', size };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { kind: 'unreadable', reason: describe(error) };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { kind: 'unreadable', reason: 'it is a binary file, not Markdown text' };
+  try {
+    return { kind: 'text', text: decoder.decode(bytes) };
+  } catch {
+    return { kind: 'unreadable', reason: 'it is not valid UTF-8 text' };
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder';
+  return (error as Error)?.message ?? String(error);
+}
