@@ -36,15 +36,18 @@ export interface CheckOptions {
   today?: string;
 }
 
+/** The engine's diagnostics always carry plain-text messages. */
+export type TextDiagnostic = Diagnostic & { message: string };
+
 /** Runs the whole check as a shell would, over an in-memory workspace. */
-export function check(text: string, options: CheckOptions = {}): Diagnostic[] {
+export function check(text: string, options: CheckOptions = {}): TextDiagnostic[] {
   return checkDocument({
     text,
     documentPath: options.path ?? 'documentation/readiness/CVN-N011-EA-S11.md',
     workspace: memoryWorkspace(options.files ?? {}),
     editorSettings: options.config,
     today: options.today ?? TODAY,
-  }).diagnostics;
+  }).diagnostics as TextDiagnostic[];
 }
 
 /** The analysis (findings with their fixes) of a text. */
@@ -58,7 +61,7 @@ export function analyseText(text: string, options: CheckOptions = {}): Analysis 
 }
 
 /** Diagnostics of one rule code. */
-export function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+export function withCode<D extends Diagnostic>(diagnostics: D[], code: string): D[] {
   return diagnostics.filter((d) => d.code === code);
 }
 

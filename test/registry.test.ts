@@ -33,7 +33,7 @@ describe('rule registry', () => {
   });
 
   it('implements every requirement of RULES.md', () => {
-    const covered = new Set(RULES.flatMap((rule) => rule.requirements));
+    const covered = new Set<string>(RULES.flatMap((rule) => rule.requirements));
     assert.deepEqual(REQUIREMENTS.filter((id) => !covered.has(id)), []);
   });
 

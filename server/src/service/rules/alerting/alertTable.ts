@@ -1,0 +1,100 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
+import { findSection, sectionTable } from '../../query';
+
+/** One row of §2's table, its cells by column (undefined when the column or the cell is missing). */
+export interface AlertRow {
+  row: TableRow;
+  alert: Cell | undefined;
+  trigger: Cell | undefined;
+  runbook: Cell | undefined;
+  severity: Cell | undefined;
+  channel: Cell | undefined;
+}
+
+export const ALERT_COLUMNS = {
+  alert: 'Alert',
+  trigger: 'Trigger',
+  runbook: 'Runbook',
+  severity: 'Severity',
+  channel: 'Notification channel',
+} as const;
+
+export function alertSection(document: ReadinessDocument): Section | undefined {
+  return findSection(document, 'alerting');
+}
+
+export function alertTable(document: ReadinessDocument): Table | undefined {
+  return sectionTable(alertSection(document));
+}
+
+/** The rows of §2's table that hold anything (a fully blank row is layout, not an alert). */
+export function alertRows(document: ReadinessDocument): AlertRow[] {
+  const table = alertTable(document);
+  if (!table) return [];
+  return table.rows
+    .filter((row) => row.cells.some((cell) => cell.text !== ''))
+    .map((row) => ({
+      row,
+      alert: table.cell(row, ALERT_COLUMNS.alert),
+      trigger: table.cell(row, ALERT_COLUMNS.trigger),
+      runbook: table.cell(row, ALERT_COLUMNS.runbook),
+      severity: table.cell(row, ALERT_COLUMNS.severity),
+      channel: table.cell(row, ALERT_COLUMNS.channel),
+    }));
+}
+
+/** A choice as compared: no parenthesised remark, case, spaces, hyphens or underscores (`Pager Duty`, `E-mail`). */
+export function choiceKey(value: string): string {
+  return value
+    .replace(/\(.*?\)/g, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
+
+/** The allowed value a written one stands for, or undefined. */
+export function matchChoice(value: string, allowed: readonly string[]): string | undefined {
+  const key = choiceKey(value);
+  return key ? allowed.find((option) => choiceKey(option) === key) : undefined;
+}
+
+/**
+ * The channels of a Notification channel cell. Several may be combined with `+`, `,`, `&` or
+ * `and` (`Pagerduty + Slack`); `/` is not a separator: `Pagerduty / Slack` is the template's
+ * unchosen alternative (a placeholder).
+ */
+export function splitChannels(value: string): string[] {
+  return value
+    .replace(/\(.*?\)/g, ' ')
+    .split(/\s*(?:\+|,|&|\band\b)\s*/i)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** `Alert name` → `alert-name`, for file names. */
+export function kebab(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** `signals.buy proba` → `signals_buy_proba`, for alert names. */
+export function snake(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/**
+ * An edit writing `value` into a cell. An empty cell's range is a point before its closing `|`,
+ * so the whole gap between the pipes is replaced to keep the row tidy (`| P2 |`, not `|   P2|`).
+ */
+export function replaceCell(document: ReadinessDocument, cell: Cell, value: string): TextEdit {
+  if (cell.text !== '') return { range: cell.range, newText: value };
+  const { line, character } = cell.range.end;
+  const before = document.lines.lineText(line).slice(0, character);
+  const open = before.lastIndexOf('|') + 1;
+  return { range: { start: { line, character: open }, end: cell.range.end }, newText: ` ${value} ` };
+}

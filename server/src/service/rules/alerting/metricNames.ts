@@ -1,0 +1,88 @@
+import type { Cell, ReadinessDocument, Span } from '../../model';
+import { findSection, hasPlaceholder, proseOf, sectionTable } from '../../query';
+import { monitoringMetrics } from '../monitoring/metricClasses';
+
+/** `signals.buy_proba`, `pnl_per_trade`: a metric identifier, dotted fields included. */
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g;
+
+export interface DefinedMetric {
+  /** The identifier, e.g. `signals.buy_proba` from "`signals.buy_proba` (p10/p50/p90 per crypto)". */
+  identifier: string;
+  /** Where §1 defines it: the Metric cell, or the prose line naming an existing metric. */
+  span: Span;
+  cell: Cell | undefined;
+}
+
+export function identifiersIn(text: string): string[] {
+  return text.match(IDENTIFIER) ?? [];
+}
+
+/** Contents of the code spans of a piece of Markdown. */
+function codeSpans(text: string): string[] {
+  return [...text.matchAll(/(`+)([^`]+?)\1/g)].map((match) => match[2].trim());
+}
+
+/**
+ * The metric a §1 Metric cell names: the first identifier inside its first code span, or else
+ * the first identifier of the cell (the rest is a remark such as "per crypto").
+ */
+export function metricIdentifier(cell: Cell): string | undefined {
+  for (const code of codeSpans(cell.text)) {
+    const [first] = identifiersIn(code);
+    if (first) return first;
+  }
+  return identifiersIn(cell.value)[0];
+}
+
+/**
+ * The metrics §1's table defines. With `orProse`, when the table has none (a Story covered by an
+ * existing metric, M7), identifiers §1's prose writes alone in a code span (`pnl_per_trade`)
+ * stand in, so triggers on them are not flagged.
+ */
+export function definedMetrics(document: ReadinessDocument, orProse = false): DefinedMetric[] {
+  const metrics: DefinedMetric[] = [];
+  for (const metric of monitoringMetrics(document)) {
+    if (hasPlaceholder(document, metric.cell)) continue;
+    const identifier = metricIdentifier(metric.cell);
+    if (identifier) metrics.push({ identifier, span: metric.cell, cell: metric.cell });
+  }
+  if (metrics.length || !orProse) return metrics;
+  const section = findSection(document, 'monitoring');
+  if (!section) return metrics;
+  for (const { line, text } of proseOf(document, section)) {
+    for (const code of codeSpans(text)) {
+      // A whole span that is one dotted or snake_case name; `key=value` tags are not metrics.
+      const identifiers = identifiersIn(code);
+      if (identifiers.length === 1 && identifiers[0] === code && /[._]/.test(code)) {
+        metrics.push({ identifier: code, span: { text, range: document.lines.trimmedLineRange(line) }, cell: undefined });
+      }
+    }
+  }
+  return metrics;
+}
+
+const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+
+/**
+ * Whether an identifier written in a trigger names the metric: the same name, a field of it
+ * (`signals.buy_proba.p50`), or the same name without its event prefix (`buy_proba` for
+ * `signals.buy_proba`, `trades.pnl_per_trade` for `pnl_per_trade`).
+ */
+export function namesMetric(written: string, metric: string): boolean {
+  const a = written.toLowerCase();
+  const b = metric.toLowerCase();
+  if (a === b || a.startsWith(b + '.')) return true;
+  if (!a.includes('.') && !b.includes('.')) return false;
+  return lastSegment(a) === lastSegment(b);
+}
+
+/** The §1 metrics a trigger names. */
+export function metricsNamedIn(text: string, metrics: readonly DefinedMetric[]): DefinedMetric[] {
+  const written = identifiersIn(text);
+  return metrics.filter((metric) => written.some((word) => namesMetric(word, metric.identifier)));
+}
+
+/** §1's table, for pointing at the metrics a trigger may use. */
+export function monitoringTable(document: ReadinessDocument) {
+  return sectionTable(findSection(document, 'monitoring'));
+}

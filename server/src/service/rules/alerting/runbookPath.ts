@@ -1,0 +1,85 @@
+import { hasPlaceholder } from '../../query';
+import { defineRule } from '../types';
+import { alertRows, kebab, replaceCell } from './alertTable';
+import { DEFAULT_RUNBOOK_FOLDER, judgeRunbookPath, normaliseFolder, runbookPathOf } from './runbookPaths';
+
+export interface RunbookFolderOptions {
+  /** Root-relative folder every runbook lives in; RDY206 and RDY207 read it from here. */
+  runbookFolder: string;
+}
+
+export const runbookPathRule = defineRule<RunbookFolderOptions>({
+  code: 'RDY205',
+  name: 'runbook-path',
+  requirements: ['A5'],
+  section: 'alerting',
+  severity: 'error',
+  summary: 'Each alert names its runbook: a Markdown file under documentation/runbooks/ (configurable), inside the workspace.',
+  rationale:
+    'The template requires a runbook in `documentation/runbooks/` for each alert, so the on-call finds symptom, diagnosis, ' +
+    'remediation and escalation in one known place at 3 a.m.; an alert without one fails silently in practice (ADR-25, ADR-70).',
+  fixHint: 'Write the runbook\'s path from the repository root, e.g. `documentation/runbooks/<alert>.md`.',
+  defaultOptions: { runbookFolder: DEFAULT_RUNBOOK_FOLDER },
+  optionsSchema: {
+    runbookFolder: {
+      type: 'string',
+      description: 'Folder (relative to the workspace root) that holds the runbooks; RDY206 and RDY207 use it too.',
+      default: DEFAULT_RUNBOOK_FOLDER,
+    },
+  },
+  check({ document, options, report }) {
+    const folder = normaliseFolder(options.runbookFolder);
+    for (const { row, alert, runbook } of alertRows(document)) {
+      if (!runbook) continue; // no Runbook column: RDY004
+      if (hasPlaceholder(document, runbook)) continue; // RDY001 reports it
+      const verdict = judgeRunbookPath(runbookPathOf(runbook), folder);
+      const name = alert?.value ? `Alert "${alert.value}"` : `The alert on line ${row.line + 1}`;
+      switch (verdict.kind) {
+        case 'ok':
+          break;
+        case 'empty': {
+          const slug = alert?.value && !hasPlaceholder(document, alert) ? kebab(alert.value) : '';
+          const suggestion = slug ? `${folder}${slug}.md` : undefined;
+          report({
+            range: runbook.range,
+            message: `${name} has no runbook: write the path of its runbook, e.g. \`${suggestion ?? `${folder}<alert>.md`}\`.`,
+            fixes: suggestion
+              ? [{ title: `Write runbook path ${suggestion}`, isPreferred: true, edits: [replaceCell(document, runbook, `\`${suggestion}\``)] }]
+              : undefined,
+          });
+          break;
+        }
+        case 'url':
+          report({
+            range: runbook.range,
+            message: `Runbook "${verdict.path}" is a URL: runbooks live in the repository — write a path under ${folder}, e.g. \`${folder}<alert>.md\`.`,
+          });
+          break;
+        case 'outside':
+          report({
+            range: runbook.range,
+            message: `Runbook "${verdict.path}" must stay inside the workspace: write a path relative to the repository root, under ${folder} (no \`..\`, not absolute).`,
+          });
+          break;
+        case 'misplaced': {
+          const problems = [
+            verdict.outsideFolder ? `is not under ${folder}` : undefined,
+            verdict.notMarkdown ? 'does not end in .md' : undefined,
+          ].filter(Boolean);
+          report({
+            range: runbook.range,
+            message: `Runbook "${verdict.path}" ${problems.join(' and ')}: write \`${verdict.suggestion}\` (and keep the file there).`,
+            fixes: [
+              {
+                title: `Change to ${verdict.suggestion}`,
+                isPreferred: true,
+                edits: [{ range: runbook.range, newText: `\`${verdict.suggestion}\`` }],
+              },
+            ],
+          });
+          break;
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,48 @@
+import type { ChecklistItem, ReadinessDocument, SectionId } from '../../model';
+import { findSection } from '../../query';
+import { sectionOfFinding } from '../../sectionStatus';
+import { sectionRequiredRule } from '../file/sectionRequired';
+import type { Finding, Fix, RuleContext } from '../types';
+
+type PriorFinding = RuleContext<unknown>['priorFindings'][number];
+
+/** The §1–§6 sections a checklist box can speak of (the checklist's own boxes are other rules' business). */
+export const SECTION_TOPICS: ReadonlySet<string> = new Set<SectionId>(['monitoring', 'alerting', 'drift', 'rollout', 'rollback', 'owner']);
+
+export function checklistItems(document: ReadinessDocument): ChecklistItem[] {
+  return findSection(document, 'checklist')?.checklist ?? [];
+}
+
+/**
+ * The errors earlier rules found in a section, in document order. A "section missing" finding
+ * stands on the next section's heading but speaks of the missing one, so it never counts there.
+ */
+export function sectionErrors(document: ReadinessDocument, priorFindings: ReadonlyArray<PriorFinding>, id: SectionId): PriorFinding[] {
+  return priorFindings
+    .filter((finding) => finding.severity === 'error' && finding.rule !== sectionRequiredRule)
+    .filter((finding) => sectionOfFinding(document, finding) === id)
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** The problem a finding names: its message up to the instruction (`…: write …`), outside code spans. */
+export function problemOf(finding: Finding): string {
+  const message = finding.message;
+  let inCode = false;
+  for (let i = 0; i < message.length; i++) {
+    if (message[i] === '`') inCode = !inCode;
+    // A quoted label first (`"Concept drift": …`) names the row, not the problem: read on.
+    if (!inCode && message[i] === ':' && message[i + 1] === ' ' && !/^\s*["`][^"`]*["`]$/.test(message.slice(0, i))) {
+      return message.slice(0, i);
+    }
+  }
+  return message.replace(/\.$/, '');
+}
+
+export function setBoxFix(item: ChecklistItem, checked: boolean, safe: boolean): Fix {
+  return {
+    title: checked ? 'Tick the box' : 'Untick the box',
+    isPreferred: safe,
+    safe,
+    edits: [{ range: item.box.range, newText: checked ? '[x]' : '[ ]' }],
+  };
+}

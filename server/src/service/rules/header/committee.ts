@@ -1,0 +1,63 @@
+/** Reading `session <id> (verdict OK)`: shared by RDY105 and the committee box check (RDY704). */
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface CommitteeReview {
+  /** The word `session`, when written. */
+  keyword: Token | undefined;
+  /** What follows `session`, when anything does. */
+  session: Token | undefined;
+  /** Whether `session` holds an id matching the session-id pattern. */
+  hasSessionId: boolean;
+  /** Verdict words, in order: the word after `verdict`, and any standalone OK / OK-WITH-CHANGES / REJECT. */
+  verdicts: Token[];
+}
+
+export const DEFAULT_SESSION_ID_PATTERN = String.raw`#?(?=[\w.-]*\d)[A-Za-z0-9][\w.-]*`;
+export const DEFAULT_VERDICTS = ['OK', 'OK-WITH-CHANGES'];
+
+const SESSION = /\bsession\b(?:[ \t]+id\b)?[ \t]*[:=]?[ \t]*([^\s(),;]+)?/i;
+const AFTER_VERDICT = /\bverdict\b[ \t]*[:=]?[ \t]*([A-Za-z][\w-]*)/gi;
+// Upper case only: a lower-case "ok" in a remark is prose, not a verdict.
+const STANDALONE = /(?<![\w-])(OK-WITH-CHANGES|OK_WITH_CHANGES|OK|REJECTED|REJECT|NOK|KO)(?![\w-])/g;
+
+export function parseCommitteeReview(text: string, sessionIdPattern: string = DEFAULT_SESSION_ID_PATTERN): CommitteeReview {
+  const match = SESSION.exec(text);
+  const keyword = match ? { text: 'session', start: match.index, end: match.index + 'session'.length } : undefined;
+  let session: Token | undefined;
+  if (match?.[1]) {
+    const raw = match[1].replace(/[.:]+$/, '');
+    const start = match.index + match[0].length - match[1].length;
+    session = { text: raw, start, end: start + raw.length };
+  }
+  const hasSessionId = session !== undefined && compileSessionId(sessionIdPattern).test(session.text);
+  // The session id may contain verdict-looking words (`ok-2`); blank it before looking for verdicts.
+  const rest = session ? text.slice(0, session.start) + ' '.repeat(session.text.length) + text.slice(session.end) : text;
+  const byStart = new Map<number, Token>();
+  for (const m of rest.matchAll(AFTER_VERDICT)) {
+    const start = m.index! + m[0].length - m[1].length;
+    byStart.set(start, { text: m[1], start, end: start + m[1].length });
+  }
+  for (const m of rest.matchAll(STANDALONE)) {
+    if (!byStart.has(m.index!)) byStart.set(m.index!, { text: m[0], start: m.index!, end: m.index! + m[0].length });
+  }
+  const verdicts = [...byStart.values()].sort((a, b) => a.start - b.start);
+  return { keyword, session, hasSessionId, verdicts };
+}
+
+/** `ok_with_changes` and `OK-WITH-CHANGES` are the same verdict. */
+export function normaliseVerdict(text: string): string {
+  return text.toUpperCase().replace(/_/g, '-');
+}
+
+function compileSessionId(pattern: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch (error) {
+    throw new Error(`Option "sessionIdPattern" of RDY105 is not a valid regular expression: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,55 @@
+import type { ReadinessDocument, Span } from '../../model';
+import { subRange } from '../../query';
+import { maskPlaceholders } from './headerFields';
+
+export const DEFAULT_STORY_ID_PATTERN = String.raw`CVN-N\d+(-[A-Z0-9]+)*-S\d+`;
+
+/** The story-id pattern as a global regex matching whole tokens only (not inside `XCVN-…-S1-b`). */
+export function storyIdRegex(pattern: string): RegExp {
+  try {
+    return new RegExp(String.raw`(?<![\w-])(?:${pattern})(?![\w-])`, 'g');
+  } catch (error) {
+    // Config validation cannot check a regex; say which option is wrong rather than fail obscurely.
+    throw new Error(`Option "storyIdPattern" of RDY101 is not a valid regular expression: ${(error as Error).message}`);
+  }
+}
+
+export interface StoryIdMatch {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function storyIdsIn(text: string, pattern: string): StoryIdMatch[] {
+  return [...text.matchAll(storyIdRegex(pattern))].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+}
+
+// `MLOps readiness`, a separator (em dash, en dash or hyphen), then the rest.
+export const TITLE_PREFIX = /^(MLOps\s+readiness)\b([ \t]*)([—–]|-{1,2}|:)?[ \t]*/i;
+
+export interface TitleParts {
+  /** Offset of the text after `MLOps readiness` and its separator. */
+  restStart: number;
+  separator: string | undefined;
+  /** The story id when the rest starts with one. */
+  id: StoryIdMatch | undefined;
+}
+
+/** The title's parts, or undefined when it does not start with `MLOps readiness`. */
+export function titleParts(document: ReadinessDocument, pattern: string): (TitleParts & { span: Span; masked: string }) | undefined {
+  const span = document.title?.title;
+  if (!span) return undefined;
+  const masked = maskPlaceholders(document, span).text;
+  const prefix = TITLE_PREFIX.exec(masked);
+  if (!prefix) return undefined;
+  const restStart = prefix[0].length;
+  const first = storyIdsIn(masked, pattern).find((id) => id.start === restStart);
+  return { span, masked, restStart, separator: prefix[3], id: first };
+}
+
+/** The story id the title gives, with its range, for other rules to compare with. */
+export function titleStoryId(document: ReadinessDocument, pattern: string) {
+  const parts = titleParts(document, pattern);
+  if (!parts?.id) return undefined;
+  return { text: parts.id.text, range: subRange(parts.span, parts.id.start, parts.id.end) };
+}
