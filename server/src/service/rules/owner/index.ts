@@ -1,3 +1,16 @@
 import type { RuleDefinition } from '../types';
+import { backupDriRule } from './backupDri';
+import { backupEngagementRule } from './backupEngagement';
+import { decisionAuthorityRule } from './decisionAuthority';
+import { driSingleHumanRule } from './driSingleHuman';
+import { sunsetDateRule } from './sunsetDate';
+import { sunsetWindowRule } from './sunsetWindow';
 
-export const ownerRules: RuleDefinition<any>[] = [];
+export const ownerRules: RuleDefinition<any>[] = [
+  driSingleHumanRule,
+  backupDriRule,
+  backupEngagementRule,
+  decisionAuthorityRule,
+  sunsetDateRule,
+  sunsetWindowRule,
+];

@@ -1,0 +1,77 @@
+import type { Field, ReadinessDocument } from '../../model';
+import { hasPlaceholder, subRange } from '../../query';
+import { daysBetween, findIsoDate, formatDate } from '../../util/dates';
+import { defineRule, type Fix } from '../types';
+import { insertFieldFix, ownerField, ownerSection, templateField } from './fields';
+import { expectedSunset, filledOnDate, type SunsetOptions } from './sunset';
+import { sunsetWindowRule } from './sunsetWindow';
+
+export const sunsetDateRule = defineRule({
+  code: 'RDY605',
+  name: 'sunset-date',
+  requirements: ['O4'],
+  section: 'owner',
+  severity: 'error',
+  summary: 'The Sunset date is a real calendar date (YYYY-MM-DD) after Filled on.',
+  rationale:
+    'By the sunset date the change is either accepted into the champion stack or revisited: without a real date nobody ' +
+    'reopens the question and an experimental change silently becomes permanent (ADR-25 no silent fallback, ADR-70 sign-off).',
+  fixHint: 'Write a real date after Filled on, about 90 days after the planned full rollout; the quick fix sets the expected date.',
+  check({ document, optionsOf, report }) {
+    const section = ownerSection(document);
+    if (!section) return;
+    const expected = expectedSunset(document, optionsOf(sunsetWindowRule) as SunsetOptions);
+    const field = ownerField(section, 'sunset date');
+    if (!field) {
+      const line = expected ? templateField('sunset date').line.replace('YYYY-MM-DD', formatDate(expected.date)) : undefined;
+      report({
+        range: section.heading.range,
+        message:
+          '§6 has no Sunset date: add `- **Sunset date**: YYYY-MM-DD`, about 90 days after the planned full rollout' +
+          (expected ? ` (${formatDate(expected.date)}).` : '.'),
+        fixes: [insertFieldFix(document, section, 'sunset date', line)],
+      });
+      return;
+    }
+    if (hasPlaceholder(document, field.value)) return;
+    const found = findIsoDate(field.value.text);
+    const advice = expected ? `, e.g. ${formatDate(expected.date)} (90 days after the planned full rollout)` : '';
+    if (!found) {
+      report({
+        range: field.value.text ? field.value.range : field.range,
+        message: `The Sunset date ${field.value.text ? `"${field.value.text}" ` : ''}is not a date: write YYYY-MM-DD${advice}.`,
+        fixes: field.value.text || !expected ? [] : [setDateFix(document, field, formatDate(expected.date))],
+      });
+      return;
+    }
+    const range = subRange(field.value, found.start, found.start + found.text.length);
+    if (!found.date) {
+      report({
+        range,
+        message: `The Sunset date ${found.text} does not exist on the calendar: write a real date${advice}.`,
+        fixes: expected ? [replaceDateFix(range, formatDate(expected.date))] : [],
+      });
+      return;
+    }
+    const filledOn = filledOnDate(document);
+    if (filledOn && daysBetween(filledOn.date, found.date) <= 0) {
+      report({
+        range,
+        message: `The Sunset date ${found.text} is not after Filled on ${filledOn.text}: write a later date${advice}.`,
+        fixes: expected ? [replaceDateFix(range, formatDate(expected.date))] : [],
+      });
+    }
+  },
+});
+
+export function replaceDateFix(range: Fix['edits'][number]['range'], date: string): Fix {
+  return { title: `Set to ${date}`, isPreferred: true, edits: [{ range, newText: date }] };
+}
+
+/** Fills an empty value; a space after the colon when the line has none. */
+function setDateFix(document: ReadinessDocument, field: Field, date: string): Fix {
+  const at = field.value.range.start;
+  const before = document.lines.lineText(at.line).slice(0, at.character);
+  const space = /\s$/.test(before) ? '' : ' ';
+  return { title: `Set to ${date}`, isPreferred: true, edits: [{ range: field.value.range, newText: `${space}\`${date}\`` }] };
+}

@@ -1,0 +1,39 @@
+/**
+ * Keyword lists are options, so authors can teach the rules their own words. A keyword matches
+ * whole words, case-insensitively, with spaces, hyphens and underscores interchangeable and an
+ * optional plural (`drill` matches "drills"); a trailing `*` matches any word ending
+ * (`deploy*` matches "deployment", `pin*` matches "pinning" but never "spin").
+ */
+export function keywordPattern(keywords: readonly string[]): RegExp | undefined {
+  const alternatives = keywords
+    .map((keyword) => keyword.trim())
+    .filter((keyword) => keyword && keyword !== '*')
+    .map((keyword) => {
+      const prefix = keyword.endsWith('*');
+      const words = (prefix ? keyword.slice(0, -1) : keyword)
+        .split(/[\s_-]+/)
+        .filter(Boolean)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[\\s_-]*');
+      return prefix ? words : `${words}(?:s|es)?(?![A-Za-z0-9])`;
+    });
+  return alternatives.length ? new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})`, 'i') : undefined;
+}
+
+/** The first keyword found in the text, as written there. */
+export function findKeyword(text: string, keywords: readonly string[]): string | undefined {
+  return keywordPattern(keywords)?.exec(text)?.[0];
+}
+
+export function hasKeyword(text: string, keywords: readonly string[]): boolean {
+  return findKeyword(text, keywords) !== undefined;
+}
+
+/** JSON Schema of a keyword-list option. */
+export function keywordListSchema(description: string): object {
+  return {
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+    description: `${description} Whole words, case-insensitive; a trailing * matches any word ending.`,
+  };
+}

@@ -1,0 +1,300 @@
+// §5 Rollback plan: RDY501 config-only-rollback (B1), RDY502 revert-sla (B2), RDY503 rollback-config-value (B3),
+// RDY504 revert-tested (B4).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { applyEdits, type ReadinessFinding } from '../server/src/service';
+import { analyseText, at, check, edit, readExample, readFixture, textAt, withCode, type CheckOptions } from './helpers';
+
+const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
+const HEADER = '| Mechanism | Description | Revert SLA |';
+const FLAG_ROW = '| FTF factor flag |';
+
+/** The document with its section `number` (heading up to the next `## `) replaced by a fixture. */
+function withSection(text: string, number: number, fixture: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`## ${number}.`));
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  assert.ok(start >= 0 && end > start, `no section ${number}`);
+  return [...lines.slice(0, start), ...readFixture(fixture).replace(/\n+$/, '').split('\n'), '', ...lines.slice(end)].join('\n');
+}
+
+/** `line:start-line:end` of `needle` on the first line containing `lineMarker` (found without the parser). */
+function rangeOf(text: string, lineMarker: string, needle: string = lineMarker): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const line = lines.findIndex((l) => l.includes(lineMarker));
+  assert.ok(line >= 0, `no line with ${lineMarker}`);
+  const start = lines[line].indexOf(needle, lines[line].indexOf(lineMarker));
+  assert.ok(start >= 0, `no ${needle} on line ${line}`);
+  return `${line}:${start}-${line}:${start + needle.length}`;
+}
+
+/** The whole (trimmed) line holding `marker`. */
+const lineRangeOf = (text: string, marker: string) => {
+  const line = text.split('\n').find((l) => l.includes(marker))!;
+  return rangeOf(text, marker, line.trim());
+};
+
+const SECTION5 = (text: string) => {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('## 5.'));
+  return lines.slice(start, lines.findIndex((l, i) => i > start && l.startsWith('## '))).join('\n');
+};
+
+/** A diagnostic's message as text (LSP 3.18 types allow MarkupContent). */
+const msg = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+const errors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 1);
+const key = (d: Diagnostic) => `${d.code} ${msg(d)}`;
+
+/** Errors after a fix that did not exist before (by code and message, as lines move), outside `insertedLines`. */
+function newErrors(before: string, after: string, insertedLines: number[] = [], options: CheckOptions = {}): Diagnostic[] {
+  const old = new Set(errors(check(before, options)).map(key));
+  return errors(check(after, options)).filter((d) => !old.has(key(d)) && !insertedLines.includes(d.range.start.line));
+}
+
+function finding(text: string, code: string, options: CheckOptions = {}): ReadinessFinding {
+  const found = analyseText(text, options).findings.find((f) => f.rule.code === code);
+  assert.ok(found, `no ${code} finding`);
+  return found;
+}
+
+const rule = (code: string, options: Record<string, unknown>): CheckOptions => ({ config: { rules: { [code]: options } } });
+
+const CODE_ONLY = withSection(VALID, 5, 'rollback/code-deploy-only.md');
+const HOTFIX_FIRST = withSection(VALID, 5, 'rollback/hotfix-first.md');
+
+describe('the valid example', () => {
+  it('gives no §5 diagnostic, also with CRLF line ends and a BOM', () => {
+    for (const text of [VALID, VALID.replace(/\n/g, '\r\n'), `\uFEFF${VALID}`]) {
+      const found = check(text).filter((d) => /^RDY50[1-4]$/.test(String(d.code)));
+      assert.deepEqual(found, []);
+    }
+  });
+});
+
+describe('RDY501 config-only-rollback (B1)', () => {
+  it('passes the valid example (FTF factor flag first)', () => {
+    assert.deepEqual(withCode(check(VALID), 'RDY501'), []);
+  });
+
+  it('reports a table whose only mechanism is a code deploy on the table header, citing ADR-56', () => {
+    const [diagnostic, ...rest] = withCode(check(CODE_ONLY), 'RDY501');
+    assert.equal(rest.length, 0);
+    assert.equal(diagnostic.severity, 1);
+    assert.equal(at(diagnostic.range), rangeOf(CODE_ONLY, HEADER));
+    assert.match(msg(diagnostic), /No config-only rollback/);
+    assert.match(msg(diagnostic), /"Revert PR \+ redeploy"/);
+    assert.match(msg(diagnostic), /FTF factor flag/);
+    assert.match(msg(diagnostic), /ADR-56/);
+  });
+
+  it('reports the rollback of the CVN-N015 example, whose only path is a revert PR', () => {
+    const text = readExample('documentation/readiness/CVN-N015-CAL-S01.md');
+    const [diagnostic] = withCode(check(text), 'RDY501');
+    assert.ok(diagnostic);
+    assert.equal(at(diagnostic.range), rangeOf(text, HEADER));
+  });
+
+  it('reports an empty table on its header', () => {
+    const text = edit(VALID, /\| FTF factor flag \|.*\n\| Model version pinning \|.*\n\| Feature artefact pinning \|.*\n/, '');
+    const [diagnostic] = withCode(check(text), 'RDY501');
+    assert.equal(at(diagnostic.range), rangeOf(text, HEADER));
+    assert.match(msg(diagnostic), /lists no mechanism/);
+    const fixed = applyEdits(text, finding(text, 'RDY501').fixes[0].edits);
+    assert.deepEqual(withCode(check(fixed), 'RDY501'), []);
+    const inserted = fixed.split('\n').findIndex((l) => l.startsWith(FLAG_ROW));
+    assert.equal(fixed.split('\n')[inserted - 1], '|---|---|---|');
+    assert.deepEqual(newErrors(text, fixed, [inserted]), []);
+  });
+
+  it('"Insert an FTF factor flag row" adds the template row first: the error goes, only its placeholder is new', () => {
+    const fix = finding(CODE_ONLY, 'RDY501').fixes[0];
+    assert.match(fix.title, /^Insert an FTF factor flag row/);
+    assert.ok(!fix.safe, 'the author still names the factor');
+    assert.ok(fix.snippetEdits?.[0].newText.includes('${1:name}'));
+    const fixed = applyEdits(CODE_ONLY, fix.edits);
+    const inserted = fixed.split('\n').findIndex((l) => l.startsWith(FLAG_ROW));
+    assert.equal(fixed.split('\n')[inserted - 1], '|---|---|---|', 'inserted as the first row');
+    assert.deepEqual(withCode(check(fixed), 'RDY501'), []);
+    assert.deepEqual(newErrors(CODE_ONLY, fixed, [inserted]), []);
+  });
+
+  it('reports a code deploy listed first on its row, naming the config-only path to put first', () => {
+    const [diagnostic, ...rest] = withCode(check(HOTFIX_FIRST), 'RDY501');
+    assert.equal(rest.length, 0);
+    assert.equal(at(diagnostic.range), lineRangeOf(HOTFIX_FIRST, '| Hotfix |'));
+    assert.match(msg(diagnostic), /primary \(first\) rollback mechanism "Hotfix" is a code deploy/);
+    assert.match(msg(diagnostic), /"FTF factor flag" first/);
+    assert.match(msg(diagnostic), /secondary/);
+  });
+
+  it('"Make … the primary path" moves the config-only row first and adds no error', () => {
+    const fix = finding(HOTFIX_FIRST, 'RDY501').fixes[0];
+    assert.equal(fix.title, 'Make "FTF factor flag" the primary path (move its row first)');
+    const fixed = applyEdits(HOTFIX_FIRST, fix.edits);
+    const rows = SECTION5(fixed).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith(HEADER));
+    assert.deepEqual(rows.map((r) => r.split('|')[1].trim()), ['FTF factor flag', 'Hotfix']);
+    assert.deepEqual(withCode(check(fixed), 'RDY501'), []);
+    // The hotfix's 30 min SLA is no longer the primary path's.
+    assert.deepEqual(withCode(check(fixed), 'RDY502'), []);
+    assert.deepEqual(newErrors(HOTFIX_FIRST, fixed), []);
+  });
+
+  it('a deploy word wins over a config word in the Mechanism cell', () => {
+    const text = edit(VALID, '| FTF factor flag |', '| Config change via redeploy |');
+    const [diagnostic] = withCode(check(text), 'RDY501');
+    assert.equal(at(diagnostic.range), lineRangeOf(text, '| Config change via redeploy |'));
+  });
+
+  it('option configOnlyKeywords: a mechanism word the team uses counts once configured', () => {
+    // Neither "Kill lever" nor its description holds a default config-only word.
+    const text = edit(CODE_ONLY, /\| Revert PR \+ redeploy \|.*\n/, '| Kill lever | pulled from the ops console by the on-call | < 1 min |\n');
+    const [diagnostic] = withCode(check(text), 'RDY501');
+    assert.match(msg(diagnostic), /No config-only rollback/);
+    assert.deepEqual(withCode(check(text, rule('RDY501', { configOnlyKeywords: ['kill lever'] })), 'RDY501'), []);
+  });
+
+  it('option codeDeployKeywords: a deploy word the team uses makes the first row a code deploy', () => {
+    const text = edit(VALID, '| FTF factor flag |', '| Helm rollback |');
+    assert.deepEqual(withCode(check(text), 'RDY501'), []);
+    const [diagnostic] = withCode(check(text, rule('RDY501', { codeDeployKeywords: ['helm*'] })), 'RDY501');
+    assert.match(msg(diagnostic), /"Helm rollback" is a code deploy/);
+  });
+});
+
+describe('RDY502 revert-sla (B2)', () => {
+  it('passes the valid example (< 1 min, < 5 min) and 30s', () => {
+    assert.deepEqual(withCode(check(VALID), 'RDY502'), []);
+    assert.deepEqual(withCode(check(edit(VALID, '| < 1 min |', '| 30s |')), 'RDY502'), []);
+  });
+
+  it('warns when the primary path reverts in more than 5 minutes, on the SLA cell', () => {
+    const [diagnostic, ...rest] = withCode(check(CODE_ONLY), 'RDY502');
+    assert.equal(rest.length, 0);
+    assert.equal(diagnostic.severity, 2);
+    assert.equal(at(diagnostic.range), rangeOf(CODE_ONLY, '| Revert PR + redeploy |', '~30 min'));
+    assert.match(msg(diagnostic), /primary \(first\) rollback path "Revert PR \+ redeploy" reverts in 30 min/);
+    assert.match(msg(diagnostic), /5 min revert window/);
+  });
+
+  it('accepts a slow secondary path', () => {
+    const text = edit(VALID, '| < 5 min |\n| Feature', '| 45 min |\n| Feature');
+    assert.deepEqual(withCode(check(text), 'RDY502'), []);
+  });
+
+  it('warns on an SLA that is not a duration, on its cell', () => {
+    const text = edit(VALID, '| < 1 min |', '| fast |');
+    const [diagnostic] = withCode(check(text), 'RDY502');
+    assert.equal(at(diagnostic.range), rangeOf(text, FLAG_ROW, 'fast'));
+    assert.match(msg(diagnostic), /Revert SLA "fast" of "FTF factor flag" is not a duration/);
+    assert.match(msg(diagnostic), /< 1 min/);
+  });
+
+  it('warns on an empty SLA, on the row', () => {
+    const text = edit(VALID, '| < 1 min |', '|  |');
+    const [diagnostic] = withCode(check(text), 'RDY502');
+    assert.equal(at(diagnostic.range), lineRangeOf(text, FLAG_ROW));
+    assert.match(msg(diagnostic), /not a duration/);
+  });
+
+  it('warns on an SLA with no upper bound', () => {
+    const text = edit(VALID, '| < 1 min |', '| > 1 min |');
+    const [diagnostic] = withCode(check(text), 'RDY502');
+    assert.equal(at(diagnostic.range), rangeOf(text, FLAG_ROW, '> 1 min'));
+    assert.match(msg(diagnostic), /no upper bound/);
+  });
+
+  it('option maxPrimaryMinutes: 10 min passes at 15, warns at the default 5', () => {
+    const text = edit(VALID, '| < 1 min |', '| 10 min |');
+    assert.equal(withCode(check(text), 'RDY502').length, 1);
+    assert.deepEqual(withCode(check(text, rule('RDY502', { maxPrimaryMinutes: 15 })), 'RDY502'), []);
+  });
+});
+
+describe('RDY503 rollback-config-value (B3)', () => {
+  const NO_VALUE = edit(
+    edit(VALID, '`CVN_FACTOR_LABEL_SMOOTHING=off` set in', 'the label smoothing factor flag set off in'),
+    /The specific config value that flips the change off is .*?`ftf_config.base_env`\)\. /,
+    '',
+  );
+
+  it('passes the valid example (in the table and in the prose)', () => {
+    assert.deepEqual(withCode(check(VALID), 'RDY503'), []);
+  });
+
+  it('accepts the value in prose alone, or in a code block', () => {
+    const proseOnly = edit(VALID, '`CVN_FACTOR_LABEL_SMOOTHING=off` set in', 'the flag set off in');
+    assert.deepEqual(withCode(check(proseOnly), 'RDY503'), []);
+    assert.deepEqual(withCode(check(withSection(VALID, 5, 'rollback/config-in-code-block.md')), 'RDY503'), []);
+  });
+
+  it('reports a section naming no key=value on the table header', () => {
+    const [diagnostic, ...rest] = withCode(check(NO_VALUE), 'RDY503');
+    assert.equal(rest.length, 0);
+    assert.equal(diagnostic.severity, 1);
+    assert.equal(at(diagnostic.range), rangeOf(NO_VALUE, HEADER));
+    assert.match(msg(diagnostic), /does not name the config value that flips the change off/);
+    assert.match(msg(diagnostic), /`key=value`/);
+  });
+
+  it('reports on the heading when the section has no table', () => {
+    const text = edit(CODE_ONLY, /\| Mechanism \|.*\n\|---\|---\|---\|\n\| Revert PR.*\n/, '');
+    const [diagnostic] = withCode(check(text), 'RDY503');
+    assert.equal(at(diagnostic.range), lineRangeOf(text, '## 5. Rollback plan'));
+  });
+
+  it('does not count a value that still holds a placeholder (RDY001 reports the placeholder)', () => {
+    const text = withSection(VALID, 5, 'rollback/placeholder-value.md');
+    assert.equal(at(withCode(check(text), 'RDY503')[0].range), rangeOf(text, HEADER));
+    const [placeholder] = withCode(check(text), 'RDY001').filter((d) => textAt(text, d.range) === '<name>');
+    assert.ok(placeholder, 'RDY001 reports <name>');
+  });
+
+  it('does not count code that is not a setting (a call, a comparison)', () => {
+    const text = edit(NO_VALUE, 'Primary path: the FTF factor flag.', 'Primary path: `flip(run_id=3)` when `a == b`.');
+    assert.equal(withCode(check(text), 'RDY503').length, 1);
+  });
+
+  it('option pattern: a stricter pattern rejects what the default accepts', () => {
+    assert.deepEqual(withCode(check(VALID, rule('RDY503', { pattern: '=off$' })), 'RDY503'), []);
+    assert.equal(withCode(check(VALID, rule('RDY503', { pattern: '^ENABLE_\\w+=false$' })), 'RDY503').length, 1);
+  });
+});
+
+describe('RDY504 revert-tested (B4)', () => {
+  const UNTESTED = edit(VALID, /The revert was tested in shadow: .*?within 40 s\. /, '');
+
+  it('passes the valid example, and other wordings', () => {
+    assert.deepEqual(withCode(check(VALID), 'RDY504'), []);
+    assert.deepEqual(withCode(check(withSection(VALID, 5, 'rollback/config-in-code-block.md')), 'RDY504'), []);
+    const wrapped = edit(UNTESTED, 'Primary path: the FTF factor flag.', 'Primary path: the FTF factor flag, rehearsed\nduring the shadow stage.');
+    assert.deepEqual(withCode(check(wrapped), 'RDY504'), []);
+  });
+
+  it('warns on the table header when nothing says the revert was tested in shadow', () => {
+    const [diagnostic, ...rest] = withCode(check(UNTESTED), 'RDY504');
+    assert.equal(rest.length, 0);
+    assert.equal(diagnostic.severity, 2);
+    assert.equal(at(diagnostic.range), rangeOf(UNTESTED, HEADER));
+    assert.match(msg(diagnostic), /Nothing in §5 says the revert was tested in shadow/);
+  });
+
+  it('does not count the template guidance nor a sentence saying it was not tested', () => {
+    // UNTESTED keeps the template's "MUST be tested in shadow stage" bullet: guidance, not a statement.
+    assert.ok(UNTESTED.includes('The revert mechanism MUST be tested in shadow stage at least once'));
+    const negated = edit(UNTESTED, 'Primary path: the FTF factor flag.', 'The flip was not tested in shadow yet.');
+    assert.equal(withCode(check(negated), 'RDY504').length, 1);
+  });
+
+  it('options testVerbs and shadowPhrases: the team\'s own words count once configured', () => {
+    const text = edit(UNTESTED, 'Primary path: the FTF factor flag.', 'Primary path: the FTF factor flag, smoke-checked on the dark launch.');
+    assert.equal(withCode(check(text), 'RDY504').length, 1);
+    const options = rule('RDY504', { testVerbs: ['smoke-checked'], shadowPhrases: ['dark launch'] });
+    assert.deepEqual(withCode(check(text, options), 'RDY504'), []);
+  });
+
+  it('option negations: with none, a "not tested" sentence counts', () => {
+    const negated = edit(UNTESTED, 'Primary path: the FTF factor flag.', 'The flip was not tested in shadow yet.');
+    assert.deepEqual(withCode(check(negated, rule('RDY504', { negations: [] })), 'RDY504'), []);
+  });
+});
