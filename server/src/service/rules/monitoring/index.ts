@@ -1,3 +1,21 @@
 import type { RuleDefinition } from '../types';
+import { metricClassesRule } from './metricClassesRule';
+import { metricCoverageRule } from './metricCoverage';
+import { metricDashboardRule } from './metricDashboard';
+import { metricEncouragedRule } from './metricEncouraged';
+import { metricOwnerRule } from './metricOwner';
+import { metricSourceRule } from './metricSource';
+import { metricThresholdRule } from './metricThreshold';
+import { metricTypeRule } from './metricType';
 
-export const monitoringRules: RuleDefinition<any>[] = [];
+/** §1 Production monitoring: M1–M8. */
+export const monitoringRules: RuleDefinition<any>[] = [
+  metricTypeRule,
+  metricSourceRule,
+  metricDashboardRule,
+  metricThresholdRule,
+  metricOwnerRule,
+  metricClassesRule,
+  metricCoverageRule,
+  metricEncouragedRule,
+];

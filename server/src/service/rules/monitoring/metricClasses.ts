@@ -40,3 +40,32 @@ export function monitoringMetrics(document: ReadinessDocument): MonitoringMetric
   }
   return metrics;
 }
+
+/** RDY116's options: one keyword list per class, each overriding the default list when configured. */
+export interface MetricClassOptions {
+  predictionKeywords: string[];
+  outcomeKeywords: string[];
+  healthKeywords: string[];
+}
+
+export const DEFAULT_METRIC_CLASS_OPTIONS: MetricClassOptions = {
+  predictionKeywords: DEFAULT_METRIC_KEYWORDS.prediction,
+  outcomeKeywords: DEFAULT_METRIC_KEYWORDS.outcome,
+  healthKeywords: DEFAULT_METRIC_KEYWORDS.health,
+};
+
+/**
+ * The keyword lists RDY116 (metric-classes) classifies with, from its resolved options, so other
+ * rules classify §1's metrics exactly as the user configured, e.g. in a rule of another part:
+ * `metricKeywordsFromOptions(optionsOf(metricClassesRule))` (metricClassesRule from ./metricClassesRule).
+ * A missing or malformed list falls back to its default.
+ */
+export function metricKeywordsFromOptions(options: Partial<MetricClassOptions> | undefined): MetricKeywords {
+  const list = (value: unknown, fallback: string[]) =>
+    Array.isArray(value) ? value.filter((word): word is string => typeof word === 'string' && word.trim() !== '') : fallback;
+  return {
+    prediction: list(options?.predictionKeywords, DEFAULT_METRIC_KEYWORDS.prediction),
+    outcome: list(options?.outcomeKeywords, DEFAULT_METRIC_KEYWORDS.outcome),
+    health: list(options?.healthKeywords, DEFAULT_METRIC_KEYWORDS.health),
+  };
+}

@@ -1,0 +1,66 @@
+import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
+import { findSection, hasPlaceholder, sectionTable } from '../../query';
+import { isHandle, peopleIn } from '../../util/handles';
+
+/** §1 and its table, when both exist (a missing table is RDY004's finding). */
+export function monitoringTable(document: ReadinessDocument): { section: Section; table: Table } | undefined {
+  const section = findSection(document, 'monitoring');
+  const table = sectionTable(section);
+  return section && table ? { section, table } : undefined;
+}
+
+/** Rows holding anything: an all-blank row is not a metric. */
+export function filledRows(table: Table): TableRow[] {
+  return table.rows.filter((row) => row.cells.some((cell) => cell.value.trim() !== ''));
+}
+
+export interface ColumnCell {
+  row: TableRow;
+  /** Undefined when the row is shorter than the header. */
+  cell: Cell | undefined;
+}
+
+/**
+ * The cells of one column of §1's table, row by row. Nothing when the column is missing (RDY004
+ * reports it); cells still holding a placeholder are left out (RDY001 reports them).
+ */
+export function columnCells(document: ReadinessDocument, column: string): ColumnCell[] {
+  const found = monitoringTable(document);
+  if (!found || !found.table.hasColumn(column)) return [];
+  const { table } = found;
+  return filledRows(table)
+    .map((row) => ({ row, cell: table.cell(row, column) }))
+    .filter(({ cell }) => !cell || !hasPlaceholder(document, cell));
+}
+
+/** Lower case, with spaces, dots, dashes and underscores all alike, so `feature distribution` matches `feature_distribution`. */
+export function looseName(text: string): string {
+  return text.toLowerCase().replace(/[\s._-]+/g, '_');
+}
+
+/** Whether a metric name contains one of the keywords, separators ignored. */
+export function nameHasKeyword(name: string, keywords: readonly string[]): boolean {
+  const loose = looseName(name);
+  return keywords.some((word) => word.trim() !== '' && loose.includes(looseName(word.trim())));
+}
+
+/** The first http(s) URL the Dashboard column already holds: a plausible dashboard for a new row. */
+export function knownDashboard(table: Table): string | undefined {
+  for (const row of table.rows) {
+    const url = /https?:\/\/[^\s)>\]]+/.exec(table.cell(row, 'Dashboard')?.value ?? '')?.[0];
+    if (url) return url;
+  }
+  return undefined;
+}
+
+/** The file's Owner, else the first row owner that is a handle: who a new row most likely belongs to. */
+export function likelyOwner(document: ReadinessDocument, table: Table): string | undefined {
+  const header = document.headerFields.find((field) => field.key === 'owner');
+  const owner = header ? peopleIn(header.value.text).handles : [];
+  if (owner.length === 1 && !hasPlaceholder(document, header!.value)) return owner[0].text;
+  for (const row of table.rows) {
+    const value = table.cell(row, 'Owner')?.value.trim() ?? '';
+    if (isHandle(value)) return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,75 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { ReadinessDocument, Table } from '../../model';
+import { columnKey } from '../../parser/tables';
+import { findSection, hasPlaceholder, sectionTable } from '../../query';
+import { formatRow, insertLinesBefore } from '../../util/edits';
+import { knownDashboard, likelyOwner } from './monitoringTable';
+
+/** A plausible metric row: real-looking values the author then edits, never a template placeholder. */
+export interface SampleMetric {
+  metric: string;
+  type: 'counter' | 'gauge' | 'histogram';
+  source: 'Loki query' | 'Prometheus' | 'OpenTelemetry span';
+  threshold: string;
+}
+
+/** Used only when the table holds no dashboard URL yet; the author replaces it with the real panel. */
+const FALLBACK_DASHBOARD = 'https://grafana.example.com/d/monitoring';
+/** Used only when neither the header nor any row names a handle. */
+const FALLBACK_OWNER = '@dri';
+
+/**
+ * The metric name for a sample row: a metric §2 already alerts on that `matches` accepts (the
+ * likeliest one the author forgot to list), else the example when `matches` accepts it (the
+ * user's keyword lists may not), else one built from the first keyword that gives a matching name.
+ */
+export function sampleName(
+  document: ReadinessDocument,
+  example: string,
+  keywords: readonly string[],
+  matches: (name: string) => boolean,
+): string | undefined {
+  const candidates = [...alertedMetrics(document), example, ...keywords.flatMap((word) => [word.trim().replace(/\s+/g, '_'), word.trim()])];
+  return candidates.find((name) => name !== '' && !/[`|<>]/.test(name) && matches(name));
+}
+
+/** The row's cells in the table's own column order; columns the template does not know stay empty. */
+export function sampleCells(document: ReadinessDocument, table: Table, sample: SampleMetric): string[] {
+  const owner = likelyOwner(document, table) ?? FALLBACK_OWNER;
+  const byKey: Record<string, string> = {
+    [columnKey('Metric')]: `\`${sample.metric}\``,
+    [columnKey('Type')]: sample.type,
+    [columnKey('Source')]: sample.source,
+    [columnKey('Dashboard')]: knownDashboard(table) ?? FALLBACK_DASHBOARD,
+    [columnKey('Threshold (warn / crit)')]: sample.threshold,
+    [columnKey('Owner')]: `\`${owner.startsWith('@') ? owner : `@${owner}`}\``,
+  };
+  return table.columnKeys.map((key) => byKey[key] ?? '');
+}
+
+/** One edit appending the sample rows after the table's last row (or its delimiter row when it has none). */
+export function appendSampleRows(document: ReadinessDocument, table: Table, samples: SampleMetric[]): TextEdit {
+  const { lines } = document;
+  const rows = samples.map((sample) => formatRow(sampleCells(document, table, sample)));
+  const lastLine = table.rows.length ? table.rows[table.rows.length - 1].line : table.header.line + 1;
+  if (lastLine + 1 < lines.lineCount) return insertLinesBefore(document, lastLine + 1, rows);
+  // The table ends the file without a line break: continue its last line, never open a new paragraph.
+  const at = { line: lastLine, character: lines.lineText(lastLine).length };
+  return { range: { start: at, end: at }, newText: rows.map((row) => lines.eol + row).join('') };
+}
+
+/** The metrics §2's triggers are written on: the first dotted or snake_case name of each trigger's code span. */
+export function alertedMetrics(document: ReadinessDocument): string[] {
+  const table = sectionTable(findSection(document, 'alerting'));
+  const names: string[] = [];
+  for (const row of table?.rows ?? []) {
+    const cell = table!.cell(row, 'Trigger');
+    if (!cell || hasPlaceholder(document, cell)) continue;
+    for (const [, code] of cell.text.matchAll(/`([^`]+)`/g)) {
+      const name = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(code)?.[0];
+      if (name && /[._]/.test(name) && !names.includes(name)) names.push(name);
+      break;
+    }
+  }
+  return names;
+}
