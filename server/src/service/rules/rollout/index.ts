@@ -1,3 +1,17 @@
 import type { RuleDefinition } from '../types';
+import { canaryStageRule } from './canaryStage';
+import { canarySymbolRule } from './canarySymbol';
+import { fullSignoffRule, noAutoPromotionRule } from './fullStage';
+import { rolloutStagesRule } from './rolloutStages';
+import { shadowStageRule } from './shadowStage';
 
-export const rolloutRules: RuleDefinition<any>[] = [];
+export { canarySymbols } from './canarySymbol';
+
+export const rolloutRules: RuleDefinition<any>[] = [
+  rolloutStagesRule,
+  shadowStageRule,
+  canaryStageRule,
+  canarySymbolRule,
+  fullSignoffRule,
+  noAutoPromotionRule,
+];

@@ -1,0 +1,117 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { ReadinessDocument, Table } from '../../model';
+import { appendTableRow } from '../../util/edits';
+import { defineRule, type Fix } from '../types';
+import { analyseDrift, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from './driftTable';
+import { cellsFor, templateRow } from './templateRows';
+
+/**
+ * The reason the "mark N/A" quick fix writes in plain text (clients without snippets). It reads as
+ * a real justification, so the fix leaves no error behind (no `<…>` placeholder for RDY001, enough
+ * words for this rule), yet it is a generic sentence the author will obviously want to adapt.
+ */
+export const NA_FIX_REASON = 'features and labels are untouched, only the calibration changes';
+
+export const NA_MARKER = 'N/A — calibration-only change';
+
+export const driftRowsRule = defineRule<DriftKeywords>({
+  code: 'RDY301',
+  name: 'drift-rows',
+  requirements: ['D1'],
+  section: 'drift',
+  severity: 'error',
+  summary: 'The drift table has a Data drift row (or data drift marked `N/A — calibration-only change` with a justification) and a Concept drift row.',
+  rationale:
+    'A model degrades in two ways: its inputs shift (data drift) or the relation it learnt stops holding (concept drift). The template ' +
+    'requires both for any track changing architecture, features or labels; only a calibration-only change may mark data drift N/A, ' +
+    'and must say why. Undetected drift is a silent failure (ADR-25 no silent fallback).',
+  fixHint: 'Add the missing row (the quick fix inserts the template\'s default), or for a calibration-only change write `N/A — calibration-only change: <why>`.',
+  defaultOptions: DEFAULT_DRIFT_KEYWORDS,
+  optionsSchema: {
+    dataDriftKeywords: {
+      description: 'Words in the Drift type cell that make a row the data-drift row.',
+      type: 'array',
+      items: { type: 'string' },
+    },
+    conceptDriftKeywords: {
+      description: 'Words in the Drift type cell that make a row the concept-drift row.',
+      type: 'array',
+      items: { type: 'string' },
+    },
+  },
+  check({ document, options, report }) {
+    const analysis = analyseDrift(document, options);
+    if (!analysis) return;
+    const { table } = analysis;
+
+    for (const { kind, notApplicable } of analysis.rows) {
+      if (kind === 'concept' && notApplicable) {
+        report({
+          range: notApplicable.range,
+          message:
+            'Concept drift cannot be marked N/A: only data drift may be, for a calibration-only change. Describe how live performance is compared with training (e.g. rolling perf gap, 14d window).',
+        });
+      }
+    }
+
+    const dataRows = analysis.rows.filter((row) => row.kind === 'data');
+    if (!dataRows.some((row) => !row.notApplicable)) {
+      const markers = [...dataRows.map((row) => row.notApplicable!), analysis.proseNotApplicable].filter(
+        (marker): marker is NotApplicable => marker !== undefined,
+      );
+      if (!markers.length) {
+        report({
+          range: table.header.range,
+          message:
+            'No Data drift row: add one (e.g. PSI on the top-K features, rolling 7d vs training, `PSI > 0.2 (warn), PSI > 0.5 (crit)`), ' +
+            `or, for a calibration-only change, a row reading \`${NA_MARKER}: <why>\`.`,
+          fixes: [templateRowFix(document, table, 'data'), notApplicableFix(document, table)],
+        });
+      } else if (!markers.some((marker) => marker.justification !== '' || marker.placeholder)) {
+        // A placeholder reason is RDY001's to report; only a truly empty one is reported here.
+        report({
+          range: markers[0].range,
+          message: `Data drift is marked \`${NA_MARKER}\` without a justification: add one line saying why, e.g. \`${NA_MARKER}: ${NA_FIX_REASON}\`.`,
+        });
+      }
+    }
+
+    if (!analysis.rows.some((row) => row.kind === 'concept')) {
+      report({
+        range: table.header.range,
+        message:
+          'No Concept drift row: add one (e.g. rolling perf gap of live `f1_buy` vs training OOS `f1_buy`, 14d window, `gap > 0.05 (warn), gap > 0.10 (crit)`).',
+        fixes: [templateRowFix(document, table, 'concept')],
+      });
+    }
+  },
+});
+
+function templateRowFix(document: ReadinessDocument, table: Table, kind: 'data' | 'concept'): Fix {
+  const row = templateRow('drift', kind === 'data' ? /data/i : /concept/i)!;
+  return {
+    title: `Add the template's ${kind === 'data' ? 'Data' : 'Concept'} drift row`,
+    isPreferred: true,
+    // The template's defaults (features, windows, thresholds) must be checked against the track.
+    safe: false,
+    edits: [appendTableRow(document, table, cellsFor(table, row))],
+  };
+}
+
+function notApplicableFix(document: ReadinessDocument, table: Table): Fix {
+  const edit = (reason: string): TextEdit => {
+    const dashes = new Map(table.columnKeys.map((key) => [key, '—']));
+    return appendTableRow(document, table, cellsFor(table, dashes, { 'Drift type': 'Data drift', Method: `${NA_MARKER}: ${reason}` }));
+  };
+  return {
+    title: `Mark data drift ${NA_MARKER}`,
+    safe: false,
+    edits: [edit(NA_FIX_REASON)],
+    snippetEdits: [snippetOf(edit('\u0000'), '${1:reason}')],
+  };
+}
+
+/** The edit as a snippet: its text escaped for snippet syntax, the NUL slot replaced by the tab stop. */
+export function snippetOf(edit: TextEdit, tabStop: string): TextEdit {
+  return { range: edit.range, newText: edit.newText.replace(/[$}\\]/g, '\\$&').replace('\u0000', tabStop) };
+}

@@ -1,0 +1,74 @@
+import type { Cell, ReadinessDocument, TableRow } from '../../model';
+import { hasPlaceholder } from '../../query';
+import { defineRule } from '../types';
+import { driftRowsRule } from './driftRows';
+import { analyseDrift } from './driftTable';
+import { findPhrases, isBlankValue } from './phrases';
+
+interface ThresholdOptions {
+  warnKeywords: string[];
+  critKeywords: string[];
+}
+
+// `0.2 / 0.5`: two values side by side, read as warn / crit like §1's "Threshold (warn / crit)".
+const VALUE_PAIR = /\d(?:[.,]\d+)?\s*%?\s*\/\s*[<>≤≥=]?\s*\d/;
+
+export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
+  code: 'RDY302',
+  name: 'drift-threshold-window',
+  requirements: ['D2'],
+  section: 'drift',
+  severity: 'error',
+  summary: 'Every drift row has a Window and a Threshold with both a warn and a crit value.',
+  rationale:
+    'A drift signal without a window cannot be reproduced, and one without two levels either pages on noise or stays silent until ' +
+    'the damage is done: the warn level opens a `drift_alert` entry, the crit level pages (ADR-25 no silent fallback, ADR-30 metrics).',
+  fixHint: 'Write the window (e.g. `rolling 7d vs training`) and both levels, e.g. `PSI > 0.2 (warn), PSI > 0.5 (crit)`.',
+  defaultOptions: { warnKeywords: ['warn', 'warning'], critKeywords: ['crit', 'critical'] },
+  optionsSchema: {
+    warnKeywords: { description: 'Words that label the warn level in a Threshold cell.', type: 'array', items: { type: 'string' } },
+    critKeywords: { description: 'Words that label the crit level in a Threshold cell.', type: 'array', items: { type: 'string' } },
+  },
+  check({ document, options, optionsOf, report }) {
+    const analysis = analyseDrift(document, optionsOf(driftRowsRule));
+    if (!analysis) return;
+    for (const { row, notApplicable } of analysis.rows) {
+      if (notApplicable) continue; // an N/A row has no window or threshold (RDY301 judges it)
+      const name = rowName(row);
+      const window = analysis.table.cell(row, 'Window');
+      if (isBlankValue(window?.value) && !isHeld(document, window)) {
+        report({
+          range: where(window, row),
+          message: `${name} has no Window: write the period the drift is measured over, e.g. \`rolling 7d vs training\` or \`14d window, per crypto\`.`,
+        });
+      }
+      const threshold = analysis.table.cell(row, 'Threshold');
+      if (isHeld(document, threshold)) continue;
+      const value = threshold?.value ?? '';
+      const hasWarn = findPhrases(value, options.warnKeywords, true).length > 0;
+      const hasCrit = findPhrases(value, options.critKeywords, true).length > 0;
+      if ((hasWarn && hasCrit) || VALUE_PAIR.test(value)) continue;
+      const missing = isBlankValue(value) ? 'is empty' : !hasWarn && !hasCrit ? 'gives neither a warn nor a crit level' : hasWarn ? 'gives no crit level' : 'gives no warn level';
+      report({
+        range: where(threshold, row),
+        message: `${name}'s Threshold ${missing}: write both, e.g. \`PSI > 0.2 (warn), PSI > 0.5 (crit)\`.`,
+      });
+    }
+  },
+});
+
+/** A cell holding a template placeholder is RDY001's to report. */
+export function isHeld(document: ReadinessDocument, cell: Cell | undefined): boolean {
+  return cell !== undefined && cell.text !== '' && hasPlaceholder(document, cell);
+}
+
+/** The cell, or the row when the cell is empty or the row too short to have it. */
+export function where(cell: Cell | undefined, row: TableRow) {
+  return cell && cell.text !== '' ? cell.range : row.range;
+}
+
+/** "The Concept drift row", for messages. */
+export function rowName(row: TableRow): string {
+  const first = row.cells[0]?.value.trim();
+  return first ? `The ${first} row` : 'This row';
+}

@@ -1,0 +1,106 @@
+/**
+ * Keyword matching for the §3 and §4 rules: configurable phrase lists matched the way people
+ * write them, with offsets into the original text so findings can sit on the phrase itself.
+ * Shared by rules/drift and rules/rollout.
+ */
+
+export interface PhraseMatch {
+  /** The configured phrase that matched. */
+  phrase: string;
+  /** The text as written. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const cache = new Map<string, RegExp>();
+
+/**
+ * A phrase as a tolerant pattern: case-insensitive; spaces, hyphens and underscores between its
+ * parts interchangeable or absent (`auto-retrain` = `auto retrain` = `autoretrain`); common
+ * inflections allowed (`alert` matches `alerts`, `auto-promote` matches `auto-promoted`); never
+ * inside a longer word (`page` does not match `pager`).
+ */
+function phrasePattern(phrase: string): RegExp {
+  let pattern = cache.get(phrase);
+  if (!pattern) {
+    const parts = phrase
+      .trim()
+      .replace(/[’‘]/g, "'")
+      .split(/[\s_-]+/)
+      .filter(Boolean)
+      .map(escape);
+    const last = parts.length ? parts[parts.length - 1] : '';
+    // A phrase ending in a letter may take an inflection; `100%` or `TBD?` may not.
+    const suffix = /[a-z]$/i.test(last) ? '(?:s|es|d|ed|ing|ion|ions)?' : '';
+    const lead = /^[a-z0-9]/i.test(parts[0] ?? '') ? '(?<![A-Za-z0-9])' : '';
+    const tail = /[a-z0-9]$/i.test(last) || suffix ? '(?![A-Za-z0-9])' : '';
+    pattern = new RegExp(`${lead}${parts.join('[\\s_-]*')}${suffix}${tail}`, 'gi');
+    cache.set(phrase, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+// "no auto-retrain", "never all at once", "without auto-promotion", "not silently": a phrase
+// right after a negation (at most two words in between) is being ruled out, not proposed.
+const NEGATION_BEFORE = /(?:^|[^A-Za-z])(?:no|not|never|without|nor|instead\s+of|rather\s+than|avoid|avoids|forbid|forbids|forbidden)\s+(?:[^\s;,.()]+\s+){0,2}$/i;
+
+function negated(text: string, start: number): boolean {
+  const clauseStart = Math.max(text.lastIndexOf(';', start - 1), text.lastIndexOf('.', start - 1), text.lastIndexOf('(', start - 1)) + 1;
+  return NEGATION_BEFORE.test(text.slice(clauseStart, start));
+}
+
+/**
+ * Every occurrence of any of the phrases, longest first when two overlap, in text order.
+ * `includeNegated` keeps occurrences that follow "no", "not", "never", "without"….
+ */
+export function findPhrases(text: string, phrases: readonly string[], includeNegated = false): PhraseMatch[] {
+  // Options come from user configuration: a non-list (editor settings are not schema-checked) matches nothing.
+  if (!Array.isArray(phrases)) return [];
+  // Curly apostrophes count as straight ones; the replacement keeps every offset.
+  const normalised = text.replace(/[’‘]/g, "'");
+  const found: PhraseMatch[] = [];
+  for (const phrase of phrases) {
+    if (typeof phrase !== 'string' || !phrase.trim()) continue;
+    const pattern = phrasePattern(phrase);
+    for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {
+      if (match[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      if (!includeNegated && negated(normalised, match.index)) continue;
+      found.push({ phrase, text: text.slice(match.index, match.index + match[0].length), start: match.index, end: match.index + match[0].length });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: PhraseMatch[] = [];
+  for (const match of found) {
+    if (kept.some((other) => match.start < other.end && other.start < match.end)) continue;
+    kept.push(match);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** A cell that says nothing: empty, only dashes, or "n/a" / "none". */
+export function isBlankValue(value: string | undefined): boolean {
+  if (value === undefined) return true;
+  const text = value.replace(/[`*_]/g, '').trim();
+  return text === '' || /^[—–\-\s.]+$/.test(text) || /^(n\/?a|none|nil|null)$/i.test(text);
+}
+
+/** A day count from the options, or the default when the configured value is not a number. */
+export function dayOption(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** Compiles a user pattern; an invalid one falls back to the default rather than failing the check. */
+export function compilePattern(source: string | undefined, fallback: string, flags = ''): RegExp {
+  try {
+    return new RegExp(source ?? fallback, flags);
+  } catch {
+    return new RegExp(fallback, flags);
+  }
+}

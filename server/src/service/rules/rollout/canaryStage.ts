@@ -1,0 +1,81 @@
+import { subRange } from '../../query';
+import { compilePattern, dayOption } from '../drift/phrases';
+import { defineRule } from '../types';
+import { rolloutStagesRule } from './rolloutStages';
+import { analyseRollout, cellOrRow, findInSpans, isHeld, stageDays } from './stages';
+
+interface CanaryOptions {
+  minCanaryDays: number;
+  allAtOnceKeywords: string[];
+  multiCryptoPattern: string;
+}
+
+const DEFAULT_MULTI_CRYPTO = String.raw`\b([2-9]|[1-9]\d+)\s*(cryptos|symbols|pairs|coins|markets)\b`;
+
+export const canaryStageRule = defineRule<CanaryOptions>({
+  code: 'RDY403',
+  name: 'canary-stage',
+  requirements: ['R3'],
+  section: 'rollout',
+  severity: 'error',
+  summary: 'The Canary stage lasts at least 7 days and runs on a single crypto, never all at once.',
+  rationale:
+    'The template: "Canary stage MUST run on a single crypto first, never all-at-once". One crypto bounds the loss of a bad model to a ' +
+    'fifth of the portfolio or less, and a week of live trades (`n_trades ≥ 50`) is what makes the pass criteria meaningful (ADR-67 lesson).',
+  fixHint: 'Write one crypto in Traffic % (e.g. `BTCUSDC only (1 crypto out of 5)`) and `≥ 7d` in Duration.',
+  defaultOptions: {
+    minCanaryDays: 7,
+    allAtOnceKeywords: ['all', 'all-at-once', 'all cryptos', 'every crypto', 'each crypto', 'portfolio-wide', 'whole portfolio', 'entire portfolio', '100%'],
+    multiCryptoPattern: DEFAULT_MULTI_CRYPTO,
+  },
+  optionsSchema: {
+    minCanaryDays: { description: 'Shortest canary stage, in days.', type: 'integer', minimum: 0 },
+    allAtOnceKeywords: {
+      description: 'Words in the canary Traffic % cell meaning more than one crypto at once.',
+      type: 'array',
+      items: { type: 'string' },
+    },
+    multiCryptoPattern: {
+      description: 'Regular expression (case-insensitive) for "N cryptos" with N > 1 in the canary Traffic % cell.',
+      type: 'string',
+    },
+  },
+  check({ document, options, optionsOf, report }) {
+    const analysis = analyseRollout(document, optionsOf(rolloutStagesRule));
+    const row = analysis?.stage.canary;
+    if (!analysis || !row) return;
+    const { table } = analysis;
+    const min = dayOption(options.minCanaryDays, 7);
+
+    const duration = table.cell(row, 'Duration');
+    if (duration && !isHeld(document, duration)) {
+      const days = stageDays(duration.value);
+      if (!days) {
+        report({
+          range: cellOrRow(duration, row),
+          message: `Canary duration "${duration.value || 'empty'}" cannot be read as days: write it as e.g. \`${min}d\` or \`≥ ${min}d\`.`,
+        });
+      } else if (days.days < min || days.upperBound) {
+        const what = days.upperBound
+          ? `Canary duration "${duration.value}" sets no minimum`
+          : `Canary lasts ${days.days} day${days.days === 1 ? '' : 's'} ("${duration.value}"), under the ${min}-day minimum`;
+        report({ range: duration.range, message: `${what}: write \`≥ ${min}d\` so the pass criteria see enough live trades.` });
+      }
+    }
+
+    const traffic = table.cell(row, 'Traffic %');
+    if (!traffic || isHeld(document, traffic)) return;
+    const found = findInSpans([traffic], options.allAtOnceKeywords);
+    const multi = compilePattern(options.multiCryptoPattern, DEFAULT_MULTI_CRYPTO, 'i').exec(traffic.text);
+    if (multi?.[0]) found.push({ text: multi[0], range: subRange(traffic, multi.index, multi.index + multi[0].length) });
+    if (!found.length) return;
+    // "all 5 cryptos" is one problem: one diagnostic spanning every phrase that shows it.
+    const start = Math.min(...found.map((m) => m.range.start.character));
+    const end = Math.max(...found.map((m) => m.range.end.character));
+    const base = traffic.range.start.character;
+    report({
+      range: subRange(traffic, start - base, end - base),
+      message: `Canary traffic "${traffic.text.slice(start - base, end - base)}" is more than one crypto: the canary runs on a single crypto first, never all at once: write e.g. \`BTCUSDC only (1 crypto out of 5)\`.`,
+    });
+  },
+});

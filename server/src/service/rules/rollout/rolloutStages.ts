@@ -1,0 +1,100 @@
+import type { ReadinessDocument, TableRow } from '../../model';
+import { cellsFor, templateRow } from '../drift/templateRows';
+import { isBlankValue } from '../drift/phrases';
+import { formatRow, insertLinesBefore } from '../../util/edits';
+import { defineRule, type Fix } from '../types';
+import { analyseRollout, cellOrRow, DEFAULT_STAGE_KEYWORDS, isHeld, STAGE_ORDER, STAGE_TITLE, type RolloutAnalysis, type StageKeywords, type StageKind } from './stages';
+
+export const rolloutStagesRule = defineRule<StageKeywords>({
+  code: 'RDY401',
+  name: 'rollout-stages',
+  requirements: ['R1'],
+  section: 'rollout',
+  severity: 'error',
+  summary: 'The rollout table has Shadow, Canary and Full rows, in that order, each with pass criteria and a rollback trigger.',
+  rationale:
+    'The template: "Three stages with explicit pass criteria". Each stage limits the damage of the next one, and a stage without a pass ' +
+    'criterion or a rollback trigger is promoted or kept on gut feeling (ADR-67 lesson: even "obvious" wins go through shadow).',
+  fixHint: 'Add the missing stage (the quick fix inserts the template\'s row), keep Shadow, Canary, Full in that order, and fill Pass criteria and Rollback trigger.',
+  defaultOptions: DEFAULT_STAGE_KEYWORDS,
+  optionsSchema: {
+    shadowKeywords: { description: 'Words in the Stage cell naming the shadow stage.', type: 'array', items: { type: 'string' } },
+    canaryKeywords: { description: 'Words in the Stage cell naming the canary stage.', type: 'array', items: { type: 'string' } },
+    fullKeywords: { description: 'Words in the Stage cell naming the full-rollout stage.', type: 'array', items: { type: 'string' } },
+  },
+  check({ document, options, report }) {
+    const analysis = analyseRollout(document, options);
+    if (!analysis) return;
+    const { table } = analysis;
+
+    for (const kind of STAGE_ORDER) {
+      if (analysis.stage[kind]) continue;
+      report({
+        range: table.header.range,
+        message: `No ${STAGE_TITLE[kind]} stage row: add \`| ${STAGE_TITLE[kind]} | … |\` ${placement(kind)} with its traffic, duration, pass criteria and rollback trigger.`,
+        fixes: [addStageFix(document, analysis, kind)],
+      });
+    }
+
+    // Out of order: a stage row after a row of a later stage.
+    let latest = -1;
+    for (const { row, kind } of analysis.rows) {
+      if (!kind || analysis.stage[kind] !== row) continue;
+      const index = STAGE_ORDER.indexOf(kind);
+      if (index < latest) {
+        report({
+          range: row.range,
+          message: `The ${STAGE_TITLE[kind]} stage comes after the ${STAGE_TITLE[STAGE_ORDER[latest]]} stage: order the rows Shadow, Canary, Full.`,
+        });
+      }
+      latest = Math.max(latest, index);
+    }
+
+    for (const kind of STAGE_ORDER) {
+      const row = analysis.stage[kind];
+      if (!row) continue;
+      for (const column of ['Pass criteria', 'Rollback trigger']) {
+        if (!table.hasColumn(column)) continue; // RDY004 reports the column
+        const cell = table.cell(row, column);
+        if (!isBlankValue(cell?.value) || isHeld(document, cell)) continue;
+        report({
+          range: cellOrRow(cell, row),
+          message: `The ${STAGE_TITLE[kind]} stage has no ${column.toLowerCase()}: ${example(kind, column)}`,
+        });
+      }
+    }
+  },
+});
+
+function placement(kind: StageKind): string {
+  return kind === 'shadow' ? 'as the first row' : kind === 'canary' ? 'between Shadow and Full' : 'as the last row';
+}
+
+function example(kind: StageKind, column: string): string {
+  const row = templateRow('rollout', new RegExp(`^${STAGE_TITLE[kind]}$`, 'i'));
+  const value = row?.get(column === 'Pass criteria' ? 'passcriteria' : 'rollbacktrigger');
+  return value ? `write what ${column === 'Pass criteria' ? 'lets it move on' : 'rolls it back'}, e.g. ${value}.` : 'fill it.';
+}
+
+/** The template's row for the stage, placed before the first present row of a later stage. */
+function addStageFix(document: ReadinessDocument, analysis: RolloutAnalysis, kind: StageKind): Fix {
+  const { table } = analysis;
+  const row = templateRow('rollout', new RegExp(`^${STAGE_TITLE[kind]}$`, 'i'))!;
+  const later = STAGE_ORDER.slice(STAGE_ORDER.indexOf(kind) + 1)
+    .map((k) => analysis.stage[k])
+    .filter((r): r is TableRow => r !== undefined)
+    .sort((a, b) => a.line - b.line)[0];
+  const earlier = STAGE_ORDER.slice(0, STAGE_ORDER.indexOf(kind))
+    .map((k) => analysis.stage[k])
+    .filter((r): r is TableRow => r !== undefined)
+    .sort((a, b) => b.line - a.line)[0];
+  // After the last earlier stage when there is one, else before the first later one, else at the end.
+  const line = earlier ? earlier.line + 1 : later ? later.line : (table.rows.length ? table.rows[table.rows.length - 1].line : table.header.line + 1) + 1;
+  return {
+    title: `Add the template's ${STAGE_TITLE[kind]} stage row`,
+    isPreferred: true,
+    // The template's traffic, durations and criteria are defaults to adapt, not answers.
+    safe: false,
+    edits: [insertLinesBefore(document, line, [formatRow(cellsFor(table, row))])],
+  };
+}

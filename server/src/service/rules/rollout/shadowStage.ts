@@ -1,0 +1,139 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { ReadinessDocument, Table } from '../../model';
+import { hasPlaceholder } from '../../query';
+import { appendBlock, insertLinesBefore } from '../../util/edits';
+import { snippetOf } from '../drift/driftRows';
+import { dayOption } from '../drift/phrases';
+import { defineRule, type Fix, type RuleContext } from '../types';
+import { rolloutStagesRule } from './rolloutStages';
+import { analyseRollout, cellOrRow, isHeld, shadowSkips, stageDays, type ShadowSkip } from './stages';
+
+interface ShadowOptions {
+  minShadowDays: number;
+}
+
+/**
+ * The reason the "Insert SKIP — JUSTIFICATION" fix writes in plain text. It must be a reason this
+ * rule accepts (no `<reason>` placeholder, which RDY001 would flag and which would leave the
+ * shadow unjustified), and a typical calibration-only one the author will check or rewrite;
+ * snippet-capable clients put the cursor on it instead.
+ */
+export const SKIP_FIX_REASON = 'only the decision threshold changes';
+
+const plural = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+export const shadowStageRule = defineRule<ShadowOptions>({
+  code: 'RDY402',
+  name: 'shadow-stage',
+  requirements: ['R2'],
+  section: 'rollout',
+  severity: 'error',
+  summary: 'The Shadow stage takes 0% of traffic and lasts at least 7 days, unless a calibration-only SKIP justifies a shorter one.',
+  rationale:
+    'The template: "Shadow stage MUST be ≥ 7 days even for \'obvious\' wins (ADR-67 lesson)". A week covers every weekday pattern of the ' +
+    'market; shadow means predictions are logged, not acted on. Only calibration-only Stories may shorten it, with an explicit ' +
+    '`**SKIP — JUSTIFICATION**: calibration-only, shadow=Nd because <reason>` the committee may still reject.',
+  fixHint: 'Write `0% (predictions logged, not acted)` and `≥ 7d`; for a calibration-only change, add the SKIP justification (quick fix).',
+  defaultOptions: { minShadowDays: 7 },
+  optionsSchema: {
+    minShadowDays: { description: 'Shortest shadow stage, in days, without a calibration-only SKIP.', type: 'integer', minimum: 0 },
+  },
+  check({ document, options, optionsOf, report }) {
+    const analysis = analyseRollout(document, optionsOf(rolloutStagesRule));
+    const row = analysis?.stage.shadow;
+    if (!analysis || !row) return;
+    const { table, section } = analysis;
+    const min = dayOption(options.minShadowDays, 7);
+
+    const traffic = table.cell(row, 'Traffic %');
+    if (traffic && !isHeld(document, traffic) && !isZeroTraffic(traffic.value)) {
+      report({
+        range: cellOrRow(traffic, row),
+        message: `Shadow traffic is "${traffic.value || 'empty'}": a shadow stage acts on no traffic: write \`0% (predictions logged, not acted)\`.`,
+      });
+    }
+
+    const duration = table.cell(row, 'Duration');
+    if (!duration || isHeld(document, duration)) return;
+    const days = stageDays(duration.value);
+    const skips = shadowSkips(section);
+    if (!days) {
+      report({
+        range: cellOrRow(duration, row),
+        message: `Shadow duration "${duration.value || 'empty'}" cannot be read as days: write it as e.g. \`${min}d\`, \`≥ ${min}d\` or \`2w\`.`,
+      });
+      return;
+    }
+    if (skips.length) {
+      for (const skip of skips) judgeSkip(document, skip, days.days, report);
+      return;
+    }
+    if (days.days >= min && !days.upperBound) return;
+    const what = days.upperBound
+      ? `Shadow duration "${duration.value}" sets no minimum`
+      : `Shadow lasts ${plural(days.days)} ("${duration.value}"), under the ${min}-day minimum`;
+    report({
+      range: duration.range,
+      message:
+        `${what} (ADR-67): write \`≥ ${min}d\`, or, for a calibration-only change, add ` +
+        `\`**SKIP — JUSTIFICATION**: calibration-only, shadow=${days.days}d because <reason>\` below the table.`,
+      fixes: [insertSkipFix(document, table, days.days)],
+    });
+  },
+});
+
+/** `0%`, `0 %`, `0% (predictions logged, not acted)`, `0`. */
+function isZeroTraffic(value: string): boolean {
+  return /^\s*0+(?:[.,]0+)?\s*%?(?![\d.,])/.test(value);
+}
+
+function judgeSkip(document: ReadinessDocument, shadow: ShadowSkip, tableDays: number, report: RuleContext<ShadowOptions>['report']) {
+  const { skip } = shadow;
+  if (shadow.days === undefined) {
+    report({
+      range: skip.reason!.range,
+      message: `The calibration-only SKIP does not say how long the shadow lasts: write \`calibration-only, shadow=${tableDays}d because <reason>\`.`,
+    });
+    return;
+  }
+  if (shadow.days !== tableDays) {
+    report({
+      range: shadow.daysSpan!.range,
+      message: `The SKIP says shadow=${shadow.days}d but the Shadow row lasts ${plural(tableDays)}: make them agree (shadow=${tableDays}d, or change the Duration).`,
+      fixes: [
+        {
+          title: `Write shadow=${tableDays}d in the SKIP`,
+          isPreferred: true,
+          safe: false,
+          edits: [{ range: shadow.daysSpan!.range, newText: `shadow=${tableDays}d` }],
+        },
+      ],
+    });
+    return;
+  }
+  if (!shadow.reason || hasPlaceholder(document, shadow.reason)) {
+    report({
+      range: shadow.reason?.range ?? skip.range,
+      message: `The calibration-only SKIP gives no reason for a ${plural(tableDays)} shadow: write it after "because", e.g. \`shadow=${tableDays}d because ${SKIP_FIX_REASON}\`.`,
+    });
+  }
+}
+
+/** Inserts the SKIP line after the table, separated by blank lines. */
+function insertSkipFix(document: ReadinessDocument, table: Table, days: number): Fix {
+  const line = (reason: string) => `**SKIP — JUSTIFICATION**: calibration-only, shadow=${days}d because ${reason}`;
+  const edit = (reason: string): TextEdit => {
+    const after = table.range.end.line + 1;
+    if (after >= document.lines.lineCount) return appendBlock(document, line(reason));
+    const blankAfter = document.lines.lineText(after).trim() === '';
+    return insertLinesBefore(document, after, blankAfter ? ['', line(reason)] : ['', line(reason), '']);
+  };
+  return {
+    title: 'Insert SKIP — JUSTIFICATION (calibration-only, shorter shadow)',
+    isPreferred: true,
+    // The author must confirm the change is calibration-only and give the real reason.
+    safe: false,
+    edits: [edit(SKIP_FIX_REASON)],
+    snippetEdits: [snippetOf(edit('\u0000'), '${1:reason}')],
+  };
+}

@@ -1,0 +1,130 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { Cell, ReadinessDocument, Section, Skip, Span, Table, TableRow } from '../../model';
+import { findSection, hasPlaceholder, sectionTable, subRange } from '../../query';
+import { parseDuration } from '../../util/durations';
+import { findPhrases } from '../drift/phrases';
+
+export type StageKind = 'shadow' | 'canary' | 'full';
+export const STAGE_ORDER: readonly StageKind[] = ['shadow', 'canary', 'full'];
+export const STAGE_TITLE: Record<StageKind, string> = { shadow: 'Shadow', canary: 'Canary', full: 'Full' };
+
+export interface StageKeywords {
+  shadowKeywords: string[];
+  canaryKeywords: string[];
+  fullKeywords: string[];
+}
+
+export const DEFAULT_STAGE_KEYWORDS: StageKeywords = {
+  shadowKeywords: ['shadow', 'dark launch'],
+  canaryKeywords: ['canary', 'pilot'],
+  fullKeywords: ['full', 'full rollout', 'general availability', 'GA'],
+};
+
+export interface StageRow {
+  row: TableRow;
+  kind: StageKind | undefined;
+}
+
+export interface RolloutAnalysis {
+  section: Section;
+  table: Table;
+  rows: StageRow[];
+  /** The first row of each stage. */
+  stage: Partial<Record<StageKind, TableRow>>;
+}
+
+/** The §4 table with each row's stage; undefined when §4 or its table is missing (RDY002/RDY004). */
+export function analyseRollout(document: ReadinessDocument, keywords: StageKeywords): RolloutAnalysis | undefined {
+  const section = findSection(document, 'rollout');
+  const table = sectionTable(section);
+  if (!section || !table) return undefined;
+  const rows = table.rows.map((row): StageRow => {
+    const cell = table.cell(row, 'Stage') ?? row.cells[0];
+    return { row, kind: cell ? stageKind(cell.value, keywords) : undefined };
+  });
+  const stage: Partial<Record<StageKind, TableRow>> = {};
+  for (const { row, kind } of rows) if (kind && !stage[kind]) stage[kind] = row;
+  return { section, table, rows, stage };
+}
+
+function stageKind(text: string, keywords: StageKeywords): StageKind | undefined {
+  if (findPhrases(text, keywords.shadowKeywords, true).length) return 'shadow';
+  if (findPhrases(text, keywords.canaryKeywords, true).length) return 'canary';
+  if (findPhrases(text, keywords.fullKeywords, true).length) return 'full';
+  return undefined;
+}
+
+export interface StageDays {
+  days: number;
+  /** `< 7d`, `≤ 7d`: an upper bound promises no minimum. */
+  upperBound: boolean;
+}
+
+/** Whole days a Duration cell promises: `≥ 7d` 7, `1w` 7, `14 days` 14, `7-14d` 7 (a range's lower end). */
+export function stageDays(text: string): StageDays | undefined {
+  const range = /(\d+)\s*(?:[-–—]|to)\s*\d+\s*(d|days?|w|wks?|weeks?)(?![A-Za-z])/i.exec(text);
+  if (range) {
+    const perUnit = /^w/i.test(range[2]) ? 7 : 1;
+    return { days: Number(range[1]) * perUnit, upperBound: false };
+  }
+  const duration = parseDuration(text);
+  if (!duration) return undefined;
+  return { days: Math.floor(duration.minutes / 1440), upperBound: duration.comparator === '<' || duration.comparator === '≤' };
+}
+
+/** A cell holding a template placeholder is RDY001's to report. */
+export function isHeld(document: ReadinessDocument, cell: Cell | undefined): boolean {
+  return cell !== undefined && cell.text !== '' && hasPlaceholder(document, cell);
+}
+
+/** The cell, or the row when the cell is empty or the row too short to have it. */
+export function cellOrRow(cell: Cell | undefined, row: TableRow): Range {
+  return cell && cell.text !== '' ? cell.range : row.range;
+}
+
+/** `**SKIP — JUSTIFICATION**: calibration-only, shadow=Nd because <reason>` in §4. */
+export interface ShadowSkip {
+  skip: Skip;
+  /** N, when `shadow=Nd` is written. */
+  days: number | undefined;
+  /** The `shadow=Nd` text. */
+  daysSpan: Span | undefined;
+  /** What follows `shadow=Nd` (after "because"); undefined when nothing does. */
+  reason: Span | undefined;
+}
+
+const SHADOW_DAYS = /shadow\s*[=:]\s*(\d+)\s*(?:d|days?)?(?![A-Za-z])/i;
+
+/** §4's calibration-only SKIPs (other §4 skips are section skips: RDY005 judges them). */
+export function shadowSkips(section: Section): ShadowSkip[] {
+  const result: ShadowSkip[] = [];
+  for (const skip of section.skips) {
+    const reason = skip.reason;
+    if (!reason || !/^calibration-only\b/i.test(reason.text)) continue;
+    const match = SHADOW_DAYS.exec(reason.text);
+    const afterStart = match ? match.index + match[0].length : 'calibration-only'.length;
+    const after = reason.text.slice(afterStart);
+    const lead = /^[\s,;:.—–-]*(?:because\b|since\b|as\b)?[\s,;:]*/i.exec(after)![0].length;
+    const text = after.slice(lead).trimEnd();
+    const start = afterStart + lead;
+    result.push({
+      skip,
+      days: match ? Number(match[1]) : undefined,
+      daysSpan: match ? { text: match[0], range: subRange(reason, match.index, match.index + match[0].length) } : undefined,
+      reason: /[\p{L}\p{N}]/u.test(text) ? { text, range: subRange(reason, start, start + text.length) } : undefined,
+    });
+  }
+  return result;
+}
+
+/** Searches single-line spans (cells, prose lines) one by one, so each match keeps its own range. */
+export function findInSpans(spans: readonly Span[], phrases: readonly string[]): Array<{ text: string; range: Range }> {
+  return spans.flatMap((cell) => findPhrases(cell.text, phrases).map((m) => ({ text: m.text, range: subRange(cell, m.start, m.end) })));
+}
+
+/** The section's prose lines as spans (guidance already excluded by the parser). */
+export function proseSpans(document: ReadinessDocument, section: Section): Span[] {
+  return section.proseLines
+    .filter((line) => !section.skips.some((skip) => skip.line === line))
+    .map((line) => ({ text: document.lines.lineText(line), range: { start: { line, character: 0 }, end: { line, character: document.lines.lineText(line).length } } }));
+}

@@ -1,0 +1,420 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { applyEdits } from '../server/src/service';
+import { canarySymbols } from '../server/src/service/rules/rollout';
+import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymbol';
+import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
+import { fullSignoffRule, noAutoPromotionRule } from '../server/src/service/rules/rollout/fullStage';
+import { SKIP_FIX_REASON } from '../server/src/service/rules/rollout/shadowStage';
+import { analyseText, applyFix, at, check, edit, readExample, readFixture, textAt, withCode, type CheckOptions } from './helpers';
+
+/** A diagnostic's message as text (LSP 3.18 types allow MarkupContent). */
+const msg = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+
+const VALID = readFixture('rollout/valid.md');
+const CODES = ['RDY401', 'RDY402', 'RDY403', 'RDY404', 'RDY405', 'RDY406'];
+
+const lines = VALID.split('\n');
+const rowLine = (stage: string) => lines.findIndex((line) => line.startsWith(`| ${stage} |`));
+const HEADER_LINE = lines.findIndex((line) => line.startsWith('| Stage | Traffic % |'));
+const SHADOW = lines[rowLine('Shadow')];
+const CANARY = lines[rowLine('Canary')];
+const FULL = lines[rowLine('Full')];
+const CANARY_TRAFFIC = 'BTCUSDC only (1 crypto out of 5), chosen because it has the deepest order book';
+const FULL_CRITERIA = 'all canary criteria + Sortino ≥ baseline + explicit operator sign-off by @d-okafor in the OP Story (wp#92)';
+
+function findingOf(text: string, code: string, options: CheckOptions = {}) {
+  const found = analyseText(text, options).findings.filter((f) => f.rule.code === code);
+  assert.equal(found.length, 1, `expected one ${code}, got ${found.map((f) => f.message).join(' | ')}`);
+  return found[0];
+}
+
+function only(text: string, code: string, options: CheckOptions = {}): Diagnostic {
+  const diags = withCode(check(text, options), code);
+  assert.equal(diags.length, 1, `expected one ${code}, got ${diags.map(msg).join(' | ')}`);
+  return diags[0];
+}
+
+/** Errors of `after` that are neither on inserted lines nor already in `before` (same code, same text). */
+function newErrorsOutside(before: string, after: string): Diagnostic[] {
+  const a = before.split(/\r?\n/);
+  const b = after.split(/\r?\n/);
+  let start = 0;
+  while (start < a.length && a[start] === b[start]) start++;
+  const inserted = new Set(Array.from({ length: b.length - a.length }, (_, i) => start + i));
+  const old = check(before)
+    .filter((d) => d.severity === 1)
+    .map((d) => `${d.code}:${textAt(before, d.range)}`);
+  return check(after).filter((d) => d.severity === 1 && !inserted.has(d.range.start.line) && !old.includes(`${d.code}:${textAt(after, d.range)}`));
+}
+
+describe('rollout rules: the valid files pass', () => {
+  it('gives no §4 diagnostic on the valid example and the valid fixture (LF and CRLF)', () => {
+    for (const text of [readExample('documentation/readiness/CVN-N011-EA-S11.md'), VALID, VALID.replace(/\n/g, '\r\n'), '\uFEFF' + VALID]) {
+      const diags = check(text);
+      for (const code of CODES) assert.deepEqual(withCode(diags, code), [], code);
+    }
+  });
+
+  it('finds the defects of the CVN-N014-LB-S02 example (3-day shadow, canary picked later, auto-promotion)', () => {
+    const diags = check(readExample('documentation/readiness/CVN-N014-LB-S02.md'));
+    assert.equal(withCode(diags, 'RDY402').length, 1);
+    assert.equal(withCode(diags, 'RDY404').length, 1);
+    assert.equal(withCode(diags, 'RDY406').length, 1);
+    assert.deepEqual(withCode(diags, 'RDY405'), []);
+  });
+});
+
+describe('RDY401 rollout-stages (R1)', () => {
+  for (const [stage, neighbour] of [
+    ['Shadow', 'before Canary'],
+    ['Canary', 'between Shadow and Full'],
+    ['Full', 'after Canary'],
+  ] as const) {
+    it(`reports a missing ${stage} row on the table header; the fix inserts the template's row ${neighbour}`, () => {
+      const text = edit(VALID, lines[rowLine(stage)] + '\n', '');
+      const diag = only(text, 'RDY401');
+      assert.equal(at(diag.range), `${HEADER_LINE}:0-${HEADER_LINE}:${lines[HEADER_LINE].length}`);
+      assert.match(msg(diag), new RegExp(`No ${stage} stage row`));
+
+      const finding = findingOf(text, 'RDY401');
+      assert.equal(finding.fixes[0].isPreferred, true);
+      assert.notEqual(finding.fixes[0].safe, true);
+      const fixed = applyFix(text, finding, `Add the template's ${stage} stage row`);
+      const order = fixed
+        .split('\n')
+        .filter((line) => /^\| (Shadow|Canary|Full) \|/.test(line))
+        .map((line) => line.split('|')[1].trim());
+      assert.deepEqual(order, ['Shadow', 'Canary', 'Full']);
+      assert.deepEqual(withCode(check(fixed), 'RDY401'), []);
+      assert.deepEqual(newErrorsOutside(text, fixed), []);
+    });
+  }
+
+  it('reports a stage out of order on its row', () => {
+    const text = edit(VALID, `${SHADOW}\n${CANARY}`, `${CANARY}\n${SHADOW}`);
+    const diag = only(text, 'RDY401');
+    assert.equal(at(diag.range), `${rowLine('Canary')}:0-${rowLine('Canary')}:${SHADOW.length}`);
+    assert.match(msg(diag), /Shadow stage comes after the Canary stage/);
+    assert.match(msg(diag), /Shadow, Canary, Full/);
+  });
+
+  it('reports empty pass criteria or rollback trigger on the cell (or the row when the cell is empty)', () => {
+    const dash = edit(VALID, '| live `expectancy_net < 0` over 48h |', '| — |');
+    const diag = only(dash, 'RDY401');
+    assert.equal(diag.range.start.line, rowLine('Canary'));
+    assert.equal(textAt(dash, diag.range), '—');
+    assert.match(msg(diag), /Canary stage has no rollback trigger/);
+
+    const empty = edit(VALID, `| ${FULL_CRITERIA} |`, '|  |');
+    const emptyDiag = only(empty, 'RDY401');
+    assert.equal(at(emptyDiag.range).split('-')[0], `${rowLine('Full')}:0`);
+    assert.match(msg(emptyDiag), /Full stage has no pass criteria/);
+  });
+
+  for (const [option, stage, name] of [
+    ['shadowKeywords', 'Shadow', 'Dry run'],
+    ['canaryKeywords', 'Canary', 'Trial'],
+    ['fullKeywords', 'Full', 'Everyone'],
+  ] as const) {
+    it(`option ${option} names the ${stage} stage`, () => {
+      const text = edit(VALID, `| ${stage} |`, `| ${name} |`);
+      assert.match(msg(only(text, 'RDY401')), new RegExp(`No ${stage} stage row`));
+      const config = { rules: { RDY401: { [option]: [name] } } };
+      assert.deepEqual(withCode(check(text, { config }), 'RDY401'), []);
+    });
+  }
+});
+
+describe('RDY402 shadow-stage (R2)', () => {
+  it('reports shadow traffic other than 0% on the cell', () => {
+    const text = edit(VALID, '| Shadow | 0% (predictions logged, not acted) |', '| Shadow | 10% |');
+    const diag = only(text, 'RDY402');
+    assert.equal(textAt(text, diag.range), '10%');
+    assert.match(msg(diag), /write `0% \(predictions logged, not acted\)`/);
+  });
+
+  it('accepts the ways people write 0% and 7 days or more', () => {
+    for (const traffic of ['0%', '0 %', '0% (shadow scoring only)', '0']) {
+      assert.deepEqual(withCode(check(edit(VALID, '| 0% (predictions logged, not acted) |', `| ${traffic} |`)), 'RDY402'), [], traffic);
+    }
+    for (const duration of ['7d', '7 days', '1w', '≥ 7d', '>= 7 days', '14 days', '2 weeks', '7-14d']) {
+      const text = edit(VALID, `${SHADOW.slice(0, SHADOW.indexOf('| 14d |'))}| 14d |`, `${SHADOW.slice(0, SHADOW.indexOf('| 14d |'))}| ${duration} |`);
+      assert.deepEqual(withCode(check(text), 'RDY402'), [], duration);
+    }
+  });
+
+  it('reports a shadow under 7 days on the Duration cell, with the SKIP quick fix', () => {
+    const text = readFixture('rollout/short-shadow.md');
+    const diag = only(text, 'RDY402');
+    assert.equal(at(diag.range), `${rowLine('Shadow')}:48-${rowLine('Shadow')}:50`);
+    assert.equal(textAt(text, diag.range), '3d');
+    assert.match(msg(diag), /3 days/);
+    assert.match(msg(diag), /7-day minimum/);
+    assert.match(msg(diag), /calibration-only, shadow=3d because/);
+
+    const finding = findingOf(text, 'RDY402');
+    const fix = finding.fixes[0];
+    assert.equal(fix.title, 'Insert SKIP — JUSTIFICATION (calibration-only, shorter shadow)');
+    assert.equal(fix.isPreferred, true);
+    assert.notEqual(fix.safe, true);
+    const skipLine = `**SKIP — JUSTIFICATION**: calibration-only, shadow=3d because ${SKIP_FIX_REASON}`;
+    assert.equal(fix.edits[0].newText, `\n${skipLine}\n`);
+    assert.equal(fix.edits[0].range.start.line, rowLine('Full') + 1);
+    assert.equal(fix.snippetEdits?.[0].newText, '\n**SKIP — JUSTIFICATION**: calibration-only, shadow=3d because ${1:reason}\n');
+
+    const fixed = applyFix(text, finding);
+    assert.ok(fixed.includes(`${FULL}\n\n${skipLine}\n\nRequired minima:`));
+    assert.deepEqual(withCode(check(fixed), 'RDY402'), []);
+    assert.deepEqual(withCode(check(fixed), 'RDY005'), []);
+    assert.deepEqual(newErrorsOutside(text, fixed), []);
+  });
+
+  it('keeps CRLF in the inserted SKIP line', () => {
+    const text = readFixture('rollout/short-shadow.md').replace(/\n/g, '\r\n');
+    const fixed = applyFix(text, findingOf(text, 'RDY402'));
+    assert.doesNotMatch(fixed.replace(/\r\n/g, ''), /\n/);
+    assert.deepEqual(withCode(check(fixed), 'RDY402'), []);
+  });
+
+  it('reports an upper bound ("< 7d") and an unreadable duration', () => {
+    const upper = edit(VALID, '| 14d |', '| < 7d |');
+    assert.match(msg(only(upper, 'RDY402')), /sets no minimum/);
+    const words = edit(VALID, '| 14d |', '| a while |');
+    const diag = only(words, 'RDY402');
+    assert.equal(textAt(words, diag.range), 'a while');
+    assert.match(msg(diag), /cannot be read as days/);
+  });
+
+  it('accepts a short shadow justified by a calibration-only SKIP with matching days', () => {
+    const text = readFixture('rollout/calibration-skip.md');
+    const diags = check(text);
+    assert.deepEqual(withCode(diags, 'RDY402'), []);
+    assert.deepEqual(withCode(diags, 'RDY005'), []);
+    assert.deepEqual(withCode(diags, 'RDY401'), []);
+  });
+
+  it('reports a SKIP whose shadow=Nd disagrees with the table, naming both numbers; the fix aligns it', () => {
+    const text = edit(readFixture('rollout/calibration-skip.md'), 'shadow=3d because', 'shadow=5d because');
+    const diag = only(text, 'RDY402');
+    assert.equal(textAt(text, diag.range), 'shadow=5d');
+    assert.match(msg(diag), /shadow=5d/);
+    assert.match(msg(diag), /3 days/);
+    const fixed = applyFix(text, findingOf(text, 'RDY402'), 'Write shadow=3d');
+    assert.deepEqual(withCode(check(fixed), 'RDY402'), []);
+  });
+
+  it('reports a SKIP with an empty or placeholder reason, or without shadow=Nd', () => {
+    const skip = readFixture('rollout/calibration-skip.md');
+    const reason = 'only the isotonic map on `buy_proba` changes; features and labels are untouched';
+    const placeholder = edit(skip, reason, '<reason>');
+    const diag = only(placeholder, 'RDY402');
+    assert.equal(textAt(placeholder, diag.range), '<reason>');
+    assert.match(msg(diag), /no reason/);
+
+    const empty = edit(skip, ` because ${reason}`, ' because');
+    assert.match(msg(only(empty, 'RDY402')), /no reason/);
+
+    const noDays = edit(skip, 'shadow=3d because', 'because');
+    assert.match(msg(only(noDays, 'RDY402')), /shadow=3d/);
+  });
+
+  it('option minShadowDays', () => {
+    const text = edit(VALID, '| 14d |', '| 5d |');
+    assert.equal(withCode(check(text), 'RDY402').length, 1);
+    assert.deepEqual(withCode(check(text, { config: { rules: { RDY402: { minShadowDays: 5 } } } }), 'RDY402'), []);
+    assert.equal(withCode(check(VALID, { config: { rules: { 'shadow-stage': { minShadowDays: 21 } } } }), 'RDY402').length, 1);
+  });
+});
+
+describe('RDY403 canary-stage (R3)', () => {
+  const canaryDuration = (duration: string) => edit(VALID, `${CANARY_TRAFFIC} | 7d |`, `${CANARY_TRAFFIC} | ${duration} |`);
+
+  it('reports a canary under 7 days on the Duration cell', () => {
+    const text = canaryDuration('3d');
+    const diag = only(text, 'RDY403');
+    assert.equal(diag.range.start.line, rowLine('Canary'));
+    assert.equal(textAt(text, diag.range), '3d');
+    assert.match(msg(diag), /Canary lasts 3 days/);
+  });
+
+  it('reports all-at-once canary traffic on the phrase', () => {
+    for (const [traffic, phrase] of [
+      ['all 5 cryptos', 'all 5 cryptos'],
+      ['100% of the portfolio', '100%'],
+      ['portfolio-wide, all-at-once', 'portfolio-wide, all-at-once'],
+      ['3 cryptos (BTCUSDC, ETHUSDC, SOLUSDC)', '3 cryptos'],
+    ]) {
+      const text = edit(VALID, CANARY_TRAFFIC, traffic);
+      const diag = only(text, 'RDY403');
+      assert.equal(textAt(text, diag.range), phrase, traffic);
+      assert.match(msg(diag), /single crypto/);
+    }
+  });
+
+  it('accepts the template\'s single-crypto wording', () => {
+    const text = edit(VALID, CANARY_TRAFFIC, 'BTCUSDC: 1 crypto out of 5 (or 10% portfolio weight), never all at once');
+    assert.deepEqual(withCode(check(text), 'RDY403'), []);
+  });
+
+  it('option minCanaryDays', () => {
+    const text = canaryDuration('3d');
+    assert.deepEqual(withCode(check(text, { config: { rules: { RDY403: { minCanaryDays: 3 } } } }), 'RDY403'), []);
+    assert.equal(withCode(check(VALID, { config: { rules: { RDY403: { minCanaryDays: 10 } } } }), 'RDY403').length, 1);
+  });
+
+  it('option allAtOnceKeywords', () => {
+    const text = edit(VALID, CANARY_TRAFFIC, 'BTCUSDC and ETHUSDC together');
+    assert.deepEqual(withCode(check(text), 'RDY403'), []);
+    const config = { rules: { RDY403: { allAtOnceKeywords: [...canaryStageRule.defaultOptions!.allAtOnceKeywords, 'together'] } } };
+    assert.equal(textAt(text, only(text, 'RDY403', { config }).range), 'together');
+  });
+
+  it('option multiCryptoPattern', () => {
+    const text = edit(VALID, CANARY_TRAFFIC, 'BTCUSDC, then 3 cryptos');
+    assert.equal(withCode(check(text), 'RDY403').length, 1);
+    const config = { rules: { RDY403: { multiCryptoPattern: '\\b\\d+\\s*exchanges\\b' } } };
+    assert.deepEqual(withCode(check(text, { config }), 'RDY403'), []);
+  });
+});
+
+describe('RDY404 canary-symbol (R4)', () => {
+  it('reports "we\'ll pick later" on the phrase', () => {
+    const text = readFixture('rollout/lazy-rollout.md');
+    const diag = only(text, 'RDY404');
+    assert.equal(at(diag.range), `${rowLine('Canary')}:21-${rowLine('Canary')}:37`);
+    assert.equal(textAt(text, diag.range), "we'll pick later");
+    assert.match(msg(diag), /"we'll pick later"/);
+    assert.match(msg(diag), /BTCUSDC/);
+  });
+
+  it('reports TBD, TBC and "later" by name', () => {
+    for (const phrase of ['TBD', 'TBC', 'later', 'we’ll pick later']) {
+      const text = edit(VALID, CANARY_TRAFFIC, `1 crypto out of 5, ${phrase}`);
+      const diag = only(text, 'RDY404');
+      assert.equal(textAt(text, diag.range), phrase);
+      assert.ok(msg(diag).includes(`"${phrase}"`), msg(diag));
+    }
+  });
+
+  it('reports a canary row naming no crypto on the row (the template guidance mentioning BTCUSDC does not count)', () => {
+    const text = edit(VALID, CANARY_TRAFFIC, '1 crypto out of 5 (or 10% portfolio weight)');
+    assert.ok(text.includes('(e.g. `BTCUSDC` chosen because it has the deepest order book)'));
+    const diag = only(text, 'RDY404');
+    const line = rowLine('Canary');
+    assert.equal(at(diag.range), `${line}:0-${line}:${text.split('\n')[line].length}`);
+    assert.match(msg(diag), /names no crypto/);
+  });
+
+  it('accepts a symbol named in the section prose or matching the pattern', () => {
+    const prose = edit(
+      edit(VALID, CANARY_TRAFFIC, '1 crypto out of 5'),
+      '\n\nRequired minima:\n\n- Shadow stage',
+      '\n\nThe canary runs on SOLUSDC: its funding rates are the most stable.\n\nRequired minima:\n\n- Shadow stage',
+    );
+    assert.deepEqual(withCode(check(prose), 'RDY404'), []);
+    const pattern = edit(VALID, CANARY_TRAFFIC, 'DOGEUSDT only (1 crypto out of 5)');
+    assert.deepEqual(withCode(check(pattern), 'RDY404'), []);
+  });
+
+  it('does not read "later" in the pass criteria as an unchosen crypto', () => {
+    const text = edit(VALID, '; no drift alert |', '; no drift alert, reviewed later by the DRI |');
+    assert.deepEqual(withCode(check(text), 'RDY404'), []);
+  });
+
+  it('option symbols (and canarySymbols for completions)', () => {
+    const text = edit(VALID, CANARY_TRAFFIC, 'ADAEUR only (1 crypto out of 5)');
+    assert.equal(withCode(check(text), 'RDY404').length, 1);
+    const config = { rules: { RDY404: { symbols: ['ADAEUR'] } } };
+    assert.deepEqual(withCode(check(text, { config }), 'RDY404'), []);
+    assert.deepEqual(canarySymbols(), ['BTCUSDC', 'ETHUSDC', 'SOLUSDC', 'BNBUSDC', 'XRPUSDC']);
+    assert.deepEqual(canarySymbols(canarySymbolRule.defaultOptions), canarySymbols());
+    assert.deepEqual(canarySymbols({ symbols: ['ADAEUR'] }), ['ADAEUR']);
+  });
+
+  it('option symbolPattern', () => {
+    const text = edit(VALID, CANARY_TRAFFIC, 'ADAEUR only (1 crypto out of 5)');
+    const config = { rules: { RDY404: { symbolPattern: '[A-Z]{2,10}EUR' } } };
+    assert.deepEqual(withCode(check(text, { config }), 'RDY404'), []);
+    const strict = { rules: { RDY404: { symbols: [], symbolPattern: 'XBT[A-Z]+' } } };
+    assert.equal(withCode(check(VALID, { config: strict }), 'RDY404').length, 1);
+  });
+
+  it('option vagueKeywords', () => {
+    const text = edit(VALID, CANARY_TRAFFIC, 'BTCUSDC, pending liquidity review');
+    assert.deepEqual(withCode(check(text), 'RDY404'), []);
+    const config = { rules: { RDY404: { vagueKeywords: [...canarySymbolRule.defaultOptions!.vagueKeywords, 'pending'] } } };
+    assert.equal(textAt(text, only(text, 'RDY404', { config }).range), 'pending');
+  });
+});
+
+describe('RDY405 full-signoff (R5, warning)', () => {
+  const noSignoff = edit(VALID, FULL_CRITERIA, 'all canary criteria + Sortino ≥ baseline');
+
+  it('warns on the Full row when it names no operator sign-off; the fix adds it', () => {
+    const diag = only(noSignoff, 'RDY405');
+    assert.equal(diag.severity, 2);
+    assert.equal(at(diag.range), `${rowLine('Full')}:0-${rowLine('Full')}:${noSignoff.split('\n')[rowLine('Full')].length}`);
+    assert.match(msg(diag), /no operator sign-off/);
+    const finding = findingOf(noSignoff, 'RDY405');
+    const fixed = applyFix(noSignoff, finding);
+    assert.ok(fixed.includes('| all canary criteria + Sortino ≥ baseline + explicit operator sign-off in the OP Story |'));
+    assert.deepEqual(withCode(check(fixed), 'RDY405'), []);
+    assert.deepEqual(newErrorsOutside(noSignoff, fixed), []);
+  });
+
+  it('accepts the ways people name the sign-off, and not a negated one', () => {
+    for (const criteria of ['Sortino ≥ baseline, operator approval in wp#92', 'manual promotion by the DRI', 'signed off in the OP Story']) {
+      assert.deepEqual(withCode(check(edit(VALID, FULL_CRITERIA, criteria)), 'RDY405'), [], criteria);
+    }
+    assert.equal(withCode(check(edit(VALID, FULL_CRITERIA, 'Sortino ≥ baseline, no sign-off needed')), 'RDY405').length, 1);
+  });
+
+  it('option signoffKeywords', () => {
+    const text = edit(VALID, FULL_CRITERIA, 'Sortino ≥ baseline + go-ahead from @d-okafor');
+    assert.equal(withCode(check(text), 'RDY405').length, 1);
+    const config = { rules: { RDY405: { signoffKeywords: [...fullSignoffRule.defaultOptions!.signoffKeywords, 'go-ahead'] } } };
+    assert.deepEqual(withCode(check(text, { config }), 'RDY405'), []);
+  });
+});
+
+describe('RDY406 no-auto-promotion (R5, error)', () => {
+  it('reports auto-promotion in the Full row on the phrase, without a second RDY405 warning', () => {
+    const text = readFixture('rollout/lazy-rollout.md');
+    const diag = only(text, 'RDY406');
+    assert.equal(diag.severity, 1);
+    assert.equal(at(diag.range), `${rowLine('Full')}:36-${rowLine('Full')}:50`);
+    assert.equal(textAt(text, diag.range), 'auto-promotion');
+    assert.match(msg(diag), /explicit operator sign-off in the OP Story/);
+    assert.deepEqual(withCode(check(text), 'RDY405'), []);
+  });
+
+  it('reports auto-promotion written in the section prose', () => {
+    const text = edit(VALID, '\n\nRequired minima:\n\n- Shadow stage', '\n\nThe canary is promoted automatically to Full after 7 green days.\n\nRequired minima:\n\n- Shadow stage');
+    const diag = only(text, 'RDY406');
+    assert.equal(textAt(text, diag.range), 'promoted automatically');
+  });
+
+  it('accepts a negated auto-promotion', () => {
+    const text = edit(VALID, FULL_CRITERIA, 'explicit operator sign-off in the OP Story, no auto-promotion');
+    assert.deepEqual(withCode(check(text), 'RDY406'), []);
+  });
+
+  it('option autoPromotionKeywords', () => {
+    const text = edit(VALID, FULL_CRITERIA, `${FULL_CRITERIA}; rolls forward by itself otherwise`);
+    assert.deepEqual(withCode(check(text), 'RDY406'), []);
+    const config = { rules: { RDY406: { autoPromotionKeywords: [...noAutoPromotionRule.defaultOptions!.autoPromotionKeywords, 'by itself'] } } };
+    assert.equal(textAt(text, only(text, 'RDY406', { config }).range), 'by itself');
+  });
+});
+
+describe('rollout fixes apply cleanly', () => {
+  it('the missing-stage fix inserts one well-formed row', () => {
+    const text = edit(VALID, FULL + '\n', '');
+    const fix = findingOf(text, 'RDY401').fixes[0];
+    const fixed = applyEdits(text, fix.edits);
+    assert.equal(fixed.split('\n').length, text.split('\n').length + 1);
+    assert.equal(fixed.split('\n')[rowLine('Full')], '| Full | 100% (all 5 cryptos) | — | all canary criteria + Sortino ≥ baseline | per ADR-26 oncall procedure |');
+  });
+});
