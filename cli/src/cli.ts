@@ -1,6 +1,14 @@
 import { main } from './main';
 
 // The process shell: real streams, real exit code. Everything else is testable in main().
+
+// `mlops-readiness check | head` closes the pipe early: stop quietly rather than print a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),

@@ -1,4 +1,5 @@
 import { runCheck } from './commands/check';
+import { runInit } from './commands/init';
 import { runRules } from './commands/rules';
 import { EXIT_USAGE, UsageError, type CliIo } from './io';
 import { HELP, VERSION } from './usage';
@@ -6,6 +7,7 @@ import { HELP, VERSION } from './usage';
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number> | number> = {
   check: runCheck,
   rules: runRules,
+  init: runInit,
 };
 
 /** Runs one command line; resolves to the exit code. Never throws for bad input. */

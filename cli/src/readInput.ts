@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 
-export type InputText = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'unreadable'; reason: string };
+export type InputText = { kind: 'text'; text: string; /** The file starts with a UTF-8 BOM (not part of `text`). */ bom: boolean } | { kind: 'too-large'; size: number } | { kind: 'unreadable'; reason: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -24,7 +24,7 @@ export function readInput(path: string, maxBytes: number): InputText {
   }
   if (bytes.subarray(0, 8192).includes(0)) return { kind: 'unreadable', reason: 'it is a binary file, not Markdown text' };
   try {
-    return { kind: 'text', text: decoder.decode(bytes) };
+    return { kind: 'text', text: decoder.decode(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
   } catch {
     return { kind: 'unreadable', reason: 'it is not valid UTF-8 text' };
   }

@@ -40,3 +40,8 @@ export function summarise(files: FileReport[]): Report {
   }
   return { files, summary: { files: files.length, errors, warnings } };
 }
+
+/** The diagnostic's message as plain text (LSP 3.18 allows Markup; the engine writes strings). */
+export function messageText(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}

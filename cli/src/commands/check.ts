@@ -1,4 +1,5 @@
-import { relative, resolve, sep } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
 import {
@@ -11,11 +12,14 @@ import {
   type WorkspaceView,
 } from '../../../server/src/service';
 import { parseIsoDate } from '../../../server/src/service/util/dates';
+import { writeFileAtomic } from '../atomicWrite';
 import { collectTargets, findWorkspaceRoot } from '../files';
+import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
 import { FORMATTERS } from '../formatters';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { readInput } from '../readInput';
 import { summarise, type FileReport } from '../report';
+import { changedFilesSince } from '../since';
 
 export interface CheckOptions {
   paths: string[];
@@ -24,6 +28,12 @@ export interface CheckOptions {
   maxWarnings: number | undefined;
   today: string;
   color: boolean;
+  /** Write the report (in `format`) to this file; the console gets the stylish summary. */
+  output: string | undefined;
+  /** Apply the safe fixes: write the files, or only show the diff. */
+  fix: 'write' | 'dry-run' | undefined;
+  /** Only files changed since this git ref. */
+  since: string | undefined;
 }
 
 export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
@@ -33,7 +43,11 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
       args,
       allowPositionals: true,
       options: {
-        format: { type: 'string', short: 'f', default: 'stylish' },
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        since: { type: 'string' },
         root: { type: 'string' },
         'max-warnings': { type: 'string' },
         today: { type: 'string' },
@@ -45,7 +59,7 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
   const { values, positionals } = parsed;
-  const format = values.format!;
+  const format = values.format ?? 'stylish';
   if (!FORMATTERS[format]) throw new UsageError(`unknown format "${format}" (use ${Object.keys(FORMATTERS).join(', ')})`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
@@ -53,6 +67,12 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
   }
   if (values.today !== undefined && !parseIsoDate(values.today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
+  if (values['fix-dry-run'] && (values.format !== undefined || values.output !== undefined)) {
+    throw new UsageError('--fix-dry-run prints a diff: it takes no --format or --output');
+  }
+  if (values.output === '') throw new UsageError('--output takes a file name');
+  if (values.since === '') throw new UsageError('--since takes a git ref, e.g. origin/main');
   return {
     paths: positionals,
     format,
@@ -60,6 +80,9 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
     maxWarnings,
     today: values.today ?? localToday(),
     color: values['no-color'] ? false : values.color ? true : io.color,
+    output: values.output === undefined ? undefined : resolve(io.cwd, values.output),
+    fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
+    since: values.since,
   };
 }
 
@@ -68,6 +91,8 @@ export interface CheckOutcome {
   /** Files that could not be checked, with the reason. */
   failures: string[];
   readinessFiles: number;
+  /** With `options.fix`: the files the safe fixes change (written unless dry-run). */
+  fixed: FixedFile[];
 }
 
 /** Checks the files the options name; shared by `check` and the gate features (--fix, --since). */
@@ -78,6 +103,7 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
   const configReports = new Map<string, FileReport>();
   const files: FileReport[] = [];
   const failures: string[] = [];
+  const fixed: FixedFile[] = [];
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
   let readinessFiles = 0;
 
@@ -108,24 +134,68 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
       files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: [tooLargeDiagnostic(input.size, documentSettings.settings.maxFileSize)] });
       continue;
     }
-    const result = checkDocument({ text: input.text, documentPath, workspace, today: options.today, documentSettings });
+    const check = (text: string) => checkDocument({ text, documentPath, workspace: workspace!, today: options.today, documentSettings });
+    let result = check(input.text);
     if (!result.isReadiness) continue;
     readinessFiles++;
+    if (options.fix && result.analysis) {
+      const fix = fixText(input.text, (text) => check(text).analysis);
+      // Never touch a file the fixes leave as it was (its modification time stays).
+      if (fix.text !== input.text) {
+        const file = { file: display(target.path), absolutePath: target.path, before: input.text, after: fix.text, bom: input.bom, fixes: fix.fixes };
+        fixed.push(file);
+        if (options.fix === 'write') {
+          try {
+            writeFixed(file);
+          } catch (error) {
+            failures.push(`cannot write ${file.file}: ${(error as Error).message}`);
+            continue;
+          }
+          result = check(fix.text);
+        }
+      }
+    }
     files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: result.diagnostics });
   }
-  return { files: [...files, ...configReports.values()], failures, readinessFiles };
+  return { files: [...files, ...configReports.values()], failures, readinessFiles, fixed };
 }
 
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const options = parseCheckArgs(args, io);
-  const outcome = checkFiles(options, io.cwd);
+  const changed = options.since === undefined ? undefined : changedFilesSince(options.since, gitFolder(options.paths, io.cwd));
+  const outcome = checkFiles(options, io.cwd, changed && ((path) => changed.has(realPath(path))));
   const report = summarise(outcome.files);
   for (const failure of outcome.failures) io.stderr(`mlops-readiness: ${failure}\n`);
-  if (outcome.readinessFiles === 0 && !outcome.failures.length && options.format === 'stylish') {
-    io.stdout(`No readiness files found in ${options.paths.length ? options.paths.join(', ') : '.'}\n`);
+
+  if (options.fix === 'dry-run') {
+    // The diff is the whole output; exit 1 when there is one, like `git diff --exit-code`.
+    for (const file of outcome.fixed) io.stdout(unifiedDiff(file));
+    if (outcome.failures.length) return EXIT_USAGE;
+    return outcome.fixed.length ? EXIT_FINDINGS : EXIT_OK;
+  }
+
+  // The console shows the stylish report unless a machine format goes to stdout.
+  const consoleStylish = options.format === 'stylish' || options.output !== undefined;
+  if (options.fix === 'write' && outcome.fixed.length) {
+    const fixes = outcome.fixed.reduce((n, f) => n + f.fixes, 0);
+    const line = `Fixed ${fixes} problem${fixes === 1 ? '' : 's'} in ${outcome.fixed.length} file${outcome.fixed.length === 1 ? '' : 's'}: ${outcome.fixed.map((f) => f.file).join(', ')}\n`;
+    if (consoleStylish) io.stdout(line);
+    else io.stderr(`mlops-readiness: ${line}`);
+  }
+  if (options.output !== undefined) {
+    try {
+      writeFileAtomic(options.output, FORMATTERS[options.format](report, { color: false, cwd: io.cwd }));
+    } catch (error) {
+      throw new UsageError(`cannot write ${relative(io.cwd, options.output) || options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+  const since = options.since === undefined ? '' : ` changed since ${options.since}`;
+  if (outcome.readinessFiles === 0 && !outcome.failures.length && consoleStylish) {
+    io.stdout(`No readiness files${since} found in ${options.paths.length ? options.paths.join(', ') : '.'}\n`);
     return EXIT_OK;
   }
-  io.stdout(FORMATTERS[options.format](report, { color: options.color, cwd: io.cwd }));
+  if (consoleStylish) io.stdout(FORMATTERS.stylish(report, { color: options.color, cwd: io.cwd }));
+  else io.stdout(FORMATTERS[options.format](report, { color: options.color, cwd: io.cwd }));
   if (outcome.failures.length) return EXIT_USAGE;
   if (report.summary.errors > 0) return EXIT_FINDINGS;
   if (options.maxWarnings !== undefined && report.summary.warnings > options.maxWarnings) {
@@ -133,4 +203,24 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** Paths compared with git's, which are real paths (a symlinked temp folder must still match). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Where to ask git: the first path's folder (the repository being checked), else the current folder. */
+function gitFolder(paths: string[], cwd: string): string {
+  if (!paths.length) return cwd;
+  const first = resolve(cwd, paths[0]!);
+  try {
+    return statSync(first).isDirectory() ? first : dirname(first);
+  } catch {
+    throw new UsageError(`no such file or folder: ${paths[0]}`);
+  }
 }

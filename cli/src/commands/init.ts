@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
+import { localToday, settingsForDocument } from '../../../server/src/service';
+import { DEFAULT_STORY_ID_PATTERN } from '../../../server/src/service/rules/header/storyId';
+import { newReadinessFile } from '../../../server/src/service/scaffold';
+import { parseIsoDate } from '../../../server/src/service/util/dates';
+import { isHandle } from '../../../server/src/service/util/handles';
+import { writeFileAtomic } from '../atomicWrite';
+import { findWorkspaceRoot } from '../files';
+import { EXIT_OK, UsageError, type CliIo } from '../io';
+
+export const DEFAULT_READINESS_FOLDER = 'documentation/readiness';
+
+/**
+ * `mlops-readiness init --story CVN-… --title … --owner @…`: writes `<folder>/<story>.md` from the
+ * engine's scaffold (the same text as the editor's "New readiness file"). Never overwrites.
+ */
+export function runInit(args: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        story: { type: 'string' },
+        title: { type: 'string' },
+        owner: { type: 'string' },
+        folder: { type: 'string', default: DEFAULT_READINESS_FOLDER },
+        root: { type: 'string' },
+        today: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  const { values } = parsed;
+  const story = values.story?.trim();
+  const title = values.title?.trim();
+  const owner = values.owner?.trim();
+  if (!story || !title || !owner) throw new UsageError('init needs --story, --title and --owner, e.g. init --story CVN-N011-EA-S11 --title "EA signal" --owner @ana-m');
+  if (/[\r\n]/.test(title)) throw new UsageError('--title must be one line');
+  if (!isHandle(owner)) throw new UsageError(`--owner "${owner}" is not a GitHub handle: write one person's handle, e.g. @ana-m`);
+  const today = values.today ?? localToday();
+  if (!parseIsoDate(today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
+
+  const folder = resolve(io.cwd, values.folder!);
+  const target = join(folder, `${story}.md`);
+  const root = values.root === undefined ? findWorkspaceRoot(target) : resolve(io.cwd, values.root);
+  const pattern = storyIdPattern(root, target);
+  let matches: boolean;
+  try {
+    matches = new RegExp(`^(?:${pattern})$`).test(story);
+  } catch {
+    throw new UsageError(`the configured "storyIdPattern" of RDY101 is not a valid regular expression: /${pattern}/`);
+  }
+  if (!matches || /[\\/]|^\.\.?$/.test(story)) {
+    const example = pattern === DEFAULT_STORY_ID_PATTERN ? ' (e.g. CVN-N011-EA-S11)' : '';
+    throw new UsageError(`--story "${story}" is not a story id: it must match /${pattern}/${example}`);
+  }
+  const shown = relative(io.cwd, target).split(sep).join('/');
+  if (existsSync(target)) throw new UsageError(`${shown} already exists: not overwritten`);
+
+  const { text, firstPlaceholder } = newReadinessFile({ storyId: story, title, owner: owner.startsWith('@') ? owner : `@${owner}`, today });
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileAtomic(target, text, { overwrite: false });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'EEXIST' ? `${shown} already exists: not overwritten` : `cannot write ${shown}: ${code ?? (error as Error).message}`);
+  }
+  io.stdout(`Created ${shown}: fill in the placeholders from line ${firstPlaceholder.line + 1}, then run mlops-readiness check ${shown}\n`);
+  return EXIT_OK;
+}
+
+/** RDY101's `storyIdPattern` as configured for the new file's place (config files), else the default. */
+function storyIdPattern(root: string, target: string): string {
+  const workspace = fileSystemWorkspace(root);
+  const { settings } = settingsForDocument(relativeToRoot(root, target), workspace);
+  const options = settings.rules.get('RDY101')?.options as { storyIdPattern?: unknown } | undefined;
+  return typeof options?.storyIdPattern === 'string' ? options.storyIdPattern : DEFAULT_STORY_ID_PATTERN;
+}

@@ -1,0 +1,132 @@
+import { dirname, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { docsUrl, INPUT_CODE, RULES, type RuleDefinition } from '../../../server/src/service';
+import { DOCS_BASE_URL } from '../../../server/src/service/rules/registry';
+import { messageText, severityName, type FileReport, type Report } from '../report';
+import { VERSION } from '../usage';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+const LEVEL: Record<string, SarifLevel> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SRCROOT = '%SRCROOT%';
+/** The project's home page: the docs base without `/blob/<branch>/docs/rules/`. */
+const INFORMATION_URI = DOCS_BASE_URL.replace(/\/blob\/.*$/, '');
+
+interface RuleDescriptor {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  helpUri: string;
+  help: { text: string };
+  defaultConfiguration: { level: SarifLevel };
+  properties: { tags: string[] };
+}
+
+/** The descriptor of the tool's own input diagnostics (config problems, files over the size limit). */
+const INPUT_RULE: RuleDescriptor = {
+  id: INPUT_CODE,
+  name: 'input',
+  shortDescription: { text: 'The configuration and the files given can be read and used.' },
+  fullDescription: {
+    text: 'A .mlops-readiness.json that is not valid, or a readiness file over the size limit, cannot be checked as asked; the problem is reported on the file itself.',
+  },
+  helpUri: `${INFORMATION_URI}#configuration`,
+  help: { text: 'Fix the configuration key named in the message, or raise "maxFileSize".' },
+  defaultConfiguration: { level: 'error' },
+  properties: { tags: ['configuration'] },
+};
+
+function descriptor(rule: RuleDefinition<any>): RuleDescriptor {
+  return {
+    id: rule.code,
+    name: rule.name,
+    shortDescription: { text: sentence(rule.summary) },
+    fullDescription: { text: sentence(rule.rationale) },
+    helpUri: docsUrl(rule),
+    help: { text: sentence(rule.fixHint) },
+    defaultConfiguration: { level: LEVEL[rule.severity] ?? 'warning' },
+    properties: { tags: ['mlops-readiness', ...rule.requirements] },
+  };
+}
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning reads it: every rule in `tool.driver.rules`, results
+ * pointing at them by id and index, locations relative to `%SRCROOT%` (the workspace root, or
+ * the common folder of several roots), 1-based lines and UTF-16 columns like the editor's.
+ */
+export function formatSarif(report: Report): string {
+  const rules = [...RULES.map(descriptor), INPUT_RULE];
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const srcRoot = commonFolder(report.files.map((file) => file.root));
+  const results = report.files.flatMap((file) => file.diagnostics.map((d) => result(d, file, srcRoot, index)));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'mlops-readiness',
+            fullName: 'MLOps Readiness',
+            version: VERSION,
+            ...(/^\d+\.\d+\.\d+/.test(VERSION) ? { semanticVersion: VERSION } : {}),
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
+        originalUriBaseIds: srcRoot === undefined ? {} : { [SRCROOT]: { uri: folderUri(srcRoot) } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function result(d: Diagnostic, file: FileReport, srcRoot: string | undefined, index: Map<string, number>) {
+  const ruleId = String(d.code ?? INPUT_CODE);
+  const ruleIndex = index.get(ruleId) ?? index.get(INPUT_CODE)!;
+  const { start, end } = d.range;
+  return {
+    ruleId,
+    ruleIndex,
+    level: LEVEL[severityName(d)] ?? 'warning',
+    message: { text: sentence(messageText(d)) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: relativeUri(srcRoot ?? file.root, file.absolutePath), uriBaseId: SRCROOT },
+          region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+        },
+      },
+    ],
+  };
+}
+
+/** SARIF wants messages as complete sentences ending with a period (SARIF2001). */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** A relative URI reference: `/`-separated, each segment percent-encoded (spaces, `#`, `%`). */
+function relativeUri(root: string, path: string): string {
+  return relative(root, path).split(sep).map(encodeURIComponent).join('/');
+}
+
+function folderUri(folder: string): string {
+  const uri = pathToFileURL(folder).href;
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+/** The deepest folder holding all the given folders. */
+function commonFolder(folders: string[]): string | undefined {
+  if (!folders.length) return undefined;
+  let common = folders[0]!;
+  for (const folder of folders.slice(1)) {
+    while (relative(common, folder).startsWith('..') && dirname(common) !== common) common = dirname(common);
+  }
+  return common;
+}
