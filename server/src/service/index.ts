@@ -28,3 +28,12 @@ export function doValidation(text: string, context: AnalysisContext): Diagnostic
 export { checkDocument, configProblemDiagnostic, INPUT_CODE, tooLargeDiagnostic, type CheckRequest, type CheckResult } from './check';
 export { applyEdits, compatibleSafeFixes, fixAll } from './fixes';
 export { sectionAtLine, sectionOfFinding, sectionStatuses, type SectionStatus } from './sectionStatus';
+export { doHover, findingHover, sectionDescription } from './features/hover';
+export { doComplete } from './features/completion';
+export { findDocumentSymbols } from './features/symbols';
+export { findDocumentLinks } from './features/links';
+export { FIX_ALL_KIND, fixAllAction, getCodeActions, type CodeActionOptions } from './features/codeActions';
+export { disableEdit } from './features/disableComment';
+export { expectedSunset } from './features/dateHover';
+export { canarySymbols, runbookFolder } from './features/ruleOptions';
+export type { FeatureContext } from './features/context';

@@ -3,7 +3,7 @@ import { SECTION_SPECS, sectionSpec } from '../../parser/sections';
 import { hasPlaceholder } from '../../query';
 import { defineRule, type RuleDefinition } from '../types';
 
-interface SkipOptions {
+export interface SkipOptions {
   /** Sections that may be replaced by a SKIP justification: ids (`alerting`) or numbers (`2`). */
   skippableSections: string[];
 }
@@ -94,7 +94,8 @@ function sectionSkips(document: ReadinessDocument): Array<{ section: Section; sk
   return result;
 }
 
-function isSkippable(id: SectionId, options: SkipOptions): boolean {
+/** Whether the configuration (RDY005 `skippableSections`: ids or numbers, `§` optional) lets a section be skipped. */
+export function isSkippable(id: SectionId, options: SkipOptions): boolean {
   const spec = SECTION_SPECS.find((s) => s.id === id)!;
   return options.skippableSections.some((entry) => {
     const key = String(entry).trim().toLowerCase().replace(/^§/, '');

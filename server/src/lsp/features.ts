@@ -1,0 +1,91 @@
+import type { CodeActionParams, Connection } from 'vscode-languageserver/node';
+import {
+  analyse,
+  doComplete,
+  doHover,
+  findDocumentLinks,
+  findDocumentSymbols,
+  getCodeActions,
+  parseReadiness,
+  sectionStatuses,
+  type Analysis,
+} from '../service';
+import type { Checked, Checker } from './checker';
+import type { Diagnostics } from './diagnostics';
+import { StatusRequest, type StatusResult } from './protocol';
+
+/**
+ * Editor features over the cached check of the open document's current version. Each handler is a
+ * one-line call into the engine; a non-readiness document gets nothing.
+ */
+export function registerFeatures(
+  connection: Connection,
+  diagnostics: Diagnostics,
+  checker: Checker,
+  capabilities: { snippetEdits: () => boolean; trusted: () => boolean; documentVersion: (uri: string) => number | undefined },
+): void {
+  const analysed = async (uri: string): Promise<{ checked: Checked; analysis: Analysis } | undefined> => {
+    const checked = await diagnostics.current(uri);
+    const analysis = checked?.result.analysis;
+    return checked && analysis ? { checked, analysis } : undefined;
+  };
+
+  connection.onHover(async ({ textDocument, position }) => {
+    const found = await analysed(textDocument.uri);
+    return found ? doHover(found.analysis.document, position, checker.featureContext(found.checked)) : null;
+  });
+
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const found = await analysed(textDocument.uri);
+    return found ? doComplete(found.analysis.document, position, checker.featureContext(found.checked)) : null;
+  });
+
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const found = await analysed(textDocument.uri);
+    return found ? findDocumentSymbols(found.analysis.document) : null;
+  });
+
+  connection.onDocumentLinks(async ({ textDocument }) => {
+    const found = await analysed(textDocument.uri);
+    return found ? findDocumentLinks(found.analysis.document, checker.featureContext(found.checked)) : null;
+  });
+
+  connection.onCodeAction(async (params: CodeActionParams) => {
+    const found = await analysed(params.textDocument.uri);
+    if (!found) return null;
+    const { checked } = found;
+    return getCodeActions(found.analysis, params.range, {
+      uri: params.textDocument.uri,
+      version: capabilities.documentVersion(params.textDocument.uri),
+      only: params.context.only,
+      snippetSupport: capabilities.snippetEdits(),
+      settings: checked.result.settings,
+      recheck: (text) =>
+        analyse(parseReadiness(text), {
+          settings: checked.result.settings,
+          workspace: checked.placement.workspace,
+          documentPath: checked.placement.documentPath,
+          today: checked.today,
+          crossFileReads: capabilities.trusted(),
+        }),
+    });
+  });
+
+  connection.onRequest(StatusRequest, async ({ uri }) => {
+    const checked = diagnostics.isOpen(uri) ? await diagnostics.current(uri) : await diagnostics.checkDisk(uri);
+    return status(checked);
+  });
+}
+
+export function status(checked: Checked | undefined): StatusResult {
+  const result = checked?.result;
+  const sections = result?.analysis ? sectionStatuses(result.analysis) : [];
+  const count = (severity: number) => result?.diagnostics.filter((d) => d.severity === severity).length ?? 0;
+  return {
+    isReadinessFile: result?.isReadiness ?? false,
+    sectionsPassing: sections.filter((s) => s.passing).length,
+    sectionsTotal: sections.length || 7, // the six MUST sections and the checklist
+    errors: count(1),
+    warnings: count(2),
+  };
+}

@@ -1,0 +1,95 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { ReadinessConfig, RuleConfig } from '../service';
+
+export const SECTION = 'mlopsReadiness';
+
+/** The `mlopsReadiness.*` settings, normalised (bad values fall back to defaults, never throw). */
+export interface ClientSettings {
+  files: string[] | undefined;
+  scope: 'workspace' | 'openFiles';
+  /** Milliseconds between the last change and the re-check; 0 checks at once. */
+  delay: number;
+  rules: Record<string, RuleConfig>;
+  adrFolder: string | undefined;
+}
+
+export const DEFAULT_SETTINGS: ClientSettings = { files: undefined, scope: 'workspace', delay: 200, rules: {}, adrFolder: undefined };
+
+const LEVELS = new Set(['off', 'information', 'warning', 'error', 'hint']);
+
+export function normaliseSettings(raw: unknown): ClientSettings {
+  const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const files = Array.isArray(value.files) ? value.files.filter((f): f is string => typeof f === 'string' && f.length > 0) : undefined;
+  const delay = typeof value.delay === 'number' && Number.isFinite(value.delay) ? Math.min(Math.max(value.delay, 0), 5000) : DEFAULT_SETTINGS.delay;
+  return {
+    files: files?.length ? files : undefined,
+    scope: value.scope === 'openFiles' ? 'openFiles' : 'workspace',
+    delay,
+    rules: normaliseRules(value.rules),
+    adrFolder: typeof value.adrFolder === 'string' && value.adrFolder ? value.adrFolder : undefined,
+  };
+}
+
+/** Accepts `"warning"`, `{severity, ...options}` and `{severity, options: {...}}` per rule code or name. */
+function normaliseRules(raw: unknown): Record<string, RuleConfig> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const rules: Record<string, RuleConfig> = {};
+  for (const [key, entry] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof entry === 'string' && LEVELS.has(entry)) rules[key] = entry as RuleConfig;
+    else if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+      const { severity, options, ...rest } = entry as Record<string, unknown>;
+      const flat: Record<string, unknown> = { ...rest, ...(options && typeof options === 'object' ? options : {}) };
+      if (typeof severity === 'string' && LEVELS.has(severity)) flat.severity = severity;
+      rules[key] = flat as RuleConfig;
+    }
+  }
+  return rules;
+}
+
+/** The editor's settings as the engine's lowest config layer (config files override them). */
+export function editorConfig(settings: ClientSettings): ReadinessConfig {
+  return { files: settings.files, rules: settings.rules, adrFolder: settings.adrFolder };
+}
+
+/**
+ * Settings per resource, pulled with `workspace/configuration` when the client supports it (else
+ * what `didChangeConfiguration` pushed), cached until the next change notification.
+ */
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<ClientSettings>>();
+  private readonly known = new Map<string, ClientSettings>();
+  private pushed: ClientSettings = DEFAULT_SETTINGS;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+  ) {}
+
+  get(scopeUri: string | undefined): Promise<ClientSettings> {
+    if (!this.canPull()) return Promise.resolve(this.pushed);
+    const key = scopeUri ?? '';
+    let pending = this.cache.get(key);
+    if (!pending) {
+      pending = this.connection.workspace
+        .getConfiguration({ scopeUri, section: SECTION })
+        .then(normaliseSettings, () => DEFAULT_SETTINGS)
+        .then((settings) => {
+          this.known.set(key, settings);
+          return settings;
+        });
+      this.cache.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** The last settings seen for a resource, without waiting (to pick a debounce delay). */
+  peek(scopeUri: string | undefined): ClientSettings {
+    return this.canPull() ? (this.known.get(scopeUri ?? '') ?? DEFAULT_SETTINGS) : this.pushed;
+  }
+
+  /** After `didChangeConfiguration`: forget everything; `settings` is what a push-only client sent. */
+  reset(pushedSection: unknown): void {
+    this.cache.clear(); // `known` stays: a stale delay is fine until the next pull
+    if (pushedSection !== undefined) this.pushed = normaliseSettings(pushedSection);
+  }
+}

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { basename, relative, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAME, configProblemDiagnostic, loadConfig, RULES } from '../service';
+import type { Checked, Checker } from './checker';
+import type { Diagnostics } from './diagnostics';
+import { pathToUri, uriKey, uriToPath, type Roots } from './roots';
+import type { SettingsStore } from './settings';
+
+const IGNORED = ['**/node_modules/**', '**/.git/**'];
+const MARKDOWN = /\.(md|markdown)$/i;
+
+/**
+ * Readiness files that are not open (scope "workspace"), config files and their problems, and the
+ * reaction to files changing on disk: a watched change re-checks exactly the documents that read it.
+ */
+export class WorkspaceFiles {
+  /** Markdown files of the workspace seen by the last scan or watcher, by uriKey. */
+  private readonly markdown = new Map<string, string>();
+  private readonly configsShown = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly roots: Roots,
+    private readonly settings: SettingsStore,
+    private readonly checker: Checker,
+    private readonly diagnostics: Diagnostics,
+  ) {}
+
+  /** Finds every Markdown and config file in the workspace folders (skipping node_modules and .git). */
+  async scan(): Promise<void> {
+    this.markdown.clear();
+    if (!this.roots.trusted) return;
+    for (const folder of this.roots.workspaceFolders) {
+      const found = await glob(['**/*.md', '**/*.markdown', `**/${CONFIG_FILE_NAME}`], {
+        cwd: folder,
+        absolute: true,
+        dot: true,
+        ignore: IGNORED,
+        followSymbolicLinks: false,
+      }).catch(() => [] as string[]);
+      for (const path of found) {
+        const uri = pathToUri(path);
+        if (basename(path) === CONFIG_FILE_NAME) this.publishConfig(uri);
+        else this.markdown.set(uriKey(uri), uri);
+      }
+    }
+  }
+
+  /**
+   * Re-scan, then check every closed readiness file the scope covers (all of them when `force`, as
+   * the "check all" command asks) and clear those it no longer covers.
+   */
+  async refresh(force = false): Promise<Checked[]> {
+    await this.scan();
+    const checked: Checked[] = [];
+    const wanted = new Set<string>();
+    for (const [key, uri] of this.markdown) {
+      if (this.diagnostics.isOpen(uri)) continue;
+      const scope = (await this.settings.get(uri)).scope;
+      if (!force && scope !== 'workspace') continue;
+      const result = await this.diagnostics.publishDisk(uri);
+      if (result?.result.isReadiness) {
+        wanted.add(key);
+        checked.push(result);
+      }
+    }
+    for (const uri of this.diagnostics.shownUris()) {
+      if (!wanted.has(uriKey(uri)) && !this.diagnostics.isOpen(uri)) this.diagnostics.clear(uri);
+    }
+    return checked;
+  }
+
+  /** After an editor closes: back to the file on disk (scope "workspace"), or nothing. */
+  async closed(uri: string): Promise<void> {
+    this.diagnostics.cancel(uri);
+    this.checker.forget(uri);
+    const scope = (await this.settings.get(uri)).scope;
+    if (scope === 'workspace' && this.roots.trusted && uriToPath(uri) && this.roots.folderOf(uriToPath(uri)!)) {
+      await this.diagnostics.publishDisk(uri);
+    } else this.diagnostics.clear(uri);
+  }
+
+  /** `workspace/didChangeWatchedFiles`. Returns true when a config changed (the caller then re-checks everything). */
+  async changed(events: FileEvent[]): Promise<boolean> {
+    if (!this.roots.trusted) return false;
+    let configChanged = false;
+    const dependents = new Map<string, Checked>();
+    const closedMarkdown = new Map<string, FileEvent>();
+    for (const event of events) {
+      const path = uriToPath(event.uri);
+      if (!path) continue;
+      if (basename(path) === CONFIG_FILE_NAME) {
+        configChanged = true;
+        if (event.type === FileChangeType.Deleted) this.clearConfig(event.uri);
+        else this.publishConfig(event.uri);
+        continue;
+      }
+      for (const checked of this.checker.all()) if (readsFile(checked, path)) dependents.set(uriKey(checked.uri), checked);
+      if (MARKDOWN.test(path) && !this.diagnostics.isOpen(event.uri) && this.roots.folderOf(path)) closedMarkdown.set(uriKey(event.uri), event);
+    }
+    if (configChanged) return true;
+    if (dependents.size || closedMarkdown.size) this.checker.invalidate();
+    for (const [key, event] of closedMarkdown) {
+      dependents.delete(key);
+      if (event.type === FileChangeType.Deleted) {
+        this.markdown.delete(key);
+        this.checker.forget(event.uri);
+        this.diagnostics.clear(event.uri);
+        continue;
+      }
+      this.markdown.set(key, event.uri);
+      if ((await this.settings.get(event.uri)).scope === 'workspace') await this.diagnostics.publishDisk(event.uri);
+    }
+    for (const checked of dependents.values()) {
+      if (this.diagnostics.isOpen(checked.uri)) this.diagnostics.schedule(checked.uri, 0);
+      else if ((await this.settings.get(checked.uri)).scope === 'workspace') await this.diagnostics.publishDisk(checked.uri);
+    }
+    return false;
+  }
+
+  /** A config file's own problems, as diagnostics on it. */
+  publishConfig(uri: string): void {
+    const path = uriToPath(uri);
+    if (!path || !this.roots.trusted) return;
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return this.clearConfig(uri);
+    }
+    const root = this.roots.rootOf(path);
+    const file = root ? relative(root, path).split(sep).join('/') : CONFIG_FILE_NAME;
+    const diagnostics = loadConfig(text, file, RULES).problems.map(configProblemDiagnostic);
+    if (!diagnostics.length && !this.configsShown.has(uri)) return;
+    if (diagnostics.length) this.configsShown.add(uri);
+    else this.configsShown.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  private clearConfig(uri: string): void {
+    if (!this.configsShown.delete(uri)) return;
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
+
+/** Whether a check read (or probed, or listed the folder of) this file. */
+function readsFile(checked: Checked, path: string): boolean {
+  const root = checked.placement.root;
+  if (!root) return false;
+  const rel = relative(root, path).split(sep).join('/');
+  if (rel.startsWith('..')) return false;
+  if (checked.reads.has(rel)) return true;
+  const folder = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '/';
+  return checked.reads.has(folder);
+}

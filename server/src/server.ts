@@ -1,0 +1,155 @@
+// The MLOps readiness language server: a thin LSP shell over the engine in ./service. It speaks over
+// the transport its command line names (`--stdio`, `--node-ipc`, `--socket=N`), starts no process and
+// opens nothing else. All checking, hovering and fixing is the engine's; this file only wires events.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND } from './service';
+import { Checker } from './lsp/checker';
+import { Diagnostics } from './lsp/diagnostics';
+import { registerFeatures, status } from './lsp/features';
+import { CheckAllRequest, SetTrustedNotification, StoryIdPatternRequest, type InitializationOptions } from './lsp/protocol';
+import { Roots, uriToPath } from './lsp/roots';
+import { SECTION, SettingsStore } from './lsp/settings';
+import { storyIdPattern } from './lsp/storyId';
+import { WorkspaceFiles } from './lsp/workspaceFiles';
+
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe='];
+if (!process.argv.some((arg) => TRANSPORTS.some((t) => arg.startsWith(t)))) {
+  process.stderr.write('usage: mlops-readiness-server --stdio | --node-ipc | --socket=<port>\n');
+  process.exit(2);
+}
+
+/** What the client watches for us when it cannot take a dynamic registration. */
+const WATCHED_GLOBS = ['**/*.md', `**/.mlops-readiness.json`, '**/requirements.txt', '**/CODEOWNERS'];
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const roots = new Roots();
+let canPullSettings = false;
+let snippetEdits = false;
+const settings = new SettingsStore(connection, () => canPullSettings);
+const checker = new Checker(roots, (message) => connection.console.error(message));
+const diagnostics = new Diagnostics(connection, documents, settings, checker);
+const workspaceFiles = new WorkspaceFiles(connection, roots, settings, checker, diagnostics);
+
+let dynamicWatchers = false;
+let dynamicConfiguration = false;
+let folderNotifications = false;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  roots.trusted = options.trusted !== false;
+  roots.setFolders(initialFolders(params));
+  const workspace = params.capabilities.workspace;
+  canPullSettings = workspace?.configuration === true;
+  dynamicWatchers = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  dynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  snippetEdits = workspace?.workspaceEdit?.snippetEditSupport === true;
+  folderNotifications = workspace?.workspaceFolders === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', '@', '/', '|', '`'], resolveProvider: false },
+      documentSymbolProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'mlops-readiness-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (dynamicWatchers) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+  }
+  if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+  if (folderNotifications) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+      const kept = roots.workspaceFolders.filter((f) => !removed.has(f));
+      roots.setFolders([...kept, ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)]);
+      void recheckEverything();
+    });
+  }
+  void recheckEverything();
+});
+
+function initialFolders(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.map(uriToPath).filter((p): p is string => p !== undefined);
+}
+
+/** Settings, config or trust changed: every open document and every in-scope file is checked again. */
+async function recheckEverything(): Promise<void> {
+  checker.invalidate();
+  for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
+  await workspaceFiles.refresh();
+}
+
+// TextDocuments fires onDidChangeContent right after onDidOpen: an opened file is checked at once,
+// only real edits wait for the configured delay.
+const justOpened = new Set<string>();
+documents.onDidOpen(({ document }) => {
+  justOpened.add(document.uri);
+  diagnostics.schedule(document.uri, 0);
+});
+documents.onDidChangeContent(({ document }) => {
+  if (!justOpened.delete(document.uri)) diagnostics.schedule(document.uri);
+});
+documents.onDidClose(({ document }) => {
+  justOpened.delete(document.uri);
+  void workspaceFiles.closed(document.uri);
+});
+
+connection.onDidChangeConfiguration((params) => {
+  const pushed = (params.settings as Record<string, unknown> | undefined)?.[SECTION];
+  settings.reset(pushed);
+  void recheckEverything();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  if (await workspaceFiles.changed(changes)) await recheckEverything();
+});
+
+connection.onNotification(SetTrustedNotification, ({ trusted }) => {
+  if (roots.trusted === trusted) return;
+  roots.trusted = trusted;
+  roots.setFolders([...roots.workspaceFolders]); // drop views built under the old trust
+  void recheckEverything();
+});
+
+connection.onRequest(CheckAllRequest, async () => {
+  checker.invalidate();
+  const open = await Promise.all(documents.all().map((document) => diagnostics.publishOpen(document.uri)));
+  const closed = await workspaceFiles.refresh(true);
+  const all = [...open, ...closed].filter((c) => c?.result.isReadiness);
+  const summaries = all.map(status);
+  return {
+    files: all.length,
+    errors: summaries.reduce((n, s) => n + s.errors, 0),
+    warnings: summaries.reduce((n, s) => n + s.warnings, 0),
+  };
+});
+
+connection.onRequest(StoryIdPatternRequest, async ({ uri }) => ({ pattern: storyIdPattern(roots, uri, await settings.get(uri)) }));
+
+registerFeatures(connection, diagnostics, checker, {
+  snippetEdits: () => snippetEdits,
+  trusted: () => roots.trusted,
+  documentVersion: (uri) => documents.get(uri)?.version,
+});
+
+documents.listen(connection);
+connection.listen();

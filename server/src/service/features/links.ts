@@ -1,0 +1,42 @@
+import type { DocumentLink } from 'vscode-languageserver-types';
+import type { ReadinessDocument } from '../model';
+import { findSection, sectionTable, subRange } from '../query';
+import { confinePath } from '../workspace';
+import { ADR_REFERENCE, findAdr } from './adr';
+import type { FeatureContext } from './context';
+import { matchesOnLine } from './positions';
+
+/** Runbook paths in §2's Runbook cells open the runbook; `ADR-NN` opens the ADR's file. Only files that exist. */
+export function findDocumentLinks(document: ReadinessDocument, context: FeatureContext): DocumentLink[] {
+  return [...runbookLinks(document, context), ...adrLinks(document, context)];
+}
+
+function runbookLinks(document: ReadinessDocument, context: FeatureContext): DocumentLink[] {
+  const table = sectionTable(findSection(document, 'alerting'));
+  if (!table) return [];
+  const links: DocumentLink[] = [];
+  for (const row of table.rows) {
+    const cell = table.cell(row, 'Runbook');
+    const match = cell && /[^\s`*|]+\.md\b/.exec(cell.text);
+    if (!cell || !match) continue;
+    const path = confinePath(match[0]);
+    if (!path || !context.workspace.exists(path)) continue;
+    links.push({ range: subRange(cell, match.index, match.index + match[0].length), target: context.workspace.uriOf(path), tooltip: 'Open the runbook' });
+  }
+  return links;
+}
+
+function adrLinks(document: ReadinessDocument, context: FeatureContext): DocumentLink[] {
+  const links: DocumentLink[] = [];
+  const cache = new Map<number, ReturnType<typeof findAdr>>();
+  for (let line = 0; line < document.lines.lineCount; line++) {
+    if (document.codeLines.has(line) || !document.lines.lineText(line).includes('ADR')) continue;
+    for (const { match, range } of matchesOnLine(document, line, ADR_REFERENCE)) {
+      const number = Number(match[1]);
+      if (!cache.has(number)) cache.set(number, findAdr(number, context));
+      const adr = cache.get(number);
+      if (adr) links.push({ range, target: context.workspace.uriOf(adr.path), tooltip: adr.title });
+    }
+  }
+  return links;
+}

@@ -1,0 +1,29 @@
+import type { ReadinessFinding } from '../analysis';
+import type { ResolvedSettings } from '../config/settings';
+import type { ReadinessDocument } from '../model';
+import { SECTION_SPECS } from '../parser/sections';
+import { isSkippable, skipInvalidRule, type SkipOptions } from '../rules/file/skipRules';
+import type { Fix } from '../rules/types';
+import { insertLinesBefore } from '../util/edits';
+
+const REASON = 'existing alerts and runbooks cover this change';
+
+/**
+ * "Skip §N with SKIP — JUSTIFICATION" for an error of a section the configuration lets be skipped
+ * (RDY005 `skippableSections`, §2 by default). A valid skip silences the section's rules, so the
+ * finding goes; the reason is a snippet tab stop where the client supports it.
+ */
+export function skipSectionFix(document: ReadinessDocument, finding: ReadinessFinding, settings: ResolvedSettings | undefined): Fix | undefined {
+  const id = finding.rule.section;
+  if (!settings || finding.severity !== 'error' || id === 'file' || id === 'header') return undefined;
+  const section = document.sections.find((s) => s.id === id);
+  const spec = SECTION_SPECS.find((s) => s.id === id)!;
+  const options = (settings.rules.get(skipInvalidRule.code)?.options ?? skipInvalidRule.defaultOptions) as SkipOptions;
+  if (!section || section.skips.length || !isSkippable(id, options)) return undefined;
+  const edit = (reason: string) => insertLinesBefore(document, section.heading.line + 1, ['', `**SKIP — JUSTIFICATION**: ${reason}`]);
+  return {
+    title: `Skip §${spec.number ?? spec.title} with SKIP — JUSTIFICATION`,
+    edits: [edit(REASON)],
+    snippetEdits: [edit(`\${1:${REASON}}`)],
+  };
+}
