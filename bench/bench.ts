@@ -1,0 +1,120 @@
+/**
+ * npm run bench — speed and memory, measured in one process, interleaved, medians over many runs.
+ * Figures are reported, not asserted: docs/performance.md records the method and the results.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { analyse, memoryWorkspace, parseReadiness, resolveSettings, RULES } from '../server/src/service';
+import { readinessDocument } from './documents';
+import { measureServer } from './server';
+import { median, round, time } from './stats';
+
+const ROOT = join(__dirname, '..');
+const SIZES = [100, 1_000, 10_000];
+const markdown = new MarkdownIt();
+const settings = resolveSettings(RULES, []);
+const workspace = memoryWorkspace({});
+
+function engine(text: string) {
+  return analyse(parseReadiness(text), { settings, workspace, documentPath: 'documentation/readiness/bench.md', today: '2026-11-26' });
+}
+
+async function main() {
+  const { lint } = (await import('markdownlint/sync')) as { lint: (options: { strings: Record<string, string> }) => unknown };
+  const figures: Record<string, unknown> = {};
+  const rows: string[][] = [];
+
+  // 1–3: markdown-it parse, our engine, markdownlint — interleaved per round.
+  const perSize: Record<number, { parse: number; engine: number; markdownlint: number }> = {};
+  for (const size of SIZES) {
+    const text = readinessDocument(size);
+    const rounds = size <= 100 ? 400 : size <= 1000 ? 80 : 15;
+    const samples = { parse: [] as number[], engine: [] as number[], markdownlint: [] as number[] };
+    for (let i = 0; i < 5; i++) {
+      markdown.parse(text, {});
+      engine(text);
+      lint({ strings: { doc: text } });
+    }
+    for (let i = 0; i < rounds; i++) {
+      samples.parse.push(time(() => markdown.parse(text, {})));
+      samples.engine.push(time(() => engine(text)));
+      samples.markdownlint.push(time(() => lint({ strings: { doc: text } })));
+    }
+    perSize[size] = { parse: median(samples.parse), engine: median(samples.engine), markdownlint: median(samples.markdownlint) };
+    const m = perSize[size];
+    rows.push([
+      `${size} lines`,
+      `${round(m.parse)} ms`,
+      `${round(m.engine)} ms`,
+      `${round(m.markdownlint)} ms`,
+      `${round(m.engine / m.parse, 2)}`,
+      `${round(m.markdownlint / m.engine, 1)}`,
+    ]);
+  }
+  figures.perSize = perSize;
+  figures.scaling = {
+    engine_1000_over_100: round(perSize[1000].engine / perSize[100].engine, 2),
+    engine_10000_over_1000: round(perSize[10000].engine / perSize[1000].engine, 2),
+  };
+  printTable(['document', 'markdown-it parse', 'engine (parse + rules)', 'markdownlint', 'engine / parse (≤ 1.3)', 'markdownlint / engine (≥ 5)'], rows);
+  console.log(
+    `scaling: 10× lines costs ${figures.scaling && (figures.scaling as Record<string, number>).engine_1000_over_100}× (100→1,000) and ` +
+      `${(figures.scaling as Record<string, number>).engine_10000_over_1000}× (1,000→10,000); target ≤ 11×\n`,
+  );
+
+  // 5: the CLI over 1,000 files as a whole process, against markdownlint-cli2.
+  figures.cli = measureClis();
+
+  // 4 and 6: the built language server over stdio.
+  figures.server = await measureServer(join(ROOT, 'server/out/server.js'), readinessDocument(1_000), readinessDocument(135));
+
+  figures.bundles = Object.fromEntries(
+    ['server/out/server.js', 'cli/out/cli.js', 'client/out/extension.js'].map((file) => [file, statSync(join(ROOT, file)).size]),
+  );
+  console.log('bundles:', Object.entries(figures.bundles as Record<string, number>).map(([f, s]) => `${f} ${(s / 1024).toFixed(0)} KB`).join(', '));
+  figures.machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version };
+  console.log(JSON.stringify(figures));
+}
+
+function measureClis() {
+  const dir = mkdtempSync(join(tmpdir(), 'readiness-bench-'));
+  try {
+    const folder = join(dir, 'documentation', 'readiness');
+    mkdirSync(folder, { recursive: true });
+    mkdirSync(join(dir, '.git'));
+    const text = readinessDocument(135);
+    for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `CVN-N${String(i).padStart(4, '0')}-EA-S1.md`), text);
+    const runs = 5;
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    const cli2 = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2.mjs');
+    for (let i = 0; i < runs; i++) {
+      ours.push(time(() => spawnSync(process.execPath, [join(ROOT, 'cli/out/cli.js'), 'check', 'documentation', '--format', 'json'], { cwd: dir })));
+      theirs.push(time(() => spawnSync(process.execPath, [cli2, 'documentation/**/*.md'], { cwd: dir })));
+    }
+    const result = { files: 1000, oursMs: round(median(ours), 1), markdownlintCli2Ms: round(median(theirs), 1) };
+    console.log(
+      `CLI over 1,000 files: mlops-readiness ${result.oursMs} ms, markdownlint-cli2 ${result.markdownlintCli2Ms} ms ` +
+        `(${round(result.markdownlintCli2Ms / result.oursMs, 2)}× faster; target ≥ 3×)\n`,
+    );
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printTable(header: string[], rows: string[][]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const row of rows) console.log(line(row));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
