@@ -1,0 +1,41 @@
+// Validation of what the author types in the "New readiness file" prompts. Messages say what to type.
+export const DEFAULT_STORY_ID_PATTERN = 'CVN-N\\d+(-[A-Z0-9]+)*-S\\d+';
+
+export function validateStoryId(value: string, pattern: string): string | undefined {
+  const id = value.trim();
+  if (!id) return 'Type the Story id, e.g. CVN-N011-EA-S11.';
+  // A broken configured pattern is reported by the checker; here fall back to the template's.
+  const used = isValidRegExp(pattern) ? pattern : DEFAULT_STORY_ID_PATTERN;
+  if (!new RegExp(`^(?:${used})$`).test(id)) return `"${id}" is not a Story id: it must match ${used} (e.g. CVN-N011-EA-S11).`;
+  if (/[\\/:*?"<>|]/.test(id)) return 'A Story id becomes a file name: no / \\ : * ? " < > |.';
+  return undefined;
+}
+
+export function validateTitle(value: string): string | undefined {
+  return value.trim() ? undefined : 'Type a short title for the change.';
+}
+
+/** A GitHub handle: `@name` or `name`, letters, digits and single hyphens, at most 39 characters. */
+export function validateOwner(value: string): string | undefined {
+  const handle = value.trim();
+  if (!/^@?[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/.test(handle)) {
+    return `"${handle}" is not a GitHub handle: type @name or name (letters, digits, single hyphens; one person, not a team).`;
+  }
+  if (handle.replace(/^@/, '').length > 39) return 'A GitHub handle has at most 39 characters.';
+  return undefined;
+}
+
+/** The author's local calendar date (not UTC: a file filled late in the evening is dated that day). */
+export function todayIso(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function isValidRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
