@@ -1,5 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
+import { columnKey } from '../../parser/tables';
 import { appendTableRow } from '../../util/edits';
 import { defineRule, type Fix } from '../types';
 import { analyseDrift, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from './driftTable';
@@ -94,14 +95,15 @@ function templateRowFix(document: ReadinessDocument, table: Table, kind: 'data' 
     isPreferred: true,
     // The template's defaults (features, windows, thresholds) must be checked against the track.
     safe: false,
-    edits: [appendTableRow(document, table, cellsFor(table, row))],
+    edits: [appendTableRow(document, table, byPosition(table, cellsFor(table, row), kind === 'data' ? 'Data drift' : 'Concept drift'))],
   };
 }
 
 function notApplicableFix(document: ReadinessDocument, table: Table): Fix {
   const edit = (reason: string): TextEdit => {
     const dashes = new Map(table.columnKeys.map((key) => [key, '—']));
-    return appendTableRow(document, table, cellsFor(table, dashes, { 'Drift type': 'Data drift', Method: `${NA_MARKER}: ${reason}` }));
+    const method = `${NA_MARKER}: ${reason}`;
+    return appendTableRow(document, table, byPosition(table, cellsFor(table, dashes, { 'Drift type': 'Data drift', Method: method }), 'Data drift', method));
   };
   return {
     title: `Mark data drift ${NA_MARKER}`,
@@ -109,6 +111,24 @@ function notApplicableFix(document: ReadinessDocument, table: Table): Fix {
     edits: [edit(NA_FIX_REASON)],
     snippetEdits: [snippetOf(edit('\u0000'), '${1:reason}')],
   };
+}
+
+/**
+ * A table lacking the template's columns (RDY004 reports them) is read by position: analyseDrift
+ * takes the first cell as the drift type. Without this, the inserted row would hold only the
+ * template's values for columns the table does not have, i.e. nothing, and the finding would stay.
+ * The N/A marker goes in the Method column, else in the first other cell, else after the type.
+ */
+function byPosition(table: Table, cells: string[], type: string, method?: string): string[] {
+  if (!cells.length) return cells;
+  const typeIndex = table.hasColumn('Drift type') ? table.columnKeys.indexOf(columnKey('Drift type')) : 0;
+  cells[typeIndex] = type;
+  if (method !== undefined && !table.hasColumn('Method')) {
+    const other = cells.findIndex((_, index) => index !== typeIndex);
+    if (other >= 0) cells[other] = method;
+    else cells[typeIndex] = `${type} ${method}`;
+  }
+  return cells;
 }
 
 /** The edit as a snippet: its text escaped for snippet syntax, the NUL slot replaced by the tab stop. */

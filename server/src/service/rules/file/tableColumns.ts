@@ -1,6 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { ReadinessDocument, Section, Table } from '../../model';
+import type { ReadinessDocument, Section, Table, TableRow } from '../../model';
 import { sectionSpec } from '../../parser/sections';
+import { splitRow } from '../../parser/tables';
 import { sectionTable } from '../../query';
 import { tableHeader } from '../../template/skeleton';
 import { insertLinesBefore } from '../../util/edits';
@@ -83,9 +84,27 @@ function addColumns(document: ReadinessDocument, table: Table, missing: string[]
   appendTo(table.header.line, missing);
   appendTo(table.header.line + 1, missing.map(() => '---'));
   for (const row of table.rows) {
+    // A row with more cells than the header: markdown-it ignores the cells past the header's width,
+    // so a cell appended at the line's end would never be read, and the row's first extra cell
+    // would be read as the new column. Insert the new cells right after the last cell that counts.
+    const pipe = pipeAfterWidth(document, table, row);
+    if (pipe !== undefined) {
+      const at = { line: row.line, character: pipe + 1 };
+      edits.push({ range: { start: at, end: at }, newText: ` ${missing.map(() => '').join(' | ')} |` });
+      continue;
+    }
     // A short row gets empty cells up to the header's width first.
     const padding = Array(Math.max(0, table.columnKeys.length - row.cells.length)).fill('');
     appendTo(row.line, [...padding, ...missing.map(() => '')]);
   }
   return edits;
+}
+
+/** The column of the pipe closing the row's last counted cell, when the row has cells past the header's width. */
+function pipeAfterWidth(document: ReadinessDocument, table: Table, row: TableRow): number | undefined {
+  const width = table.columnKeys.length;
+  if (!width || row.cells.length < width || splitRow(document.lines, row.line).cells.length <= width) return undefined;
+  const text = document.lines.lineText(row.line);
+  const pipe = text.indexOf('|', row.cells[width - 1].range.end.character);
+  return pipe < 0 ? undefined : pipe;
 }

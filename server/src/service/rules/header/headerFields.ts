@@ -62,6 +62,11 @@ function fieldInsertionPoint(document: ReadinessDocument, key: FieldKey): { line
   const previous = fields.filter((field) => order(field.key) < order(key)).pop();
   if (previous) return { line: previous.line + 1, before: [], after: [] };
   if (!document.title) return { line: 0, before: [], after: [''] };
+  // A title standing below the first section (lines moved around) has no header under it: a field
+  // inserted there would belong to that section and the finding would stay. Insert the field just
+  // above the first section instead, where the parser reads the header.
+  const first = document.sections[0];
+  if (first && document.title.line > first.heading.line) return { line: first.heading.line, before: [], after: [''] };
   const line = document.title.line + 1;
   const blankAfter = document.lines.lineText(line).trim() === '' || line >= document.lines.lineCount;
   return { line, before: [''], after: blankAfter ? [] : [''] };

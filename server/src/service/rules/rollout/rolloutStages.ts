@@ -1,5 +1,5 @@
-import type { ReadinessDocument, TableRow } from '../../model';
-import { cellsFor, templateRow } from '../drift/templateRows';
+import type { ReadinessDocument, Table, TableRow } from '../../model';
+import { cellsFor, templateRow, type TemplateRow } from '../drift/templateRows';
 import { isBlankValue } from '../drift/phrases';
 import { formatRow, insertLinesBefore } from '../../util/edits';
 import { defineRule, type Fix } from '../types';
@@ -95,6 +95,17 @@ function addStageFix(document: ReadinessDocument, analysis: RolloutAnalysis, kin
     isPreferred: true,
     // The template's traffic, durations and criteria are defaults to adapt, not answers.
     safe: false,
-    edits: [insertLinesBefore(document, line, [formatRow(cellsFor(table, row))])],
+    edits: [insertLinesBefore(document, line, [formatRow(stageCells(table, row, kind))])],
   };
+}
+
+/**
+ * The template row's cells in the author's columns. A table without a Stage column is read by its
+ * first cell (analyseRollout), so the stage's name goes there: otherwise the inserted row would be
+ * empty and the stage still missing.
+ */
+function stageCells(table: Table, row: TemplateRow, kind: StageKind): string[] {
+  const cells = cellsFor(table, row);
+  if (!table.hasColumn('Stage') && cells.length) cells[0] = STAGE_TITLE[kind];
+  return cells;
 }
