@@ -3,30 +3,43 @@ import { join } from 'node:path';
 
 const VALID = readFileSync(join(__dirname, '..', 'examples', 'documentation', 'readiness', 'CVN-N011-EA-S11.md'), 'utf8');
 
+const PROSE = 'Operators review the panels daily; anomalies go to the on-call channel with the dashboard link and the trace id.';
+
 /**
- * A realistic readiness file of about `lines` lines: the valid example with its §1 table grown
- * by repeated metric rows and every section's prose grown by repeated paragraphs.
+ * A realistic readiness file of about `lines` lines: the valid example with every section's
+ * table grown by repeated rows (half the added lines) and every section's prose grown by
+ * repeated paragraphs (the other half).
  */
 export function readinessDocument(lines: number): string {
   const source = VALID.split('\n');
-  const metricRow = source.findIndex((line) => line.startsWith('| `signals.buy_proba`'));
-  const prose = 'Operators review the panels daily; anomalies go to the on-call channel with the dashboard link and the trace id.';
-  const sectionStarts = source.map((line, index) => (/^## \d\./.test(line) ? index : -1)).filter((index) => index > 0);
-  const out = [...source];
-  let serial = 0;
-  while (out.length < lines) {
-    const extraRows = Math.max(1, Math.floor((lines - out.length) / 4));
-    for (let i = 0; i < extraRows && out.length < lines; i++) {
-      serial++;
-      const row = source[metricRow + (serial % 9)].replace(/`([a-z_.]+)`/, (_, name: string) => `\`${name}_${serial}\``);
-      out.splice(metricRow + serial, 0, row);
+  // The last body row of each table, and the heading line of each numbered section.
+  const lastRows = source
+    .map((line, index) => (line.startsWith('| ') && !source[index + 1]?.startsWith('|') ? index : -1))
+    .filter((index) => index >= 0);
+  const headings = source.map((line, index) => (/^## \d\./.test(line) ? index : -1)).filter((index) => index >= 0);
+  const extra = Math.max(0, lines - source.length);
+  const rowsPerTable = Math.floor(extra / 2 / lastRows.length);
+  const parasPerSection = Math.floor((extra - rowsPerTable * lastRows.length) / 2 / headings.length);
+  const insertAfter = new Map<number, string[]>();
+  lastRows.forEach((row, table) => {
+    const grown: string[] = [];
+    for (let i = 0; i < rowsPerTable; i++) {
+      // Distinct names, so the rows are rows a person could have written.
+      grown.push(source[row].replace(/`([a-z_.]+)`|^\| ([A-Za-z ]+?) \|/, (match, code?: string, plain?: string) =>
+        code ? `\`${code}_${table}_${i}\`` : `| ${plain} ${i} |`,
+      ));
     }
-    // Prose after each section heading's intro line (a paragraph of its own).
-    for (const start of sectionStarts) {
-      if (out.length >= lines) break;
-      const heading = out.findIndex((line) => line === source[start]);
-      out.splice(heading + 1, 0, '', `${prose} (${serial})`);
-    }
-  }
-  return out.join("\n");
+    insertAfter.set(row, grown);
+  });
+  headings.forEach((heading) => {
+    const grown: string[] = [];
+    for (let i = 0; i < parasPerSection; i++) grown.push('', `${PROSE} (${i})`);
+    insertAfter.set(heading + 1, [...(insertAfter.get(heading + 1) ?? []), ...grown]);
+  });
+  const out: string[] = [];
+  source.forEach((line, index) => {
+    out.push(line);
+    out.push(...(insertAfter.get(index) ?? []));
+  });
+  return out.join('\n');
 }

@@ -22,13 +22,33 @@ export function contains(outer: Range, inner: Range): boolean {
   return startsAfter && endsBefore;
 }
 
+const placeholdersByLine = new WeakMap<ReadinessDocument, Map<number, Placeholder[]>>();
+
+/** The document's placeholders by line: rules ask about every cell. */
+function onLine(document: ReadinessDocument, line: number): Placeholder[] {
+  let byLine = placeholdersByLine.get(document);
+  if (!byLine) {
+    byLine = new Map();
+    for (const placeholder of document.placeholders) {
+      const list = byLine.get(placeholder.line);
+      if (list) list.push(placeholder);
+      else byLine.set(placeholder.line, [placeholder]);
+    }
+    placeholdersByLine.set(document, byLine);
+  }
+  return byLine.get(line) ?? [];
+}
+
 /** Placeholders inside a span (a cell or a field value): such a value is reported by RDY001 alone. */
 export function placeholdersIn(document: ReadinessDocument, span: Span): Placeholder[] {
+  if (span.range.start.line === span.range.end.line) {
+    return onLine(document, span.range.start.line).filter((placeholder) => contains(span.range, placeholder.range));
+  }
   return document.placeholders.filter((placeholder) => contains(span.range, placeholder.range));
 }
 
 export function hasPlaceholder(document: ReadinessDocument, span: Span): boolean {
-  return document.placeholders.some((placeholder) => contains(span.range, placeholder.range));
+  return placeholdersIn(document, span).length > 0;
 }
 
 /** The author's prose in a section (guidance excluded), one string per line. */

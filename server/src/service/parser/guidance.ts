@@ -20,10 +20,24 @@ export function normaliseProse(text: string): string {
 
 
 let templateGuidance: ReadonlySet<string> | undefined;
+let firstWords: ReadonlySet<string> | undefined;
 
 export function isTemplateGuidance(normalised: string): boolean {
   templateGuidance ??= collectTemplateGuidance();
   return templateGuidance.has(normalised);
+}
+
+const FIRST_WORD = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|`)*\s*([^\s*_`]+)/;
+
+/**
+ * Whether a paragraph's raw text is the template's guidance. Most paragraphs are the author's
+ * own; their first word already rules them out, before any normalising.
+ */
+export function isGuidanceText(text: string): boolean {
+  templateGuidance ??= collectTemplateGuidance();
+  firstWords ??= new Set([...templateGuidance].map((g) => g.split(' ')[0]));
+  const first = FIRST_WORD.exec(text)?.[1]?.toLowerCase();
+  return first !== undefined && firstWords.has(first) && templateGuidance.has(normaliseProse(text));
 }
 
 function collectTemplateGuidance(): ReadonlySet<string> {

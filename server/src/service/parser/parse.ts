@@ -1,7 +1,7 @@
 import type { Field, Heading, Placeholder, ReadinessDocument, Section, Table } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { type Block, parseBlocks } from './blocks';
-import { blockText, isTemplateGuidance, normaliseProse } from './guidance';
+import { blockText, isGuidanceText } from './guidance';
 import { parseChecklistItem, parseField, parseSkip } from './lineItems';
 import { findPlaceholders } from './placeholders';
 import { matchSectionHeading } from './sections';
@@ -19,7 +19,7 @@ export function parseReadiness(input: string): ReadinessDocument {
   const guidanceLines = new Set<number>();
   for (const block of blocks) {
     if (block.kind === 'code') for (let l = block.startLine; l < block.endLine; l++) codeLines.add(l);
-    if (block.kind === 'paragraph' && isTemplateGuidance(normaliseProse(blockText(lines, block.startLine, block.endLine)))) {
+    if (block.kind === 'paragraph' && isGuidanceText(blockText(lines, block.startLine, block.endLine))) {
       for (let l = block.startLine; l < block.endLine; l++) guidanceLines.add(l);
     }
   }

@@ -5,7 +5,19 @@ import type { LineIndex } from '../text/lineIndex';
  * A header's key for matching: case-, spacing- and punctuation-insensitive, without a
  * parenthesised part, so `Threshold (warn / crit)`, `threshold` and `Threshold(warn/crit)` agree.
  */
+const keys = new Map<string, string>();
+
 export function columnKey(header: string): string {
+  // Rules look columns up by name for every row: remember each name's key.
+  let key = keys.get(header);
+  if (key === undefined) {
+    key = computeColumnKey(header);
+    if (keys.size < 10_000) keys.set(header, key);
+  }
+  return key;
+}
+
+function computeColumnKey(header: string): string {
   return stripMarkup(header)
     .replace(/\(.*?\)/g, '')
     .toLowerCase()
@@ -14,6 +26,8 @@ export function columnKey(header: string): string {
 
 /** Removes code and emphasis markers: the value a reader sees. */
 export function stripMarkup(text: string): string {
+  // Most cells carry no markup at all: skip the regular expressions for them.
+  if (!/[`*_\\]/.test(text)) return text.trim();
   return text
     .replace(/\\\|/g, '|')
     .replace(/`+/g, '')

@@ -2,6 +2,7 @@ import { hasPlaceholder } from '../../query';
 import { defineRule } from '../types';
 import { alertRows } from './alertTable';
 import { definedMetrics, metricsNamedIn, monitoringTable } from './metricNames';
+import { cachedRegExp } from '../../util/regex';
 
 export interface TriggerOptions {
   /** Words that introduce how long the condition must hold: `for 10 min`, `over 24h`. */
@@ -17,17 +18,30 @@ const TIME_UNITS = String.raw`(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
+const durationPatterns = new WeakMap<TriggerOptions, RegExp[]>();
+
+/** The duration patterns of a set of options, built once per options object (rules run per row). */
+function patternsFor(options: TriggerOptions): RegExp[] {
+  let patterns = durationPatterns.get(options);
+  if (!patterns) {
+    const words = [...options.durationWords].sort((a, b) => b.length - a.length).map(escape).join('|');
+    const counts = options.countUnits.map(escape).join('|');
+    const amount = String.raw`(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:>=|≥|>|at\s+least)\s*)?\d+(?:[.,]\d+)?`;
+    patterns = [
+      words && String.raw`(?<![\w-])(?:${words})\s+${amount}\s*${TIME_UNITS}(?![A-Za-z])`,
+      words && counts && String.raw`(?<![\w-])(?:${words})\s+${amount}\s+(?:consecutive\s+)?(?:${counts})\b`,
+      String.raw`(?<![\w.])\d+(?:[.,]\d+)?\s*${TIME_UNITS}\s+(?:rolling\s+)?window\b`,
+    ]
+      .filter(Boolean)
+      .map((pattern) => cachedRegExp(pattern as string, 'i'));
+    durationPatterns.set(options, patterns);
+  }
+  return patterns;
+}
+
 /** Whether a trigger says how long its condition must hold (`for 10 min`, `over 24h`, `over 3 consecutive runs`, `1h window`). */
 export function hasDuration(trigger: string, options: TriggerOptions): boolean {
-  const words = [...options.durationWords].sort((a, b) => b.length - a.length).map(escape).join('|');
-  const counts = options.countUnits.map(escape).join('|');
-  const amount = String.raw`(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:>=|≥|>|at\s+least)\s*)?\d+(?:[.,]\d+)?`;
-  const patterns = [
-    words && String.raw`(?<![\w-])(?:${words})\s+${amount}\s*${TIME_UNITS}(?![A-Za-z])`,
-    words && counts && String.raw`(?<![\w-])(?:${words})\s+${amount}\s+(?:consecutive\s+)?(?:${counts})\b`,
-    String.raw`(?<![\w.])\d+(?:[.,]\d+)?\s*${TIME_UNITS}\s+(?:rolling\s+)?window\b`,
-  ].filter(Boolean);
-  return patterns.some((pattern) => new RegExp(pattern, 'i').test(trigger));
+  return patternsFor(options).some((pattern) => pattern.test(trigger));
 }
 
 export const alertTriggerRule = defineRule<TriggerOptions>({

@@ -76,10 +76,49 @@ export function namesMetric(written: string, metric: string): boolean {
   return lastSegment(a) === lastSegment(b);
 }
 
-/** The §1 metrics a trigger names. */
+/** Metrics by each name a trigger may use for them, so matching a trigger costs O(its words). */
+interface MetricIndex {
+  exact: Map<string, DefinedMetric[]>;
+  /** Dotted metrics and dotted words also match on their last segment (`buy_proba`). */
+  bySegment: Map<string, DefinedMetric[]>;
+}
+
+const indexes = new WeakMap<readonly DefinedMetric[], MetricIndex>();
+
+function indexOf(metrics: readonly DefinedMetric[]): MetricIndex {
+  let index = indexes.get(metrics);
+  if (index) return index;
+  index = { exact: new Map(), bySegment: new Map() };
+  const add = (map: Map<string, DefinedMetric[]>, key: string, metric: DefinedMetric) => {
+    const list = map.get(key);
+    if (list) list.push(metric);
+    else map.set(key, [metric]);
+  };
+  for (const metric of metrics) {
+    const name = metric.identifier.toLowerCase();
+    add(index.exact, name, metric);
+    add(index.bySegment, lastSegment(name), metric);
+  }
+  indexes.set(metrics, index);
+  return index;
+}
+
+/** The §1 metrics a trigger names (same rules as `namesMetric`). */
 export function metricsNamedIn(text: string, metrics: readonly DefinedMetric[]): DefinedMetric[] {
-  const written = identifiersIn(text);
-  return metrics.filter((metric) => written.some((word) => namesMetric(word, metric.identifier)));
+  const index = indexOf(metrics);
+  const found = new Set<DefinedMetric>();
+  for (const word of identifiersIn(text)) {
+    const lower = word.toLowerCase();
+    // The name itself, or a field of it: every dotted prefix of the word.
+    for (let end = lower.length; end > 0; end = lower.lastIndexOf('.', end - 1)) {
+      for (const metric of index.exact.get(lower.slice(0, end)) ?? []) found.add(metric);
+      if (lower.lastIndexOf('.', end - 1) < 0) break;
+    }
+    for (const metric of index.bySegment.get(lastSegment(lower)) ?? []) {
+      if (namesMetric(word, metric.identifier)) found.add(metric);
+    }
+  }
+  return metrics.filter((metric) => found.has(metric));
 }
 
 /** §1's table, for pointing at the metrics a trigger may use. */

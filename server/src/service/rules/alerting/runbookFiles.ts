@@ -2,6 +2,7 @@ import type { Cell, ReadinessDocument } from '../../model';
 import { hasPlaceholder } from '../../query';
 import { alertRows } from './alertTable';
 import { judgeRunbookPath, runbookPathOf } from './runbookPaths';
+import { cachedRegExp } from '../../util/regex';
 
 export interface LinkedRunbook {
   /** Root-relative path, as the workspace reads it. */
@@ -71,8 +72,8 @@ export function missingParts(text: string, words: Record<RunbookPart, string[]>)
 /** A user's pattern, or the default when it is not a valid regular expression (config validation names the key). */
 export function patternOf(source: string, fallback: string): RegExp {
   try {
-    return new RegExp(source, 'i');
+    return cachedRegExp(source, 'i');
   } catch {
-    return new RegExp(fallback, 'i');
+    return cachedRegExp(fallback, 'i');
   }
 }

@@ -2,7 +2,7 @@ import { defineRule } from '../types';
 import { driftRowsRule } from './driftRows';
 import { analyseDrift } from './driftTable';
 import { isHeld, rowName, where } from './driftThresholdWindow';
-import { findPhrases, isBlankValue } from './phrases';
+import { findPhrases, hasPhrase, isBlankValue } from './phrases';
 
 interface ActionOptions {
   alertKeywords: string[];
@@ -93,7 +93,7 @@ export const driftNoSilentRetrainRule = defineRule<ActionOptions>({
         continue;
       }
       // "retrain candidate, hold live" is fine: nothing changes live until a human decides.
-      if (findPhrases(text, options.alertKeywords).length || findPhrases(text, options.humanDecisionKeywords).length) continue;
+      if (hasPhrase(text, options.alertKeywords) || hasPhrase(text, options.humanDecisionKeywords)) continue;
       report({
         range: where(action, row),
         message: `${name}'s Action on trigger neither alerts, pages nor opens a runbook entry: write e.g. \`open a drift_alert runbook entry; page on crit\`.`,

@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Section, Span, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, proseOf, sectionTable, subRange } from '../../query';
-import { findPhrases, isBlankValue } from './phrases';
+import { hasPhrase, isBlankValue } from './phrases';
 
 export type DriftKind = 'data' | 'concept';
 
@@ -62,8 +62,8 @@ export function analyseDrift(document: ReadinessDocument, keywords: DriftKeyword
 
 export function driftKind(text: string, keywords: DriftKeywords): DriftKind | undefined {
   // Data first: "data drift (covariate)" is data drift even if a concept word follows.
-  if (findPhrases(text, keywords.dataDriftKeywords, true).length) return 'data';
-  if (findPhrases(text, keywords.conceptDriftKeywords, true).length) return 'concept';
+  if (hasPhrase(text, keywords.dataDriftKeywords, true)) return 'data';
+  if (hasPhrase(text, keywords.conceptDriftKeywords, true)) return 'concept';
   return undefined;
 }
 

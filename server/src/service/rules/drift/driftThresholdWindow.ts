@@ -3,7 +3,7 @@ import { hasPlaceholder } from '../../query';
 import { defineRule } from '../types';
 import { driftRowsRule } from './driftRows';
 import { analyseDrift } from './driftTable';
-import { findPhrases, isBlankValue } from './phrases';
+import { hasPhrase, isBlankValue } from './phrases';
 
 interface ThresholdOptions {
   warnKeywords: string[];
@@ -45,8 +45,8 @@ export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
       const threshold = analysis.table.cell(row, 'Threshold');
       if (isHeld(document, threshold)) continue;
       const value = threshold?.value ?? '';
-      const hasWarn = findPhrases(value, options.warnKeywords, true).length > 0;
-      const hasCrit = findPhrases(value, options.critKeywords, true).length > 0;
+      const hasWarn = hasPhrase(value, options.warnKeywords, true);
+      const hasCrit = hasPhrase(value, options.critKeywords, true);
       if ((hasWarn && hasCrit) || VALUE_PAIR.test(value)) continue;
       const missing = isBlankValue(value) ? 'is empty' : !hasWarn && !hasCrit ? 'gives neither a warn nor a crit level' : hasWarn ? 'gives no crit level' : 'gives no warn level';
       report({

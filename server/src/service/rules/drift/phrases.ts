@@ -1,3 +1,4 @@
+import { cachedRegExp } from '../../util/regex';
 /**
  * Keyword matching for the §3 and §4 rules: configurable phrase lists matched the way people
  * write them, with offsets into the original text so findings can sit on the phrase itself.
@@ -37,7 +38,7 @@ function phrasePattern(phrase: string): RegExp {
     const suffix = /[a-z]$/i.test(last) ? '(?:s|es|d|ed|ing|ion|ions)?' : '';
     const lead = /^[a-z0-9]/i.test(parts[0] ?? '') ? '(?<![A-Za-z0-9])' : '';
     const tail = /[a-z0-9]$/i.test(last) || suffix ? '(?![A-Za-z0-9])' : '';
-    pattern = new RegExp(`${lead}${parts.join('[\\s_-]*')}${suffix}${tail}`, 'gi');
+    pattern = cachedRegExp(`${lead}${parts.join('[\\s_-]*')}${suffix}${tail}`, 'gi');
     cache.set(phrase, pattern);
   }
   pattern.lastIndex = 0;
@@ -51,6 +52,33 @@ const NEGATION_BEFORE = /(?:^|[^A-Za-z])(?:no|not|never|without|nor|instead\s+of
 function negated(text: string, start: number): boolean {
   const clauseStart = Math.max(text.lastIndexOf(';', start - 1), text.lastIndexOf('.', start - 1), text.lastIndexOf('(', start - 1)) + 1;
   return NEGATION_BEFORE.test(text.slice(clauseStart, start));
+}
+
+const combined = new Map<string, RegExp>();
+
+/**
+ * Whether any of the phrases occurs (not negated, unless `includeNegated`). One alternation per
+ * list instead of one pattern per phrase: rules ask this for every cell.
+ */
+export function hasPhrase(text: string, phrases: readonly string[], includeNegated = false): boolean {
+  if (!Array.isArray(phrases)) return false;
+  const key = phrases.join('\u0000');
+  let pattern = combined.get(key);
+  if (!pattern) {
+    const sources = phrases.filter((p) => typeof p === 'string' && p.trim()).map((p) => phrasePattern(p).source);
+    pattern = cachedRegExp(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'gi');
+    combined.set(key, pattern);
+  }
+  const normalised = text.replace(/[’‘]/g, "'");
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    if (includeNegated || !negated(normalised, match.index)) return true;
+  }
+  return false;
 }
 
 /**
@@ -99,8 +127,8 @@ export function dayOption(value: unknown, fallback: number): number {
 /** Compiles a user pattern; an invalid one falls back to the default rather than failing the check. */
 export function compilePattern(source: string | undefined, fallback: string, flags = ''): RegExp {
   try {
-    return new RegExp(source ?? fallback, flags);
+    return cachedRegExp(source ?? fallback, flags);
   } catch {
-    return new RegExp(fallback, flags);
+    return cachedRegExp(fallback, flags);
   }
 }

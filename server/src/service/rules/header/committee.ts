@@ -1,3 +1,4 @@
+import { cachedRegExp } from '../../util/regex';
 /** Reading `session <id> (verdict OK)`: shared by RDY105 and the committee box check (RDY704). */
 
 export interface Token {
@@ -56,7 +57,7 @@ export function normaliseVerdict(text: string): string {
 
 function compileSessionId(pattern: string): RegExp {
   try {
-    return new RegExp(`^(?:${pattern})$`);
+    return cachedRegExp(`^(?:${pattern})$`);
   } catch (error) {
     throw new Error(`Option "sessionIdPattern" of RDY105 is not a valid regular expression: ${(error as Error).message}`);
   }

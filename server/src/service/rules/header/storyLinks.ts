@@ -3,6 +3,7 @@ import { defineRule } from '../types';
 import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from './headerFields';
 import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, titleStoryId } from './storyId';
 import { titleStoryIdRule } from './titleStoryId';
+import { cachedRegExp } from '../../util/regex';
 
 interface StoryLinksOptions {
   /** Regular expression (case-insensitive) of a GitHub issue reference. */
@@ -102,7 +103,7 @@ export const storyLinksRule = defineRule<StoryLinksOptions>({
 
 function compile(pattern: string, option: string): RegExp {
   try {
-    return new RegExp(pattern, 'i');
+    return cachedRegExp(pattern, 'i');
   } catch (error) {
     throw new Error(`Option "${option}" of RDY102 is not a valid regular expression: ${(error as Error).message}`);
   }

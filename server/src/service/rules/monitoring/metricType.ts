@@ -1,5 +1,6 @@
 import { defineRule, type Fix } from '../types';
 import { columnCells } from './monitoringTable';
+import { cachedRegExp } from '../../util/regex';
 
 export interface MetricTypeOptions {
   types: string[];
@@ -32,7 +33,7 @@ export const metricTypeRule = defineRule<MetricTypeOptions>({
       }
       const value = cell.value.trim();
       if (types.some((type) => type.toLowerCase() === value.toLowerCase())) continue;
-      const named = types.filter((type) => new RegExp(`\\b${escape(type)}s?\\b`, 'i').test(value));
+      const named = types.filter((type) => cachedRegExp(`\\b${escape(type)}s?\\b`, 'i').test(value));
       const message = !value
         ? `The metric's Type is empty: write ${choices}.`
         : named.length > 1

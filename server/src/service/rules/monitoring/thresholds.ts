@@ -1,3 +1,4 @@
+import { cachedRegExp } from '../../util/regex';
 /**
  * Reading a `Threshold (warn / crit)` cell: `> 0.2 / > 0.5`, `warn 200ms, crit 500ms`,
  * `< 0 (warn) / < -0.5 (crit)`, `warn p50 shift > 0.05 / crit p50 shift > 0.10 vs champion`.
@@ -86,7 +87,7 @@ function boundOf(text: string): Bound | undefined {
 
 function wordPattern(words: string[]): RegExp | undefined {
   const alternatives = words.map((w) => w.trim()).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return alternatives.length ? new RegExp(`(?<![\\p{L}\\d_])(?:${alternatives.join('|')})(?![\\p{L}\\d_])`, 'iu') : undefined;
+  return alternatives.length ? cachedRegExp(`(?<![\\p{L}\\d_])(?:${alternatives.join('|')})(?![\\p{L}\\d_])`, 'iu') : undefined;
 }
 
 function splitAtLabels(text: string, warnWord: RegExp, critWord: RegExp): string[] {

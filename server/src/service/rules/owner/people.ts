@@ -1,6 +1,7 @@
 import { normaliseProse } from '../../parser/guidance';
 import { type HandleMention, peopleIn, type PeopleInValue } from '../../util/handles';
 import { templateField, type OwnerFieldKey } from './fields';
+import { cachedRegExp } from '../../util/regex';
 
 const PARENTHESISED_MENTION = /\(([^()]*)\)/g;
 const MENTION = /@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w.-]*)?/g;
@@ -35,7 +36,7 @@ export function withoutTemplateLeadIn(key: OwnerFieldKey, value: string): string
   const leadIn = template.slice(0, template.search(/`?</));
   const words = leadIn.match(/[A-Za-z0-9]+/g);
   if (!words) return value;
-  const pattern = new RegExp(`^[\\W_]*${words.join('[\\W_]+')}(?![A-Za-z0-9])[\\s:—–-]*`, 'i');
+  const pattern = cachedRegExp(`^[\\W_]*${words.join('[\\W_]+')}(?![A-Za-z0-9])[\\s:—–-]*`, 'i');
   return value.replace(pattern, '');
 }
 

@@ -1,10 +1,22 @@
+import { cachedRegExp } from '../../util/regex';
 /**
  * Keyword lists are options, so authors can teach the rules their own words. A keyword matches
  * whole words, case-insensitively, with spaces, hyphens and underscores interchangeable and an
  * optional plural (`drill` matches "drills"); a trailing `*` matches any word ending
  * (`deploy*` matches "deployment", `pin*` matches "pinning" but never "spin").
  */
+const patterns = new Map<string, RegExp | undefined>();
+
 export function keywordPattern(keywords: readonly string[]): RegExp | undefined {
+  // Rules ask per cell and per line; the list is the same each time, so compile it once.
+  const key = keywords.join('\u0000');
+  if (patterns.has(key)) return patterns.get(key);
+  const pattern = compileKeywords(keywords);
+  patterns.set(key, pattern);
+  return pattern;
+}
+
+function compileKeywords(keywords: readonly string[]): RegExp | undefined {
   const alternatives = keywords
     .map((keyword) => keyword.trim())
     .filter((keyword) => keyword && keyword !== '*')
@@ -17,7 +29,7 @@ export function keywordPattern(keywords: readonly string[]): RegExp | undefined 
         .join('[\\s_-]*');
       return prefix ? words : `${words}(?:s|es)?(?![A-Za-z0-9])`;
     });
-  return alternatives.length ? new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})`, 'i') : undefined;
+  return alternatives.length ? cachedRegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})`, 'i') : undefined;
 }
 
 /** The first keyword found in the text, as written there. */

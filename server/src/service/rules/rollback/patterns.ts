@@ -1,8 +1,9 @@
+import { cachedRegExp } from '../../util/regex';
 /** A user-configured pattern; a broken one falls back to the default rather than crashing the rule. */
 export function safeRegExp(source: string, fallback: string, flags = 'i'): RegExp {
   try {
-    return new RegExp(source, flags);
+    return cachedRegExp(source, flags);
   } catch {
-    return new RegExp(fallback, flags);
+    return cachedRegExp(fallback, flags);
   }
 }

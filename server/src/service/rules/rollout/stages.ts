@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Cell, ReadinessDocument, Section, Skip, Span, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, sectionTable, subRange } from '../../query';
 import { parseDuration } from '../../util/durations';
-import { findPhrases } from '../drift/phrases';
+import { findPhrases, hasPhrase } from '../drift/phrases';
 
 export type StageKind = 'shadow' | 'canary' | 'full';
 export const STAGE_ORDER: readonly StageKind[] = ['shadow', 'canary', 'full'];
@@ -48,9 +48,9 @@ export function analyseRollout(document: ReadinessDocument, keywords: StageKeywo
 }
 
 function stageKind(text: string, keywords: StageKeywords): StageKind | undefined {
-  if (findPhrases(text, keywords.shadowKeywords, true).length) return 'shadow';
-  if (findPhrases(text, keywords.canaryKeywords, true).length) return 'canary';
-  if (findPhrases(text, keywords.fullKeywords, true).length) return 'full';
+  if (hasPhrase(text, keywords.shadowKeywords, true)) return 'shadow';
+  if (hasPhrase(text, keywords.canaryKeywords, true)) return 'canary';
+  if (hasPhrase(text, keywords.fullKeywords, true)) return 'full';
   return undefined;
 }
 
