@@ -51,7 +51,8 @@ describe('CLI: a file it cannot read', () => {
     assert.equal(code, 2, stdout + stderr);
     const lines = stderr.trim().split('\n');
     assert.equal(lines.length, 1, `one line: ${stderr}`);
-    assert.match(lines[0], /CVN-N1-S1-unreadable\.md/, 'names the file');
+    assert.match(lines[0], /CVN-N1-S1-unreadable\.md: the file could not be read \(input\/output error\)$/, 'names the file and the reason');
+    assert.equal(stdout, '', 'no "no problems" summary when nothing could be checked');
     assert.doesNotMatch(stderr, /\n\s+at |node:internal|Error:/, 'no stack trace');
     // Found by searching its folder: the same.
     const folder = run(['check', 'documentation/readiness', '--today', TODAY], root);

@@ -35,5 +35,6 @@ function describe(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EIO') return 'the file could not be read (input/output error)';
   return (error as Error)?.message ?? String(error);
 }

@@ -194,8 +194,11 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     io.stdout(`No readiness files${since} found in ${options.paths.length ? options.paths.join(', ') : '.'}\n`);
     return EXIT_OK;
   }
-  if (consoleStylish) io.stdout(FORMATTERS.stylish(report, { color: options.color, cwd: io.cwd }));
-  else io.stdout(FORMATTERS[options.format](report, { color: options.color, cwd: io.cwd }));
+  // When nothing could be checked, the stderr lines are the whole story: no "no problems" summary.
+  const nothingChecked = outcome.readinessFiles === 0 && outcome.failures.length > 0;
+  if (consoleStylish) {
+    if (!nothingChecked) io.stdout(FORMATTERS.stylish(report, { color: options.color, cwd: io.cwd }));
+  } else io.stdout(FORMATTERS[options.format](report, { color: options.color, cwd: io.cwd }));
   if (outcome.failures.length) return EXIT_USAGE;
   if (report.summary.errors > 0) return EXIT_FINDINGS;
   if (options.maxWarnings !== undefined && report.summary.warnings > options.maxWarnings) {
