@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
@@ -89,4 +90,23 @@ export function applyFix(text: string, finding: ReadinessFinding, titlePrefix?: 
   const fix = titlePrefix ? finding.fixes.find((f) => f.title.startsWith(titlePrefix)) : finding.fixes[0];
   if (!fix) throw new Error(`no fix ${titlePrefix ?? ''} on ${finding.rule.code}: ${finding.fixes.map((f) => f.title).join(', ')}`);
   return applyEdits(text, fix.edits);
+}
+
+/** The document with its section `number` (heading up to the next `## `) replaced by a fixture. */
+export function withSection(text: string, number: number, fixture: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`## ${number}.`));
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  assert.ok(start >= 0 && end > start, `no section ${number}`);
+  return [...lines.slice(0, start), ...readFixture(fixture).replace(/\n+$/, '').split('\n'), '', ...lines.slice(end)].join('\n');
+}
+
+/** `line:start-line:end` of `needle` on the first line containing `lineMarker` (found without the parser). */
+export function rangeOf(text: string, lineMarker: string, needle: string = lineMarker): string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const line = lines.findIndex((l) => l.includes(lineMarker));
+  assert.ok(line >= 0, `no line with ${lineMarker}`);
+  const start = lines[line].indexOf(needle, lines[line].indexOf(lineMarker));
+  assert.ok(start >= 0, `no ${needle} on line ${line}`);
+  return `${line}:${start}-${line}:${start + needle.length}`;
 }

@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits, checkDocument, memoryWorkspace, type ReadinessFinding, type WorkspaceView } from '../server/src/service';
 import { alertRows } from '../server/src/service/rules/alerting';
 import { parseReadiness } from '../server/src/service';
-import { analyseText, applyFix, at, check, edit, readExample, readFixture, ROOT, textAt, TODAY, withCode, type CheckOptions } from './helpers';
+import { analyseText, applyFix, at, check, edit, readExample, readFixture, ROOT, textAt, TODAY, withCode, type CheckOptions, rangeOf } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const TEMPLATE = readFixture('template.md');
@@ -21,15 +21,6 @@ const P1_ROW = '| `ea_s11_expectancy_negative` |';
 const P2_ROW = '| `ea_s11_buy_signal_starvation` |';
 const ALERT_HEADER = '| Alert | Trigger | Runbook | Severity | Notification channel |';
 
-/** `line:start-line:end` of `needle` on the first line containing `lineMarker` (found independently of the parser). */
-function rangeOf(text: string, lineMarker: string, needle: string = lineMarker): string {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const line = lines.findIndex((l) => l.includes(lineMarker));
-  assert.ok(line >= 0, `no line with ${lineMarker}`);
-  const start = lines[line].indexOf(needle, lines[line].indexOf(lineMarker));
-  assert.ok(start >= 0, `no ${needle} on line ${line}`);
-  return `${line}:${start}-${line}:${start + needle.length}`;
-}
 
 /** Replaces a cell of an alert row, found by the row's start. */
 function withCell(text: string, rowStart: string, oldCell: string, newCell: string): string {

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits, type ReadinessFinding } from '../server/src/service';
 import { peopleIn } from '../server/src/service/util/handles';
-import { analyseText, at, check, edit, readExample, readFixture, textAt, withCode, type CheckOptions } from './helpers';
+import { analyseText, at, check, edit, readExample, textAt, withCode, type CheckOptions, withSection, rangeOf } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const CODES = ['RDY601', 'RDY602', 'RDY603', 'RDY604', 'RDY605', 'RDY606'];
@@ -15,24 +15,7 @@ const AUTHORITY_LINE = '- **Decision authority**:';
 const SUNSET_LINE = '- **Sunset date**:';
 const HEADING = '## 6. Owner & DRI (MUST)';
 
-/** The document with its section `number` (heading up to the next `## `) replaced by a fixture. */
-function withSection(text: string, number: number, fixture: string): string {
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(`## ${number}.`));
-  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-  assert.ok(start >= 0 && end > start, `no section ${number}`);
-  return [...lines.slice(0, start), ...readFixture(fixture).replace(/\n+$/, '').split('\n'), '', ...lines.slice(end)].join('\n');
-}
 
-/** `line:start-line:end` of `needle` on the first line containing `lineMarker` (found without the parser). */
-function rangeOf(text: string, lineMarker: string, needle: string = lineMarker): string {
-  const lines = text.split(/\r\n|\r|\n/);
-  const line = lines.findIndex((l) => l.includes(lineMarker));
-  assert.ok(line >= 0, `no line with ${lineMarker}`);
-  const start = lines[line].indexOf(needle, lines[line].indexOf(lineMarker));
-  assert.ok(start >= 0, `no ${needle} on line ${line}`);
-  return `${line}:${start}-${line}:${start + needle.length}`;
-}
 
 /** The range of a field's value: everything after `**Key**: ` on its line. */
 function valueRangeOf(text: string, fieldLine: string): string {

@@ -4,30 +4,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits, type ReadinessFinding } from '../server/src/service';
-import { analyseText, at, check, edit, readExample, readFixture, textAt, withCode, type CheckOptions } from './helpers';
+import { analyseText, at, check, edit, readExample, textAt, withCode, type CheckOptions, withSection, rangeOf } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const HEADER = '| Mechanism | Description | Revert SLA |';
 const FLAG_ROW = '| FTF factor flag |';
 
-/** The document with its section `number` (heading up to the next `## `) replaced by a fixture. */
-function withSection(text: string, number: number, fixture: string): string {
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(`## ${number}.`));
-  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-  assert.ok(start >= 0 && end > start, `no section ${number}`);
-  return [...lines.slice(0, start), ...readFixture(fixture).replace(/\n+$/, '').split('\n'), '', ...lines.slice(end)].join('\n');
-}
 
-/** `line:start-line:end` of `needle` on the first line containing `lineMarker` (found without the parser). */
-function rangeOf(text: string, lineMarker: string, needle: string = lineMarker): string {
-  const lines = text.split(/\r\n|\r|\n/);
-  const line = lines.findIndex((l) => l.includes(lineMarker));
-  assert.ok(line >= 0, `no line with ${lineMarker}`);
-  const start = lines[line].indexOf(needle, lines[line].indexOf(lineMarker));
-  assert.ok(start >= 0, `no ${needle} on line ${line}`);
-  return `${line}:${start}-${line}:${start + needle.length}`;
-}
 
 /** The whole (trimmed) line holding `marker`. */
 const lineRangeOf = (text: string, marker: string) => {

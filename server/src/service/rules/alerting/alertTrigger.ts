@@ -3,6 +3,7 @@ import { defineRule } from '../types';
 import { alertRows } from './alertTable';
 import { definedMetrics, metricsNamedIn, monitoringTable } from './metricNames';
 import { cachedRegExp } from '../../util/regex';
+import { stringList } from '../../util/optionSchemas';
 
 export interface TriggerOptions {
   /** Words that introduce how long the condition must hold: `for 10 min`, `over 24h`. */
@@ -57,16 +58,8 @@ export const alertTriggerRule = defineRule<TriggerOptions>({
   fixHint: 'Write the trigger as `<§1 metric> <comparison> <value> for <duration>`, e.g. `expectancy_net_realized < 0 over 24h`.',
   defaultOptions: { durationWords: DEFAULT_DURATION_WORDS, countUnits: DEFAULT_COUNT_UNITS },
   optionsSchema: {
-    durationWords: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'Words that introduce a duration in a trigger (`for 10 min`, `over 24h`).',
-    },
-    countUnits: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'Units that count evaluations instead of time (`over 3 consecutive runs`).',
-    },
+    durationWords: stringList('Words that introduce a duration in a trigger (`for 10 min`, `over 24h`).'),
+    countUnits: stringList('Units that count evaluations instead of time (`over 3 consecutive runs`).'),
   },
   check({ document, options, workspace, documentPath, report }) {
     const metrics = definedMetrics(document, true);

@@ -2,6 +2,7 @@ import type { Cell, ReadinessDocument } from '../../model';
 import { hasPlaceholder } from '../../query';
 import { defineRule, type Finding, type Fix } from '../types';
 import { alertRows, choiceKey, matchChoice, replaceCell, splitChannels, type AlertRow } from './alertTable';
+import { stringList } from '../../util/optionSchemas';
 
 export interface AlertValueOptions {
   severities: string[];
@@ -25,11 +26,7 @@ export const alertValuesRule = defineRule<AlertValueOptions>({
   defaultOptions: { severities: DEFAULT_SEVERITIES, channels: DEFAULT_CHANNELS },
   optionsSchema: {
     severities: { type: 'array', items: { type: 'string' }, description: 'Allowed Severity values (compared case-insensitively).' },
-    channels: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'Allowed Notification channel values (case-insensitive; several may be combined with +, comma, & or "and").',
-    },
+    channels: stringList('Allowed Notification channel values (case-insensitive; several may be combined with +, comma, & or "and").'),
   },
   check({ document, options, report }) {
     for (const alert of alertRows(document)) {

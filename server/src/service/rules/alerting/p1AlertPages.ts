@@ -2,6 +2,7 @@ import { hasPlaceholder } from '../../query';
 import { defineRule } from '../types';
 import { alertRows, matchChoice, splitChannels } from './alertTable';
 import { alertValuesRule, list } from './alertValues';
+import { stringList } from '../../util/optionSchemas';
 
 export interface PagingOptions {
   /** The severity that must page on-call. */
@@ -24,11 +25,7 @@ export const p1AlertPagesRule = defineRule<PagingOptions>({
   defaultOptions: { pagingSeverity: 'P1', pagingChannels: ['Pagerduty'] },
   optionsSchema: {
     pagingSeverity: { type: 'string', description: 'The severity whose alerts must page on-call.', default: 'P1' },
-    pagingChannels: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'Channels that page on-call; the first one is what the quick fixes write.',
-    },
+    pagingChannels: stringList('Channels that page on-call; the first one is what the quick fixes write.'),
   },
   check({ document, options, optionsOf, report }) {
     const allowed = optionsOf(alertValuesRule).channels;

@@ -10,6 +10,7 @@ import {
 } from './metricClasses';
 import { filledRows, monitoringTable } from './monitoringTable';
 import { appendSampleRows, sampleName, type SampleMetric } from './sampleRows';
+import { stringList } from '../../util/optionSchemas';
 
 /** How each class reads in a message, and the row a quick fix adds for it (template examples). */
 export const CLASS_SAMPLES: Record<MetricClass, { label: string; sample: SampleMetric }> = {
@@ -43,21 +44,9 @@ export const metricClassesRule = defineRule<MetricClassOptions>({
   fixHint: 'Add a row for the missing class (a quick fix inserts an example row to edit); a metric\'s class comes from keywords in its name.',
   defaultOptions: DEFAULT_METRIC_CLASS_OPTIONS,
   optionsSchema: {
-    predictionKeywords: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'A metric whose name contains one of these (case-insensitive) is a prediction-rate metric. Empty: the class is not required.',
-    },
-    outcomeKeywords: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'A metric whose name contains one of these (case-insensitive) is an outcome metric. Empty: the class is not required.',
-    },
-    healthKeywords: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'A metric whose name contains one of these (case-insensitive) is a health metric. Empty: the class is not required.',
-    },
+    predictionKeywords: stringList('A metric whose name contains one of these (case-insensitive) is a prediction-rate metric. Empty: the class is not required.'),
+    outcomeKeywords: stringList('A metric whose name contains one of these (case-insensitive) is an outcome metric. Empty: the class is not required.'),
+    healthKeywords: stringList('A metric whose name contains one of these (case-insensitive) is a health metric. Empty: the class is not required.'),
   },
   check({ document, options, report }) {
     const found = monitoringTable(document);

@@ -5,6 +5,7 @@ import { CLASS_SAMPLES, metricClassesRule } from './metricClassesRule';
 import { filledRows, monitoringTable } from './monitoringTable';
 import { alertedMetrics, appendSampleRows, sampleName, type SampleMetric } from './sampleRows';
 import { insertLinesBefore } from '../../util/edits';
+import { stringList } from '../../util/optionSchemas';
 
 export interface MetricCoverageOptions {
   /** Phrases that say an existing metric covers the change; the same paragraph must also name it in code. */
@@ -27,12 +28,7 @@ export const metricCoverageRule = defineRule<MetricCoverageOptions>({
     coveragePhrases: ['existing metric', 'covered by', 'covers the change', 'covers this change', 'already monitored', 'already covered', 'no new metric'],
   },
   optionsSchema: {
-    coveragePhrases: {
-      type: 'array',
-      items: { type: 'string' },
-      description:
-        'Phrases (case-insensitive) that say an existing metric covers the change; the paragraph must also name the metric in `code`.',
-    },
+    coveragePhrases: stringList('Phrases (case-insensitive) that say an existing metric covers the change; the paragraph must also name the metric in `code`.'),
   },
   check({ document, options, optionsOf, report }) {
     const found = monitoringTable(document);

@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
 import { columnCells } from './monitoringTable';
+import { stringList } from '../../util/optionSchemas';
 
 export interface MetricDashboardOptions {
   /** Hosts a dashboard may live on (a subdomain counts); empty: any host. */
@@ -19,11 +20,7 @@ export const metricDashboardRule = defineRule<MetricDashboardOptions>({
   fixHint: 'Paste the Grafana panel URL (https://…) into the Dashboard cell.',
   defaultOptions: { allowedHosts: [] },
   optionsSchema: {
-    allowedHosts: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'Hosts dashboards must live on, e.g. ["grafana.example.com"] (subdomains included); empty accepts any host.',
-    },
+    allowedHosts: stringList('Hosts dashboards must live on, e.g. ["grafana.example.com"] (subdomains included); empty accepts any host.'),
   },
   check({ document, options, report }) {
     const hosts = (options.allowedHosts ?? []).map((host) => host.trim().toLowerCase()).filter(Boolean);

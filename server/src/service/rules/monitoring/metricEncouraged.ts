@@ -2,6 +2,7 @@ import { hasPlaceholder } from '../../query';
 import { defineRule, type Finding } from '../types';
 import { filledRows, monitoringTable, nameHasKeyword } from './monitoringTable';
 import { appendSampleRows, sampleName, type SampleMetric } from './sampleRows';
+import { stringList } from '../../util/optionSchemas';
 
 export interface MetricEncouragedOptions {
   pipelineKeywords: string[];
@@ -42,16 +43,8 @@ export const metricEncouragedRule = defineRule<MetricEncouragedOptions>({
     costKeywords: ['cost', 'api calls', 'api call', 'compute', 'storage', 'spend', 'billing', 'dollar', '$'],
   },
   optionsSchema: {
-    pipelineKeywords: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'A metric whose name contains one of these is an internal-pipeline metric (case, spaces, dots, dashes and underscores ignored).',
-    },
-    costKeywords: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'A metric whose name contains one of these is a cost metric (case, spaces, dots, dashes and underscores ignored).',
-    },
+    pipelineKeywords: stringList('A metric whose name contains one of these is an internal-pipeline metric (case, spaces, dots, dashes and underscores ignored).'),
+    costKeywords: stringList('A metric whose name contains one of these is a cost metric (case, spaces, dots, dashes and underscores ignored).'),
   },
   check({ document, options, report }) {
     const found = monitoringTable(document);

@@ -2,6 +2,7 @@ import { findHeaderField, hasPlaceholder } from '../../query';
 import { peopleIn } from '../../util/handles';
 import { defineRule, type Fix } from '../types';
 import { columnCells } from './monitoringTable';
+import { stringList } from '../../util/optionSchemas';
 
 export interface MetricOwnerOptions {
   /** Words that are valid handle syntax but name nobody (`TBD`, `none`). */
@@ -21,11 +22,7 @@ export const metricOwnerRule = defineRule<MetricOwnerOptions>({
   fixHint: 'Write one GitHub handle, e.g. `@ana-m` (a quick fix offers the file\'s Owner).',
   defaultOptions: { notHandles: ['TBD', 'TBC', 'TODO', 'none', 'nobody', 'unknown', 'unassigned', 'someone', 'N-A', 'NA'] },
   optionsSchema: {
-    notHandles: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'Words that look like a handle but name nobody (compared case-insensitively, with or without @).',
-    },
+    notHandles: stringList('Words that look like a handle but name nobody (compared case-insensitively, with or without @).'),
   },
   check({ document, options, report }) {
     const nobody = new Set((options.notHandles ?? []).map((word) => word.replace(/^@/, '').toLowerCase()));
