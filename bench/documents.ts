@@ -25,7 +25,7 @@ export function readinessDocument(lines: number): string {
     const grown: string[] = [];
     for (let i = 0; i < rowsPerTable; i++) {
       // Distinct names, so the rows are rows a person could have written.
-      grown.push(source[row].replace(/`([a-z_.]+)`|^\| ([A-Za-z ]+?) \|/, (match, code?: string, plain?: string) =>
+      grown.push(source[row].replace(/`([a-z_.]+)`|^\| ([A-Za-z ]+?) \|/, (_match, code?: string, plain?: string) =>
         code ? `\`${code}_${table}_${i}\`` : `| ${plain} ${i} |`,
       ));
     }
