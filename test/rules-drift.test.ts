@@ -5,7 +5,7 @@ import { applyEdits, type ReadinessConfig } from '../server/src/service';
 import { driftNoSilentRetrainRule } from '../server/src/service/rules/drift/driftNoSilentRetrain';
 import { NA_FIX_REASON } from '../server/src/service/rules/drift/driftRows';
 import { driftThresholdWindowRule } from '../server/src/service/rules/drift/driftThresholdWindow';
-import { templateRow } from '../server/src/service/rules/drift/templateRows';
+import { templateRow } from '../server/src/service/template/exampleRows';
 import { analyseText, applyFix, at, check, edit, readExample, readFixture, textAt, withCode } from './helpers';
 
 /** A diagnostic's message as text (LSP 3.18 types allow MarkupContent). */

@@ -2,6 +2,7 @@
 // "New readiness file" and the CLI's `init`, so both produce the same text.
 // Pure: no file system, no clock (the caller passes `today`), no editor API.
 import { TEMPLATE_TEXT } from './template/templateText';
+import { addDays as addCalendarDays, formatDate, parseIsoDate } from './util/dates';
 
 export interface NewReadinessFileInput {
   storyId: string;
@@ -25,16 +26,13 @@ export interface NewReadinessFile {
 export const SUNSET_DAYS_AFTER_FULL_ROLLOUT = 90;
 export const DEFAULT_STAGE_DAYS = 7;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export function newReadinessFile(input: NewReadinessFileInput): NewReadinessFile {
   const storyId = input.storyId.trim();
   const title = input.title.trim();
   const owner = input.owner.trim();
   const shadowDays = stageDays(input.shadowDays, 'shadowDays');
   const canaryDays = stageDays(input.canaryDays, 'canaryDays');
-  const today = parseIsoDate(input.today);
-  const sunset = formatIsoDate(today + (shadowDays + canaryDays + SUNSET_DAYS_AFTER_FULL_ROLLOUT) * DAY_MS);
+  const sunset = addDays(input.today, shadowDays + canaryDays + SUNSET_DAYS_AFTER_FULL_ROLLOUT);
 
   let text = TEMPLATE_TEXT;
   text = replaceOnce(text, /^# MLOps readiness — .*$/m, () => `# MLOps readiness — ${[storyId, title].filter(Boolean).join(' ')}`);
@@ -54,27 +52,16 @@ export function newReadinessFile(input: NewReadinessFileInput): NewReadinessFile
 
 /** Adds whole days to a YYYY-MM-DD date, in the calendar (no time zone involved). */
 export function addDays(isoDate: string, days: number): string {
-  return formatIsoDate(parseIsoDate(isoDate) + days * DAY_MS);
+  const date = parseIsoDate(isoDate);
+  // 2026-02-30 would roll over to March: a date that does not exist is refused.
+  if (!date) throw new RangeError(`expected a real date as YYYY-MM-DD, got "${isoDate}"`);
+  return formatDate(addCalendarDays(date, days));
 }
 
 function stageDays(value: number | undefined, name: string): number {
   const days = value ?? DEFAULT_STAGE_DAYS;
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`${name} must be a whole number of days ≥ 0, got ${value}`);
   return days;
-}
-
-function parseIsoDate(iso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new RangeError(`expected a date as YYYY-MM-DD, got "${iso}"`);
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const time = Date.UTC(year, month - 1, day);
-  // Date.UTC rolls 2026-02-30 over to March: reject dates that do not exist.
-  if (formatIsoDate(time) !== iso) throw new RangeError(`"${iso}" is not a calendar date`);
-  return time;
-}
-
-function formatIsoDate(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
 }
 
 // The template is a constant: a pattern that stops matching means the template changed, which must not

@@ -1,13 +1,12 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { ReadinessDocument } from '../model';
-import { findSection, findHeaderField, sectionTable } from '../query';
-import { addDays, daysBetween, findIsoDate, formatDate, parseIsoDate, weekday, type CalendarDate } from '../util/dates';
-import { durationDays } from '../util/durations';
+import { findSection, findHeaderField } from '../query';
+import { expectedSunset } from '../rules/owner/sunset';
+import { sunsetWindowRule } from '../rules/owner/sunsetWindow';
+import { daysBetween, findIsoDate, formatDate, parseIsoDate, weekday, type CalendarDate } from '../util/dates';
 import type { FeatureContext } from './context';
+import { optionsOf } from './ruleOptions';
 import { matchesOnLine, rangeContains } from './positions';
-
-/** Days after full rollout at which the template sets the sunset (§6: "90 days post full rollout"). */
-export const SUNSET_AFTER_FULL_DAYS = 90;
 
 /** A hover on a `YYYY-MM-DD`: weekday, distance from Filled on and from today; on the sunset, the expected one. */
 export function dateHover(document: ReadinessDocument, position: Position, context: FeatureContext): { markdown: string; range: Range } | undefined {
@@ -21,12 +20,13 @@ export function dateHover(document: ReadinessDocument, position: Position, conte
   const today = parseIsoDate(context.today);
   if (today) lines.push(`- ${fromToday(daysBetween(today, date))} (today is ${context.today})`);
   const sunsetField = findSection(document, 'owner')?.fields.find((field) => field.key === 'sunset date');
-  if (sunsetField && sunsetField.line === position.line && filledOn) {
-    const expected = expectedSunset(document, filledOn.date);
+  // The same expected date, from the same options, as RDY606 checks.
+  const expected = sunsetField && sunsetField.line === position.line ? expectedSunset(document, optionsOf(context.settings, sunsetWindowRule)) : undefined;
+  if (expected) {
     const off = daysBetween(expected.date, date);
     lines.push(
       '',
-      `Expected sunset: **${formatDate(expected.date)}** (${weekday(expected.date)}) = Filled on + shadow ${expected.shadowDays}d + canary ${expected.canaryDays}d + ${SUNSET_AFTER_FULL_DAYS}d` +
+      `Expected sunset: **${formatDate(expected.date)}** (${weekday(expected.date)}) = Filled on + shadow ${expected.shadowDays}d + canary ${expected.canaryDays}d + ${expected.daysAfterFullRollout}d` +
         (off === 0 ? '.' : `; this date is ${Math.abs(off)} day${Math.abs(off) === 1 ? '' : 's'} ${off > 0 ? 'later' : 'earlier'}.`),
     );
   }
@@ -48,17 +48,4 @@ function filledOnDate(document: ReadinessDocument): { date: CalendarDate; line: 
   const field = findHeaderField(document, 'filled on');
   const found = field && findIsoDate(field.value.text);
   return found?.date && field ? { date: found.date, line: field.line } : undefined;
-}
-
-/** Filled on + the §4 Shadow and Canary durations + 90 days (O4). */
-export function expectedSunset(document: ReadinessDocument, filledOn: CalendarDate): { date: CalendarDate; shadowDays: number; canaryDays: number } {
-  const table = sectionTable(findSection(document, 'rollout'));
-  const daysOf = (stage: string) => {
-    const row = table?.rows.find((r) => table.cell(r, 'Stage')?.value.trim().toLowerCase().startsWith(stage));
-    const cell = row && table?.cell(row, 'Duration');
-    return (cell && durationDays(cell.value)) ?? 0;
-  };
-  const shadowDays = daysOf('shadow');
-  const canaryDays = daysOf('canary');
-  return { date: addDays(filledOn, shadowDays + canaryDays + SUNSET_AFTER_FULL_DAYS), shadowDays, canaryDays };
 }

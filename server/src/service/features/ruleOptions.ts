@@ -6,7 +6,7 @@ import type { RuleDefinition } from '../rules/types';
 
 // Options that editor features share with rules, resolved exactly as the engine's `optionsOf` does,
 // so a user's configuration drives completions the same way it drives the checks.
-function optionsOf<O>(settings: ResolvedSettings, rule: RuleDefinition<O>): O {
+export function optionsOf<O>(settings: ResolvedSettings, rule: RuleDefinition<O>): O {
   return (settings.rules.get(rule.code)?.options ?? rule.defaultOptions ?? {}) as O;
 }
 

@@ -2,7 +2,7 @@ import { defineRule } from '../types';
 import { driftRowsRule } from './driftRows';
 import { analyseDrift } from './driftTable';
 import { isHeld, rowName, where } from './driftThresholdWindow';
-import { findPhrases, hasPhrase, isBlankValue } from './phrases';
+import { findPhrases, hasPhrase, isBlankValue } from '../../util/phrases';
 
 interface ActionOptions {
   alertKeywords: string[];

@@ -4,7 +4,7 @@ import { columnKey } from '../../parser/tables';
 import { appendTableRow } from '../../util/edits';
 import { defineRule, type Fix } from '../types';
 import { analyseDrift, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from './driftTable';
-import { cellsFor, templateRow } from './templateRows';
+import { cellsFor, templateRow } from '../../template/exampleRows';
 
 /**
  * The reason the "mark N/A" quick fix writes in plain text (clients without snippets). It reads as

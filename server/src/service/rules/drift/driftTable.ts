@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Section, Span, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, proseOf, sectionTable, subRange } from '../../query';
-import { hasPhrase, isBlankValue } from './phrases';
+import { hasPhrase, isBlankValue } from '../../util/phrases';
 
 export type DriftKind = 'data' | 'concept';
 

@@ -3,7 +3,7 @@ import { hasPlaceholder } from '../../query';
 import { defineRule } from '../types';
 import { driftRowsRule } from './driftRows';
 import { analyseDrift } from './driftTable';
-import { hasPhrase, isBlankValue } from './phrases';
+import { hasPhrase, isBlankValue } from '../../util/phrases';
 
 interface ThresholdOptions {
   warnKeywords: string[];

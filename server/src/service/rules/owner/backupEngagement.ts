@@ -1,6 +1,6 @@
 import { hasPlaceholder, proseOf } from '../../query';
 import { defineRule } from '../types';
-import { hasKeyword, keywordListSchema } from '../rollback/keywords';
+import { hasKeyword, keywordListSchema } from '../../util/keywords';
 import { OWNER_FIELDS, ownerField, ownerSection } from './fields';
 import { withoutTemplateSentences } from './people';
 

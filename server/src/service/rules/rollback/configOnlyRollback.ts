@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table, TableRow } from '../../model';
 import { insertLinesBefore } from '../../util/edits';
 import { defineRule, type Fix } from '../types';
-import { keywordListSchema } from './keywords';
+import { keywordListSchema } from '../../util/keywords';
 import { DEFAULT_MECHANISM_KEYWORDS, type Mechanism, mechanismsOf, rollbackTable } from './mechanisms';
 import { templateRollbackRows, toSnippet } from './templateRows';
 

@@ -1,6 +1,6 @@
 import type { ReadinessDocument, Section, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, sectionTable } from '../../query';
-import { findKeyword } from './keywords';
+import { findKeyword } from '../../util/keywords';
 
 /** §5 and its table. Undefined when either is missing: RDY002 / RDY004 / RDY005 already say so. */
 export function rollbackTable(document: ReadinessDocument): { section: Section; table: Table } | undefined {

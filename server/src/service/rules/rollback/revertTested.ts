@@ -1,7 +1,7 @@
 import type { ReadinessDocument, Section } from '../../model';
 import { findSection, proseOf, sectionTable } from '../../query';
 import { defineRule } from '../types';
-import { hasKeyword, keywordListSchema } from './keywords';
+import { hasKeyword, keywordListSchema } from '../../util/keywords';
 
 const DEFAULTS = {
   testVerbs: ['tested', 'flipped', 'verified', 'rehearsed', 'exercised', 'validated', 'drilled', 'tried', 'dry run'],

@@ -1,5 +1,5 @@
 import { subRange } from '../../query';
-import { compilePattern, dayOption } from '../drift/phrases';
+import { compilePattern, dayOption } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
 import { analyseRollout, cellOrRow, findInSpans, isHeld, stageDays } from './stages';

@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Span } from '../../model';
-import { compilePattern } from '../drift/phrases';
+import { compilePattern } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
 import { analyseRollout, findInSpans, proseSpans } from './stages';

@@ -1,6 +1,6 @@
 import type { ReadinessDocument, Table, TableRow } from '../../model';
-import { cellsFor, templateRow, type TemplateRow } from '../drift/templateRows';
-import { isBlankValue } from '../drift/phrases';
+import { cellsFor, templateRow, type TemplateRow } from '../../template/exampleRows';
+import { isBlankValue } from '../../util/phrases';
 import { formatRow, insertLinesBefore } from '../../util/edits';
 import { defineRule, type Fix } from '../types';
 import { analyseRollout, cellOrRow, DEFAULT_STAGE_KEYWORDS, isHeld, STAGE_ORDER, STAGE_TITLE, type RolloutAnalysis, type StageKeywords, type StageKind } from './stages';

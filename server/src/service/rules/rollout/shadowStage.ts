@@ -3,7 +3,7 @@ import type { ReadinessDocument, Table } from '../../model';
 import { hasPlaceholder } from '../../query';
 import { appendBlock, insertLinesBefore } from '../../util/edits';
 import { snippetOf } from '../drift/driftRows';
-import { dayOption } from '../drift/phrases';
+import { dayOption } from '../../util/phrases';
 import { defineRule, type Fix, type RuleContext } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
 import { analyseRollout, cellOrRow, isHeld, shadowSkips, stageDays, type ShadowSkip } from './stages';

@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Cell, ReadinessDocument, Section, Skip, Span, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, sectionTable, subRange } from '../../query';
 import { parseDuration } from '../../util/durations';
-import { findPhrases, hasPhrase } from '../drift/phrases';
+import { findPhrases, hasPhrase } from '../../util/phrases';
 
 export type StageKind = 'shadow' | 'canary' | 'full';
 export const STAGE_ORDER: readonly StageKind[] = ['shadow', 'canary', 'full'];

@@ -1,8 +1,8 @@
-import type { SectionId, Table, TableRow } from '../../model';
-import { parseReadiness } from '../../parser/parse';
-import { columnKey } from '../../parser/tables';
-import { findSection, sectionTable } from '../../query';
-import { TEMPLATE_TEXT } from '../../template/templateText';
+import type { SectionId, Table, TableRow } from '../model';
+import { parseReadiness } from '../parser/parse';
+import { columnKey } from '../parser/tables';
+import { findSection, sectionTable } from '../query';
+import { TEMPLATE_TEXT } from './templateText';
 
 /** A template example row: its cells' source text by column key. */
 export type TemplateRow = Map<string, string>;

@@ -1,4 +1,4 @@
-import { cachedRegExp } from '../../util/regex';
+import { cachedRegExp } from './regex';
 /**
  * Keyword matching for the §3 and §4 rules: configurable phrase lists matched the way people
  * write them, with offsets into the original text so findings can sit on the phrase itself.

@@ -1,4 +1,4 @@
-import { cachedRegExp } from '../../util/regex';
+import { cachedRegExp } from './regex';
 /**
  * Keyword lists are options, so authors can teach the rules their own words. A keyword matches
  * whole words, case-insensitively, with spaces, hyphens and underscores interchangeable and an
