@@ -3,13 +3,13 @@
  * Figures are reported, not asserted: docs/performance.md records the method and the results.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { analyse, memoryWorkspace, parseReadiness, resolveSettings, RULES } from '../server/src/service';
 import { readinessDocument } from './documents';
-import { measureServer } from './server';
+import { measureLatency, measureMemory } from './server';
 import { median, round, time } from './stats';
 
 const ROOT = join(__dirname, '..');
@@ -25,6 +25,16 @@ function engine(text: string) {
 async function main() {
   const { lint } = (await import('markdownlint/sync')) as { lint: (options: { strings: Record<string, string> }) => unknown };
   const figures: Record<string, unknown> = {};
+  // The bundles `npm run bench` just built (production: minified, no source map). A build started
+  // by anything else while the bench runs (a watch, CI) would change both the sizes and the server
+  // measured: their sizes and times are taken now and checked again at the end.
+  const bundleFiles = ['server/out/server.js', 'cli/out/cli.js', 'client/out/extension.js'];
+  const built = Object.fromEntries(bundleFiles.map((file) => [file, statSync(join(ROOT, file))]));
+  for (const file of bundleFiles) {
+    if (readFileSync(join(ROOT, file), 'utf8').includes('//# sourceMappingURL=')) {
+      throw new Error(`${file} is not the production build: run the bench with \`npm run bench\``);
+    }
+  }
   const rows: string[][] = [];
 
   // 1–3: markdown-it parse, our engine, markdownlint — interleaved per round.
@@ -38,6 +48,8 @@ async function main() {
       engine(text);
       lint({ strings: { doc: text } });
     }
+    // No forced collection between samples: tried, a full gc() before each sample made every
+    // figure 2–3× slower (cold code and caches), which measures nothing a user sees.
     for (let i = 0; i < rounds; i++) {
       samples.parse.push(time(() => markdown.parse(text, {})));
       samples.engine.push(time(() => engine(text)));
@@ -68,12 +80,16 @@ async function main() {
   // 5: the CLI over 1,000 files as a whole process, against markdownlint-cli2.
   figures.cli = measureClis();
 
-  // 4 and 6: the built language server over stdio.
-  figures.server = await measureServer(join(ROOT, 'server/out/server.js'), readinessDocument(1_000), readinessDocument(135));
+  // 4 and 6: the built language server over stdio; memory in a fresh process of its own, so the
+  // 200 edits of the latency run (and their garbage) do not count towards the 50 files' memory.
+  const serverPath = join(ROOT, 'server/out/server.js');
+  const latency = await measureLatency(serverPath, readinessDocument(1_000));
+  figures.server = { latency, ...(await measureMemory(serverPath, readinessDocument(135))) };
 
-  figures.bundles = Object.fromEntries(
-    ['server/out/server.js', 'cli/out/cli.js', 'client/out/extension.js'].map((file) => [file, statSync(join(ROOT, file)).size]),
-  );
+  for (const file of bundleFiles) {
+    if (statSync(join(ROOT, file)).mtimeMs !== built[file].mtimeMs) throw new Error(`${file} was rebuilt while the bench ran: its figures are void`);
+  }
+  figures.bundles = Object.fromEntries(bundleFiles.map((file) => [file, built[file].size]));
   console.log('bundles:', Object.entries(figures.bundles as Record<string, number>).map(([f, s]) => `${f} ${(s / 1024).toFixed(0)} KB`).join(', '));
   figures.machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version };
   console.log(JSON.stringify(figures));
@@ -90,10 +106,15 @@ function measureClis() {
     const runs = 5;
     const ours: number[] = [];
     const theirs: number[] = [];
-    const cli2 = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2.mjs');
+    // The package's bin (markdownlint-cli2-bin.mjs), as `npx markdownlint-cli2` runs it: the
+    // main module markdownlint-cli2.mjs only exports `main` and, run directly, lints nothing.
+    const cli2 = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
     for (let i = 0; i < runs; i++) {
-      ours.push(time(() => spawnSync(process.execPath, [join(ROOT, 'cli/out/cli.js'), 'check', 'documentation', '--format', 'json'], { cwd: dir })));
-      theirs.push(time(() => spawnSync(process.execPath, [cli2, 'documentation/**/*.md'], { cwd: dir })));
+      let run: ReturnType<typeof spawnSync> | undefined;
+      ours.push(time(() => (run = spawnSync(process.execPath, [join(ROOT, 'cli/out/cli.js'), 'check', 'documentation', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 }))));
+      assertOursLinted(run!);
+      theirs.push(time(() => (run = spawnSync(process.execPath, [cli2, 'documentation/**/*.md'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 }))));
+      assertMarkdownlintLinted(run!);
     }
     const result = { files: 1000, oursMs: round(median(ours), 1), markdownlintCli2Ms: round(median(theirs), 1) };
     console.log(
@@ -103,6 +124,43 @@ function measureClis() {
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A timing is only a figure if the process did the work: our CLI must report 1,000 files checked. */
+function assertOursLinted(run: ReturnType<typeof spawnSync>) {
+  if (run.error) throw run.error;
+  let files: unknown;
+  try {
+    files = (JSON.parse(String(run.stdout)) as { summary?: { files?: unknown } }).summary?.files;
+  } catch {
+    files = undefined;
+  }
+  if (files !== 1000) {
+    throw new Error(`mlops-readiness check did not check the 1,000 files (exit ${run.status}, summary.files ${String(files)}): ${String(run.stderr).slice(0, 500)}`);
+  }
+}
+
+/**
+ * markdownlint-cli2 prints "Linting: N file(s)" and exits 1 when it finds problems (the bench
+ * files break its default line-length and table rules): both must show it linted all 1,000 files,
+ * each with findings.
+ */
+function assertMarkdownlintLinted(run: ReturnType<typeof spawnSync>) {
+  if (run.error) throw run.error;
+  const output = `${String(run.stdout)}\n${String(run.stderr)}`;
+  const linted = Number(/Linting: (\d+) file\(s\)/.exec(output)?.[1] ?? NaN);
+  const filesWithFindings = new Set(
+    String(run.stderr)
+      .split('\n')
+      .map((line) => /^(documentation\/[^:]+\.md):\d/.exec(line)?.[1])
+      .filter(Boolean),
+  ).size;
+  if (run.status !== 1 || linted !== 1000 || filesWithFindings !== 1000) {
+    throw new Error(
+      `markdownlint-cli2 did not lint the 1,000 files (exit ${run.status}, "Linting: ${linted}", ${filesWithFindings} files with findings): ` +
+        output.slice(0, 500),
+    );
   }
 }
 

@@ -110,7 +110,8 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
   for (const target of targets) {
     const root = options.root ?? findWorkspaceRoot(target.path, roots);
     let workspace = workspaces.get(root);
-    if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root)));
+    // One run: remember path resolutions (see fileSystemWorkspace); --fix only rewrites files in place.
+    if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root, { cacheResolution: true })));
     const documentPath = relativeToRoot(root, target.path);
     const documentSettings = settingsForDocument(documentPath, workspace);
     for (const problem of documentSettings.problems) {
