@@ -46,6 +46,8 @@ export class LspClient {
   /** Every publication received, oldest first. */
   readonly publications: PublishDiagnosticsParams[] = [];
   readonly stderr: string[] = [];
+  /** Every `window/logMessage` text, oldest first. */
+  readonly logs: string[] = [];
   private readonly listeners = new Set<(p: PublishDiagnosticsParams) => void>();
 
   private constructor(
@@ -70,7 +72,9 @@ export class LspClient {
     connection.onRequest(RegistrationRequest.type, (params) => {
       client.registrations.push(...params.registrations);
     });
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      client.logs.push(params.message);
+    });
     connection.listen();
     const folders = (options.folders ?? []).map((path, index) => ({ uri: fileUri(path), name: `folder${index}` }));
     await connection.sendRequest(InitializeRequest.type, {
