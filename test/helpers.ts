@@ -110,3 +110,21 @@ export function rangeOf(text: string, lineMarker: string, needle: string = lineM
   assert.ok(start >= 0, `no ${needle} on line ${line}`);
   return `${line}:${start}-${line}:${start + needle.length}`;
 }
+
+/** A diagnostic's message as text (LSP 3.18 types allow MarkupContent). */
+export const messageText = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+const errorsOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 1);
+const errorKey = (d: Diagnostic) => `${d.code} ${messageText(d)}`;
+
+/** Errors after a fix that did not exist before (by code and message, as lines move), outside `insertedLines`. */
+export function newErrors(before: string, after: string, insertedLines: number[] = [], options: CheckOptions = {}): Diagnostic[] {
+  const old = new Set(errorsOf(check(before, options)).map(errorKey));
+  return errorsOf(check(after, options)).filter((d) => !old.has(errorKey(d)) && !insertedLines.includes(d.range.start.line));
+}
+
+/** The first finding of a rule, which must exist. */
+export function finding(text: string, code: string, options: CheckOptions = {}): ReadinessFinding {
+  const found = analyseText(text, options).findings.find((f) => f.rule.code === code);
+  assert.ok(found, `no ${code} finding`);
+  return found;
+}

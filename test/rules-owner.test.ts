@@ -2,10 +2,9 @@
 // RDY604 decision-authority (O3), RDY605 sunset-date (O4), RDY606 sunset-window (O4).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { applyEdits, type ReadinessFinding } from '../server/src/service';
+import { applyEdits } from '../server/src/service';
 import { peopleIn } from '../server/src/service/util/handles';
-import { analyseText, at, check, edit, readExample, textAt, withCode, type CheckOptions, withSection, rangeOf } from './helpers';
+import { at, check, edit, readExample, textAt, withCode, type CheckOptions, withSection, rangeOf, messageText, newErrors, finding } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const CODES = ['RDY601', 'RDY602', 'RDY603', 'RDY604', 'RDY605', 'RDY606'];
@@ -30,22 +29,7 @@ function withValue(text: string, fieldLine: string, value: string): string {
   return edit(text, line, `${fieldLine} ${value}`);
 }
 
-/** A diagnostic's message as text (LSP 3.18 types allow MarkupContent). */
-const msg = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
-const errors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 1);
-const key = (d: Diagnostic) => `${d.code} ${msg(d)}`;
-
-/** Errors after a fix that did not exist before (by code and message, as lines move), outside `insertedLines`. */
-function newErrors(before: string, after: string, insertedLines: number[] = [], options: CheckOptions = {}): Diagnostic[] {
-  const old = new Set(errors(check(before, options)).map(key));
-  return errors(check(after, options)).filter((d) => !old.has(key(d)) && !insertedLines.includes(d.range.start.line));
-}
-
-function finding(text: string, code: string, options: CheckOptions = {}): ReadinessFinding {
-  const found = analyseText(text, options).findings.find((f) => f.rule.code === code);
-  assert.ok(found, `no ${code} finding`);
-  return found;
-}
+const msg = messageText;
 
 /** Lines of `after` that `before` does not have (the fix's inserted lines). */
 function insertedLines(before: string, after: string): number[] {

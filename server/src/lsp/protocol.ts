@@ -1,6 +1,6 @@
-// Custom messages between clients and this server, beyond standard LSP. The VS Code client keeps a
-// copy in client/src/protocol.ts: keep the two in step.
-import { NotificationType, RequestType } from 'vscode-languageserver/node';
+// Custom messages between clients and this server, beyond standard LSP. The one definition: the
+// VS Code client imports this module too, so the two sides cannot drift apart.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 /** `initializationOptions` of `initialize`. */
 export interface InitializationOptions {
@@ -30,7 +30,11 @@ export interface CheckAllResult {
 export const CheckAllRequest = new RequestType<Record<string, never> | null | undefined, CheckAllResult, void>('mlopsReadiness/checkAll');
 
 /** The story-id pattern in force for a folder (RDY101's option), so new files are named as the checker wants. */
-export const StoryIdPatternRequest = new RequestType<{ uri: string }, { pattern: string }, void>('mlopsReadiness/storyIdPattern');
+export interface StoryIdPatternResult {
+  /** A JavaScript regular expression source, without anchors. */
+  pattern: string;
+}
+export const StoryIdPatternRequest = new RequestType<{ uri: string }, StoryIdPatternResult, void>('mlopsReadiness/storyIdPattern');
 
 /** Workspace trust changed: `{ trusted: true }` turns cross-file checks on without a restart. */
 export const SetTrustedNotification = new NotificationType<{ trusted: boolean }>('mlopsReadiness/setTrusted');
