@@ -42,3 +42,16 @@ export function cellsFor(table: Table, row: TemplateRow, overrides: Record<strin
   const byKey = new Map(Object.entries(overrides).map(([name, value]) => [columnKey(name), value]));
   return table.columnKeys.map((key) => byKey.get(key) ?? row.get(key) ?? '');
 }
+
+const rowLinesBySection = new Map<SectionId, string[]>();
+
+/** The example rows of a section's table exactly as the template writes them (whole lines). */
+export function templateRowLines(id: SectionId): string[] {
+  let rows = rowLinesBySection.get(id);
+  if (!rows) {
+    const template = parseReadiness(TEMPLATE_TEXT);
+    rows = (sectionTable(findSection(template, id))?.rows ?? []).map((row) => template.lines.lineText(row.line).trim());
+    rowLinesBySection.set(id, rows);
+  }
+  return rows;
+}

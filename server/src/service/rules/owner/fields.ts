@@ -6,7 +6,7 @@ import { TEMPLATE_TEXT } from '../../template/templateText';
 import { LineIndex } from '../../text/lineIndex';
 import { insertLinesBefore } from '../../util/edits';
 import type { Fix } from '../types';
-import { toSnippet } from '../rollback/templateRows';
+import { toSnippet } from '../../util/snippets';
 
 /** §6's fields in the template's order. */
 export const OWNER_FIELDS = ['dri', 'backup dri', 'decision authority', 'sunset date'] as const;

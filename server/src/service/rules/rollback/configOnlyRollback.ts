@@ -4,7 +4,8 @@ import { insertLinesBefore } from '../../util/edits';
 import { defineRule, type Fix } from '../types';
 import { keywordListSchema } from '../../util/keywords';
 import { DEFAULT_MECHANISM_KEYWORDS, type Mechanism, mechanismsOf, rollbackTable } from './mechanisms';
-import { templateRollbackRows, toSnippet } from './templateRows';
+import { templateRowLines } from '../../template/exampleRows';
+import { toSnippet } from '../../util/snippets';
 
 export const configOnlyRollbackRule = defineRule({
   code: 'RDY501',
@@ -82,7 +83,7 @@ function moveFirstFix(document: ReadinessDocument, configOnly: Mechanism, first:
 
 /** The template's FTF factor flag row, as the first row; the author still names the factor. */
 function insertFlagRowFix(document: ReadinessDocument, table: Table): Fix[] {
-  const row = templateRollbackRows()[0];
+  const row = templateRowLines('rollback')[0];
   if (!row) return [];
   const { lines } = document;
   const line = table.rows.length ? table.rows[0].line : table.header.line + 2;
