@@ -37,8 +37,18 @@ export function isGuidanceText(text: string): boolean {
   templateGuidance ??= collectTemplateGuidance();
   firstWords ??= new Set([...templateGuidance].map((g) => g.split(' ')[0]));
   const first = FIRST_WORD.exec(text)?.[1]?.toLowerCase();
-  return first !== undefined && firstWords.has(first) && templateGuidance.has(normaliseProse(text));
+  if (first === undefined || !firstWords.has(first)) return false;
+  // Re-checks while typing see the same paragraphs again: remember the answer per paragraph text.
+  let known = verdicts.get(text);
+  if (known === undefined) {
+    known = templateGuidance.has(normaliseProse(text));
+    if (verdicts.size >= 2_000) verdicts.clear();
+    verdicts.set(text, known);
+  }
+  return known;
 }
+
+const verdicts = new Map<string, boolean>();
 
 function collectTemplateGuidance(): ReadonlySet<string> {
   const lines = new LineIndex(TEMPLATE_TEXT);

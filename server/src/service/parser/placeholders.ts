@@ -26,17 +26,19 @@ function alternativesPattern(options: readonly string[]): string {
   return String.raw`(?<![\w-])${option}(?:\s*/\s*${option})+(?![\w-])`;
 }
 
-// One pass per line finds every kind; the named group tells which matched.
-const PLACEHOLDER = new RegExp(
-  [
-    String.raw`(?<compare>\x60?<\x60?\s*/\s*\x60?>\x60?)`,
-    `(?<alternatives>${TEMPLATE_ALTERNATIVES.map(alternativesPattern).join('|')})`,
-    `(?<literal>${TEMPLATE_LITERALS.map(escape).join('|')})`,
-    // `<` right before a non-space and `>` right after one: `< 5 min` is a comparison, not a slot.
-    String.raw`(?<angle><[^<>\s\x60=][^<>\x60\n]*?(?<=[^<>\s\x60=])>|<[^<>\s\x60=]>)`,
-  ].join('|'),
-  'gi',
-);
+type Candidate = 'compare' | 'alternatives' | 'literal' | 'angle';
+
+/**
+ * One pattern per kind, in priority order (where two start at the same place, the earlier kind
+ * wins), each run only on lines that can hold it: most lines have a URL's `/` but no `<`.
+ */
+const PATTERNS: ReadonlyArray<{ kind: Candidate; pattern: RegExp; applies: (text: string) => boolean }> = [
+  { kind: 'compare', pattern: /`?<`?\s*\/\s*`?>`?/g, applies: (text) => text.includes('<') },
+  { kind: 'alternatives', pattern: new RegExp(TEMPLATE_ALTERNATIVES.map(alternativesPattern).join('|'), 'gi'), applies: (text) => text.includes('/') },
+  { kind: 'literal', pattern: new RegExp(TEMPLATE_LITERALS.map(escape).join('|'), 'gi'), applies: (text) => /YYYY|Grafana panel|metric >|link to GH/i.test(text) },
+  // `<` right before a non-space and `>` right after one: `< 5 min` is a comparison, not a slot.
+  { kind: 'angle', pattern: /<[^<>\s`=][^<>`\n]*?(?<=[^<>\s`=])>|<[^<>\s`=]>/g, applies: (text) => text.includes('<') },
+];
 
 const HTML_TAGS = new Set(
   (
@@ -57,15 +59,27 @@ function isMarkup(inner: string): boolean {
 
 export function findPlaceholders(lines: LineIndex, line: number, out: Placeholder[]): void {
   const text = lines.lineText(line);
-  if (!/[<>/]|YYYY|Grafana panel|link to GH/i.test(text)) return;
-  PLACEHOLDER.lastIndex = 0;
-  for (let match = PLACEHOLDER.exec(text); match; match = PLACEHOLDER.exec(text)) {
-    const groups = match.groups!;
+  const candidates: Array<{ kind: Candidate; priority: number; start: number; end: number }> = [];
+  PATTERNS.forEach(({ kind, pattern, applies }, priority) => {
+    if (!applies(text)) return;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      candidates.push({ kind, priority, start: match.index, end: match.index + match[0].length });
+    }
+  });
+  if (!candidates.length) return;
+  candidates.sort((a, b) => a.start - b.start || a.priority - b.priority);
+  // Leftmost first; a span taken (HTML and autolinks included) hides whatever overlaps it.
+  let taken = 0;
+  for (const candidate of candidates) {
+    if (candidate.start < taken) continue;
+    taken = candidate.end;
+    const found = text.slice(candidate.start, candidate.end);
     let kind: PlaceholderKind;
-    if (groups.compare || groups.alternatives) kind = 'alternatives';
-    else if (groups.literal) kind = groups.literal === 'YYYY-MM-DD' ? 'date' : 'literal';
-    else if (isMarkup(groups.angle.slice(1, -1))) continue;
+    if (candidate.kind === 'compare' || candidate.kind === 'alternatives') kind = 'alternatives';
+    else if (candidate.kind === 'literal') kind = found === 'YYYY-MM-DD' ? 'date' : 'literal';
+    else if (isMarkup(found.slice(1, -1))) continue;
     else kind = 'angle';
-    out.push({ kind, line, text: match[0], range: lines.range(line, match.index, match.index + match[0].length) });
+    out.push({ kind, line, text: found, range: lines.range(line, candidate.start, candidate.end) });
   }
 }
