@@ -8,7 +8,7 @@ import {
   type MetricClassOptions,
   type MetricKeywords,
 } from './metricClasses';
-import { filledRows, monitoringTable } from './monitoringTable';
+import { metricRows } from './monitoringTable';
 import { appendSampleRows, sampleName, type SampleMetric } from './sampleRows';
 import { stringList } from '../../util/optionSchemas';
 
@@ -49,12 +49,10 @@ export const metricClassesRule = defineRule<MetricClassOptions>({
     healthKeywords: stringList('A metric whose name contains one of these (case-insensitive) is a health metric. Empty: the class is not required.'),
   },
   check({ document, options, report }) {
-    const found = monitoringTable(document);
-    if (!found || !found.table.hasColumn('Metric')) return;
-    const { table } = found;
-    const rows = filledRows(table);
     // An empty table is RDY117's case: it either names the covering metric (then nothing is missing) or gets one error there.
-    if (!rows.length) return;
+    const found = metricRows(document);
+    if (!found) return;
+    const { table, rows } = found;
     const keywords = metricKeywordsFromOptions(options);
     const present = new Set<MetricClass>();
     for (const row of rows) {

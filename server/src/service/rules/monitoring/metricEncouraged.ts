@@ -1,6 +1,6 @@
 import { hasPlaceholder } from '../../query';
 import { defineRule, type Finding } from '../types';
-import { filledRows, monitoringTable, nameHasKeyword } from './monitoringTable';
+import { metricRows, nameHasKeyword } from './monitoringTable';
 import { appendSampleRows, sampleName, type SampleMetric } from './sampleRows';
 import { stringList } from '../../util/optionSchemas';
 
@@ -47,12 +47,10 @@ export const metricEncouragedRule = defineRule<MetricEncouragedOptions>({
     costKeywords: stringList('A metric whose name contains one of these is a cost metric (case, spaces, dots, dashes and underscores ignored).'),
   },
   check({ document, options, report }) {
-    const found = monitoringTable(document);
-    if (!found || !found.table.hasColumn('Metric')) return;
-    const { table } = found;
-    const rows = filledRows(table);
     // No new metric at all is RDY117's concern, not a missing encouragement.
-    if (!rows.length) return;
+    const found = metricRows(document);
+    if (!found) return;
+    const { table, rows } = found;
     const names = rows
       .map((row) => table.cell(row, 'Metric'))
       .filter((cell) => cell && cell.value && !hasPlaceholder(document, cell))

@@ -14,6 +14,17 @@ export function filledRows(table: Table): TableRow[] {
   return table.rows.filter((row) => row.cells.some((cell) => cell.value.trim() !== ''));
 }
 
+/**
+ * §1's table and its filled rows, when it has a Metric column and at least one row: what the
+ * metric-class rules judge (an empty table is RDY117's case alone).
+ */
+export function metricRows(document: ReadinessDocument): { table: Table; rows: TableRow[] } | undefined {
+  const found = monitoringTable(document);
+  if (!found || !found.table.hasColumn('Metric')) return undefined;
+  const rows = filledRows(found.table);
+  return rows.length ? { table: found.table, rows } : undefined;
+}
+
 export interface ColumnCell {
   row: TableRow;
   /** Undefined when the row is shorter than the header. */
