@@ -3,6 +3,7 @@ import { driftRowsRule } from './driftRows';
 import { analyseDrift } from './driftTable';
 import { isHeld, rowName, where } from './driftThresholdWindow';
 import { findPhrases, hasPhrase, isBlankValue } from '../../util/phrases';
+import { stringList } from '../../util/optionSchemas';
 
 interface ActionOptions {
   alertKeywords: string[];
@@ -50,21 +51,9 @@ export const driftNoSilentRetrainRule = defineRule<ActionOptions>({
     ],
   },
   optionsSchema: {
-    alertKeywords: {
-      description: 'Words showing the action reaches a human: an alert, a page, a runbook entry.',
-      type: 'array',
-      items: { type: 'string' },
-    },
-    humanDecisionKeywords: {
-      description: 'Words showing a human decides before anything changes live (the template\'s "retrain candidate, hold live").',
-      type: 'array',
-      items: { type: 'string' },
-    },
-    silentRetrainKeywords: {
-      description: 'Words of silent or automatic retraining: always an error, unless negated ("no auto-retrain").',
-      type: 'array',
-      items: { type: 'string' },
-    },
+    alertKeywords: stringList('Words showing the action reaches a human: an alert, a page, a runbook entry.'),
+    humanDecisionKeywords: stringList('Words showing a human decides before anything changes live (the template\'s "retrain candidate, hold live").'),
+    silentRetrainKeywords: stringList('Words of silent or automatic retraining: always an error, unless negated ("no auto-retrain").'),
   },
   check({ document, options, optionsOf, report }) {
     const analysis = analyseDrift(document, optionsOf(driftRowsRule));

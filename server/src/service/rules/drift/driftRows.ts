@@ -5,6 +5,7 @@ import { appendTableRow } from '../../util/edits';
 import { defineRule, type Fix } from '../types';
 import { analyseDrift, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from './driftTable';
 import { cellsFor, templateRow } from '../../template/exampleRows';
+import { stringList } from '../../util/optionSchemas';
 
 /**
  * The reason the "mark N/A" quick fix writes in plain text (clients without snippets). It reads as
@@ -29,16 +30,8 @@ export const driftRowsRule = defineRule<DriftKeywords>({
   fixHint: 'Add the missing row (the quick fix inserts the template\'s default), or for a calibration-only change write `N/A — calibration-only change: <why>`.',
   defaultOptions: DEFAULT_DRIFT_KEYWORDS,
   optionsSchema: {
-    dataDriftKeywords: {
-      description: 'Words in the Drift type cell that make a row the data-drift row.',
-      type: 'array',
-      items: { type: 'string' },
-    },
-    conceptDriftKeywords: {
-      description: 'Words in the Drift type cell that make a row the concept-drift row.',
-      type: 'array',
-      items: { type: 'string' },
-    },
+    dataDriftKeywords: stringList('Words in the Drift type cell that make a row the data-drift row.'),
+    conceptDriftKeywords: stringList('Words in the Drift type cell that make a row the concept-drift row.'),
   },
   check({ document, options, report }) {
     const analysis = analyseDrift(document, options);

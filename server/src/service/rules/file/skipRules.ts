@@ -2,6 +2,7 @@ import type { ReadinessDocument, Section, SectionId, Skip } from '../../model';
 import { SECTION_SPECS, sectionSpec } from '../../parser/sections';
 import { hasPlaceholder } from '../../query';
 import { defineRule, type RuleDefinition } from '../types';
+import { stringList } from '../../util/optionSchemas';
 
 export interface SkipOptions {
   /** Sections that may be replaced by a SKIP justification: ids (`alerting`) or numbers (`2`). */
@@ -21,11 +22,7 @@ export const skipInvalidRule = defineRule<SkipOptions>({
   fixHint: 'Write the reason after the colon, or fill the section instead of skipping it.',
   defaultOptions: { skippableSections: ['alerting'] },
   optionsSchema: {
-    skippableSections: {
-      description: 'Sections that may be skipped: monitoring, alerting, drift, rollout, rollback, owner, checklist, or their numbers.',
-      type: 'array',
-      items: { type: 'string' },
-    },
+    skippableSections: stringList('Sections that may be skipped: monitoring, alerting, drift, rollout, rollback, owner, checklist, or their numbers.'),
   },
   check({ document, options, report }) {
     for (const { section, skip } of sectionSkips(document)) {

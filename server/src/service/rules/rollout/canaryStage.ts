@@ -3,6 +3,7 @@ import { compilePattern, dayOption } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
 import { analyseRollout, cellOrRow, findInSpans, isHeld, stageDays } from './stages';
+import { stringList } from '../../util/optionSchemas';
 
 interface CanaryOptions {
   minCanaryDays: number;
@@ -30,11 +31,7 @@ export const canaryStageRule = defineRule<CanaryOptions>({
   },
   optionsSchema: {
     minCanaryDays: { description: 'Shortest canary stage, in days.', type: 'integer', minimum: 0 },
-    allAtOnceKeywords: {
-      description: 'Words in the canary Traffic % cell meaning more than one crypto at once.',
-      type: 'array',
-      items: { type: 'string' },
-    },
+    allAtOnceKeywords: stringList('Words in the canary Traffic % cell meaning more than one crypto at once.'),
     multiCryptoPattern: {
       description: 'Regular expression (case-insensitive) for "N cryptos" with N > 1 in the canary Traffic % cell.',
       type: 'string',
