@@ -26,14 +26,13 @@ function computeColumnKey(header: string): string {
 
 /** Removes code and emphasis markers: the value a reader sees. */
 export function stripMarkup(text: string): string {
-  // Most cells carry no markup at all: skip the regular expressions for them.
-  if (!/[`*_\\]/.test(text)) return text.trim();
-  return text
-    .replace(/\\\|/g, '|')
-    .replace(/`+/g, '')
-    .replace(/(\*\*|__)(.*?)\1/g, '$2')
-    .replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2')
-    .trim();
+  // Most cells carry little or no markup: run each replacement only where its marker occurs.
+  let value = text;
+  if (value.includes('\\')) value = value.replace(/\\\|/g, '|');
+  if (value.includes('`')) value = value.replace(/`+/g, '');
+  if (value.includes('**') || value.includes('__')) value = value.replace(/(\*\*|__)(.*?)\1/g, '$2');
+  if (value.includes('*') || /(?:^|\W)_/.test(value)) value = value.replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2');
+  return value.trim();
 }
 
 /**
@@ -47,14 +46,11 @@ export function splitRow(lines: LineIndex, line: number, columnCount?: number): 
   const body = raw.trim();
   const pieces: Array<{ start: number; end: number }> = [];
   let cellStart = 0;
-  let escaped = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body.charCodeAt(i);
-    if (ch === 124 /* | */ && !escaped) {
-      pieces.push({ start: cellStart, end: i });
-      cellStart = i + 1;
-    }
-    escaped = ch === 92 /* \ */;
+  // A `|` right after a backslash is escaped (markdown-it looks at the previous character only).
+  for (let i = body.indexOf('|'); i >= 0; i = body.indexOf('|', i + 1)) {
+    if (i > 0 && body.charCodeAt(i - 1) === 92 /* \ */) continue;
+    pieces.push({ start: cellStart, end: i });
+    cellStart = i + 1;
   }
   pieces.push({ start: cellStart, end: body.length });
   if (pieces.length && pieces[0].start === pieces[0].end) pieces.shift();

@@ -55,6 +55,7 @@ function negated(text: string, start: number): boolean {
 }
 
 const combined = new Map<string, RegExp>();
+const byList = new WeakMap<readonly string[], RegExp>();
 
 /**
  * Whether any of the phrases occurs (not negated, unless `includeNegated`). One alternation per
@@ -62,14 +63,19 @@ const combined = new Map<string, RegExp>();
  */
 export function hasPhrase(text: string, phrases: readonly string[], includeNegated = false): boolean {
   if (!Array.isArray(phrases)) return false;
-  const key = phrases.join('\u0000');
-  let pattern = combined.get(key);
+  // Options arrays live as long as the settings: look the list up by identity before joining it.
+  let pattern = byList.get(phrases);
   if (!pattern) {
-    const sources = phrases.filter((p) => typeof p === 'string' && p.trim()).map((p) => phrasePattern(p).source);
-    pattern = cachedRegExp(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'gi');
-    combined.set(key, pattern);
+    const key = phrases.join('\u0000');
+    pattern = combined.get(key);
+    if (!pattern) {
+      const sources = phrases.filter((p) => typeof p === 'string' && p.trim()).map((p) => phrasePattern(p).source);
+      pattern = cachedRegExp(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'gi');
+      combined.set(key, pattern);
+    }
+    byList.set(phrases, pattern);
   }
-  const normalised = text.replace(/[’‘]/g, "'");
+  const normalised = text.includes('’') || text.includes('‘') ? text.replace(/[’‘]/g, "'") : text;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {
     if (match[0].length === 0) {
