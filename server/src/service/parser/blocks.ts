@@ -39,8 +39,23 @@ function FastToken(this: BlockToken, type: string, tag: string, nesting: -1 | 0 
 }
 FastToken.prototype = TokenClass.prototype;
 
+// Table cells are not kept: rules read cells from the source line, with exact columns (tables.ts).
+// On a large file they are most of the tokens, and every token lives until the parse ends.
+const CELL_TOKENS = new Set(['th_open', 'th_close', 'td_open', 'td_close', 'inline']);
+
 class FastState extends BaseState {
+  private inTable = false;
+  private readonly scratch = new (FastToken as unknown as new (type: string, tag: string, nesting: -1 | 0 | 1) => BlockToken)('', '', 0);
+
   override push(type: string, tag: string, nesting: -1 | 0 | 1): BlockToken {
+    if (type === 'table_open') this.inTable = true;
+    else if (type === 'table_close') this.inTable = false;
+    else if (this.inTable && CELL_TOKENS.has(type)) {
+      // markdown-it's table rule still sets attributes and content on what push returns.
+      if (nesting < 0) this.level--;
+      if (nesting > 0) this.level++;
+      return this.scratch;
+    }
     const token = new (FastToken as unknown as new (type: string, tag: string, nesting: -1 | 0 | 1) => BlockToken)(type, tag, nesting);
     token.block = true;
     if (nesting < 0) this.level--;
