@@ -1,7 +1,7 @@
 import { hasPlaceholder } from '../../query';
 import { sameHandle } from '../../util/handles';
 import { defineRule } from '../types';
-import { insertFieldFix, ownerField, ownerSection } from './fields';
+import { fieldToCheck, insertFieldFix, ownerField, ownerSection } from './fields';
 import { namedPeople } from './people';
 
 export const backupDriRule = defineRule({
@@ -18,16 +18,11 @@ export const backupDriRule = defineRule({
   check({ document, workspace, documentPath, report }) {
     const section = ownerSection(document);
     if (!section) return;
-    const field = ownerField(section, 'backup dri');
-    if (!field) {
-      report({
-        range: section.heading.range,
-        message: '§6 has no Backup DRI: add `- **Backup DRI**: @handle` naming a second person who covers when the DRI is away.',
-        fixes: [insertFieldFix(document, section, 'backup dri')],
-      });
-      return;
-    }
-    if (hasPlaceholder(document, field.value)) return;
+    const field = fieldToCheck(document, section, 'backup dri', report, {
+      message: '§6 has no Backup DRI: add `- **Backup DRI**: @handle` naming a second person who covers when the DRI is away.',
+      fix: () => insertFieldFix(document, section, 'backup dri'),
+    });
+    if (!field) return;
     const value = field.value.text;
     if (!value) {
       report({ range: field.range, message: 'The Backup DRI is empty: write the handle of a second person, different from the DRI, e.g. `@li-wei`.' });

@@ -1,6 +1,5 @@
-import { hasPlaceholder } from '../../query';
 import { defineRule } from '../types';
-import { insertFieldFix, ownerField, ownerSection } from './fields';
+import { fieldToCheck, insertFieldFix, ownerSection } from './fields';
 import { namedPeople, withoutTemplateLeadIn } from './people';
 
 export const decisionAuthorityRule = defineRule({
@@ -17,16 +16,11 @@ export const decisionAuthorityRule = defineRule({
   check({ document, report }) {
     const section = ownerSection(document);
     if (!section) return;
-    const field = ownerField(section, 'decision authority');
-    if (!field) {
-      report({
-        range: section.heading.range,
-        message: '§6 has no Decision authority: add `- **Decision authority**: @handle`, the person who can flip the rollback flag without the committee.',
-        fixes: [insertFieldFix(document, section, 'decision authority')],
-      });
-      return;
-    }
-    if (hasPlaceholder(document, field.value)) return;
+    const field = fieldToCheck(document, section, 'decision authority', report, {
+      message: '§6 has no Decision authority: add `- **Decision authority**: @handle`, the person who can flip the rollback flag without the committee.',
+      fix: () => insertFieldFix(document, section, 'decision authority'),
+    });
+    if (!field) return;
     // The template's lead-in "who can flip the rollback flag without committee —" may stay.
     const value = withoutTemplateLeadIn('decision authority', field.value.text).trim();
     if (!value) {

@@ -1,7 +1,7 @@
 import type { ReadinessDocument } from '../../model';
 import { findHeaderField, hasPlaceholder } from '../../query';
 import { defineRule, type Fix } from '../types';
-import { insertFieldFix, ownerField, ownerSection, templateField } from './fields';
+import { fieldToCheck, insertFieldFix, ownerSection, templateField } from './fields';
 import { namedPeople } from './people';
 
 export const driSingleHumanRule = defineRule({
@@ -19,16 +19,11 @@ export const driSingleHumanRule = defineRule({
   check({ document, report }) {
     const section = ownerSection(document);
     if (!section) return;
-    const field = ownerField(section, 'dri');
-    if (!field) {
-      report({
-        range: section.heading.range,
-        message: '§6 has no DRI: add `- **DRI**: @handle` naming the one person accountable for this change in production.',
-        fixes: [missingDriFix(document)],
-      });
-      return;
-    }
-    if (hasPlaceholder(document, field.value)) return;
+    const field = fieldToCheck(document, section, 'dri', report, {
+      message: '§6 has no DRI: add `- **DRI**: @handle` naming the one person accountable for this change in production.',
+      fix: () => missingDriFix(document),
+    });
+    if (!field) return;
     const value = field.value.text;
     if (!value) {
       report({ range: field.range, message: 'The DRI is empty: write the handle of the one person accountable, e.g. `@ana-m`.' });

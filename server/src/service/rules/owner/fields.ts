@@ -1,11 +1,11 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Field, FieldKey, ReadinessDocument, Section } from '../../model';
 import { parseReadiness } from '../../parser/parse';
-import { findSection } from '../../query';
+import { findSection, hasPlaceholder } from '../../query';
 import { TEMPLATE_TEXT } from '../../template/templateText';
 import { LineIndex } from '../../text/lineIndex';
 import { insertLinesBefore } from '../../util/edits';
-import type { Fix } from '../types';
+import type { Finding, Fix } from '../types';
 import { toSnippet } from '../../util/snippets';
 
 /** §6's fields in the template's order. */
@@ -85,4 +85,24 @@ function endOfListItem(document: ReadinessDocument, section: Section, line: numb
     at++;
   }
   return at;
+}
+
+/**
+ * The §6 field a rule judges, or undefined when there is nothing to judge: a missing field is
+ * reported on the section heading with the fix that inserts it; a value still holding a
+ * placeholder is RDY001's alone.
+ */
+export function fieldToCheck(
+  document: ReadinessDocument,
+  section: Section,
+  key: FieldKey,
+  report: (finding: Finding) => void,
+  missing: { message: string; fix: () => Fix },
+): Field | undefined {
+  const field = ownerField(section, key);
+  if (!field) {
+    report({ range: section.heading.range, message: missing.message, fixes: [missing.fix()] });
+    return undefined;
+  }
+  return hasPlaceholder(document, field.value) ? undefined : field;
 }

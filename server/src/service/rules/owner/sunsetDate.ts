@@ -1,8 +1,8 @@
 import type { Field, ReadinessDocument } from '../../model';
-import { hasPlaceholder, subRange } from '../../query';
+import { subRange } from '../../query';
 import { daysBetween, findIsoDate, formatDate } from '../../util/dates';
 import { defineRule, type Fix } from '../types';
-import { insertFieldFix, ownerField, ownerSection, templateField } from './fields';
+import { fieldToCheck, insertFieldFix, ownerSection, templateField } from './fields';
 import { expectedSunset, filledOnDate, type SunsetOptions } from './sunset';
 import { sunsetWindowRule } from './sunsetWindow';
 
@@ -21,19 +21,14 @@ export const sunsetDateRule = defineRule({
     const section = ownerSection(document);
     if (!section) return;
     const expected = expectedSunset(document, optionsOf(sunsetWindowRule) as SunsetOptions);
-    const field = ownerField(section, 'sunset date');
-    if (!field) {
-      const line = expected ? templateField('sunset date').line.replace('YYYY-MM-DD', formatDate(expected.date)) : undefined;
-      report({
-        range: section.heading.range,
-        message:
-          '§6 has no Sunset date: add `- **Sunset date**: YYYY-MM-DD`, about 90 days after the planned full rollout' +
-          (expected ? ` (${formatDate(expected.date)}).` : '.'),
-        fixes: [insertFieldFix(document, section, 'sunset date', line)],
-      });
-      return;
-    }
-    if (hasPlaceholder(document, field.value)) return;
+    const field = fieldToCheck(document, section, 'sunset date', report, {
+      message:
+        '§6 has no Sunset date: add `- **Sunset date**: YYYY-MM-DD`, about 90 days after the planned full rollout' +
+        (expected ? ` (${formatDate(expected.date)}).` : '.'),
+      fix: () =>
+        insertFieldFix(document, section, 'sunset date', expected ? templateField('sunset date').line.replace('YYYY-MM-DD', formatDate(expected.date)) : undefined),
+    });
+    if (!field) return;
     const found = findIsoDate(field.value.text);
     const advice = expected ? `, e.g. ${formatDate(expected.date)} (90 days after the planned full rollout)` : '';
     if (!found) {
