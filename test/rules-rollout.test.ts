@@ -125,6 +125,14 @@ describe('RDY401 rollout-stages (R1)', () => {
       assert.deepEqual(withCode(check(text, { config }), 'RDY401'), []);
     });
   }
+
+  it('a keyword of separators only (`-`) matches nothing and hides none of the others', () => {
+    const text = edit(VALID, '| Canary |', '| Trial |');
+    const config = { rules: { RDY401: { canaryKeywords: ['-', 'Trial'] } } };
+    assert.deepEqual(withCode(check(text, { config }), 'RDY401'), []);
+    const missing = { rules: { RDY401: { canaryKeywords: ['-'] } } };
+    assert.match(msg(only(text, 'RDY401', { config: missing })), /No Canary stage row/);
+  });
 });
 
 describe('RDY402 shadow-stage (R2)', () => {

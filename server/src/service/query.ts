@@ -25,7 +25,7 @@ export function contains(outer: Range, inner: Range): boolean {
 const placeholdersByLine = new WeakMap<ReadinessDocument, Map<number, Placeholder[]>>();
 
 /** The document's placeholders by line: rules ask about every cell. */
-function onLine(document: ReadinessDocument, line: number): Placeholder[] {
+function onLine(document: ReadinessDocument, line: number): readonly Placeholder[] {
   let byLine = placeholdersByLine.get(document);
   if (!byLine) {
     byLine = new Map();
@@ -36,8 +36,10 @@ function onLine(document: ReadinessDocument, line: number): Placeholder[] {
     }
     placeholdersByLine.set(document, byLine);
   }
-  return byLine.get(line) ?? [];
+  return byLine.get(line) ?? NONE;
 }
+
+const NONE: readonly Placeholder[] = [];
 
 /** Placeholders inside a span (a cell or a field value): such a value is reported by RDY001 alone. */
 export function placeholdersIn(document: ReadinessDocument, span: Span): Placeholder[] {
@@ -48,7 +50,8 @@ export function placeholdersIn(document: ReadinessDocument, span: Span): Placeho
 }
 
 export function hasPlaceholder(document: ReadinessDocument, span: Span): boolean {
-  return placeholdersIn(document, span).length > 0;
+  const candidates = span.range.start.line === span.range.end.line ? onLine(document, span.range.start.line) : document.placeholders;
+  return candidates.some((placeholder) => contains(span.range, placeholder.range));
 }
 
 /** The author's prose in a section (guidance excluded), one string per line. */

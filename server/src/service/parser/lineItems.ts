@@ -27,6 +27,8 @@ export function isFieldLine(text: string): boolean {
 
 export function parseField(lines: LineIndex, line: number): Field | undefined {
   const text = lines.lineText(line);
+  // Most prose lines have no colon: no field.
+  if (!text.includes(':')) return undefined;
   const match = FIELD_LINE.exec(text);
   if (!match) return undefined;
   const [, lead, keyPart, keyWords, value] = match;
@@ -46,6 +48,7 @@ export const CHECKLIST_LINE = /^(\s*[-*+]\s+)(\[[ xX]\])(\s+)(.*?)\s*$/;
 
 export function parseChecklistItem(lines: LineIndex, line: number): ChecklistItem | undefined {
   const text = lines.lineText(line);
+  if (!text.includes('[')) return undefined;
   const match = CHECKLIST_LINE.exec(text);
   if (!match) return undefined;
   const [, lead, box, gap, rest] = match;
@@ -83,6 +86,7 @@ const SKIP_LINE = /((?:\*\*|__)?SKIP\s*[—–-]{1,2}\s*JUSTIFICATION\s*(?:(?:\*
 
 export function parseSkip(lines: LineIndex, line: number): Skip | undefined {
   const text = lines.lineText(line);
+  if (!text.includes(':') && !text.includes('**') && !text.includes('__')) return undefined;
   const match = SKIP_LINE.exec(text);
   if (!match) return undefined;
   const [whole, marker, reason] = match;

@@ -20,10 +20,15 @@ export const TEMPLATE_LITERALS: readonly string[] = [
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function alternativesPattern(options: readonly string[]): string {
-  const longestFirst = [...options].sort((a, b) => b.length - a.length);
-  const option = `(?:${longestFirst.map(escape).join('|')})`;
-  return String.raw`(?<![\w-])${option}(?:\s*/\s*${option})+(?![\w-])`;
+/** Two or more of one set, slash-separated, not inside a longer word. */
+function alternativesPattern(sets: readonly (readonly string[])[]): RegExp {
+  const branches = sets.map((options) => {
+    const longestFirst = [...options].sort((a, b) => b.length - a.length);
+    const option = `(?:${longestFirst.map(escape).join('|')})`;
+    return String.raw`${option}(?:\s*/\s*${option})+(?![\w-])`;
+  });
+  // One leading look-behind for all the sets: it is tried at every position of every line.
+  return new RegExp(String.raw`(?<![\w-])(?:${branches.join('|')})`, 'gi');
 }
 
 type Candidate = 'compare' | 'alternatives' | 'literal' | 'angle';
@@ -34,7 +39,7 @@ type Candidate = 'compare' | 'alternatives' | 'literal' | 'angle';
  */
 const PATTERNS: ReadonlyArray<{ kind: Candidate; pattern: RegExp; applies: (text: string) => boolean }> = [
   { kind: 'compare', pattern: /`?<`?\s*\/\s*`?>`?/g, applies: (text) => text.includes('<') },
-  { kind: 'alternatives', pattern: new RegExp(TEMPLATE_ALTERNATIVES.map(alternativesPattern).join('|'), 'gi'), applies: (text) => text.includes('/') },
+  { kind: 'alternatives', pattern: alternativesPattern(TEMPLATE_ALTERNATIVES), applies: (text) => text.includes('/') },
   { kind: 'literal', pattern: new RegExp(TEMPLATE_LITERALS.map(escape).join('|'), 'gi'), applies: (text) => /YYYY|Grafana panel|metric >|link to GH/i.test(text) },
   // `<` right before a non-space and `>` right after one: `< 5 min` is a comparison, not a slot.
   { kind: 'angle', pattern: /<[^<>\s`=][^<>`\n]*?(?<=[^<>\s`=])>|<[^<>\s`=]>/g, applies: (text) => text.includes('<') },

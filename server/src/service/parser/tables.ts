@@ -44,29 +44,28 @@ export function splitRow(lines: LineIndex, line: number, columnCount?: number): 
   const raw = lines.lineText(line);
   const lead = raw.length - raw.trimStart().length;
   const body = raw.trim();
-  const pieces: Array<{ start: number; end: number }> = [];
-  let cellStart = 0;
-  // A `|` right after a backslash is escaped (markdown-it looks at the previous character only).
+  // Cell boundaries: the body's start, each unescaped `|`, the body's end (cell k spans
+  // bounds[k] … bounds[k + 1] - 1). A `|` right after a backslash is escaped (markdown-it looks
+  // at the previous character only).
+  const bounds = [-1];
   for (let i = body.indexOf('|'); i >= 0; i = body.indexOf('|', i + 1)) {
     if (i > 0 && body.charCodeAt(i - 1) === 92 /* \ */) continue;
-    pieces.push({ start: cellStart, end: i });
-    cellStart = i + 1;
+    bounds.push(i);
   }
-  pieces.push({ start: cellStart, end: body.length });
-  if (pieces.length && pieces[0].start === pieces[0].end) pieces.shift();
-  if (pieces.length && pieces[pieces.length - 1].start === pieces[pieces.length - 1].end) pieces.pop();
-  const kept = columnCount === undefined ? pieces : pieces.slice(0, columnCount);
-  const cells: Cell[] = kept.map((piece, column) => {
-    const slice = body.slice(piece.start, piece.end);
-    const start = lead + piece.start + (slice.length - slice.trimStart().length);
+  bounds.push(body.length);
+  // markdown-it drops an empty first and an empty last piece (the outer pipes).
+  let first = 0;
+  let last = bounds.length - 2;
+  if (bounds[1] === 0) first++;
+  if (last >= first && bounds[last] + 1 === bounds[last + 1]) last--;
+  if (columnCount !== undefined) last = Math.min(last, first + columnCount - 1);
+  const cells: Cell[] = [];
+  for (let piece = first; piece <= last; piece++) {
+    const slice = body.slice(bounds[piece] + 1, bounds[piece + 1]);
+    const start = lead + bounds[piece] + 1 + (slice.length - slice.trimStart().length);
     const text = slice.trim();
-    return {
-      text,
-      value: stripMarkup(text),
-      column,
-      range: lines.range(line, start, start + text.length),
-    };
-  });
+    cells.push({ text, value: stripMarkup(text), column: piece - first, range: lines.range(line, start, start + text.length) });
+  }
   return { line, range: lines.trimmedLineRange(line), cells };
 }
 

@@ -7,6 +7,8 @@ import type { Position, Range } from 'vscode-languageserver-types';
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** Each line's text once sliced: the parser and the rules read the same lines many times. */
+  private readonly texts: string[] = [];
 
   constructor(readonly text: string) {
     if (!text.includes('\r')) {
@@ -44,7 +46,7 @@ export class LineIndex {
 
   lineText(line: number): string {
     if (line < 0 || line >= this.starts.length) return '';
-    return this.text.slice(this.starts[line], this.lineEnd(line));
+    return (this.texts[line] ??= this.text.slice(this.starts[line], this.lineEnd(line)));
   }
 
   /** The line break that ends most lines, so inserted text keeps the file's style. */
@@ -84,7 +86,19 @@ export class LineIndex {
   /** The line without its leading and trailing white space (where a squiggle belongs). */
   trimmedLineRange(line: number): Range {
     const text = this.lineText(line);
-    const start = text.length - text.trimStart().length;
-    return this.range(line, start, text.trimEnd().length);
+    let end = text.length;
+    while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
+    let start = 0;
+    while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+    return this.range(line, start, end);
   }
+}
+
+/** The characters `String.prototype.trim` removes (white space and line terminators). */
+function isTrimmed(code: number): boolean {
+  if (code > 32 && code < 160) return false;
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }

@@ -60,6 +60,7 @@ export function peopleIn(value: string): PeopleInValue {
 
 /** Replaces `( … )` with spaces, so offsets still point into the original value. */
 export function blankParentheses(text: string): string {
+  if (!text.includes('(')) return text;
   let depth = 0;
   let out = '';
   for (const ch of text) {

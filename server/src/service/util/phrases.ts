@@ -69,7 +69,12 @@ export function hasPhrase(text: string, phrases: readonly string[], includeNegat
     const key = phrases.join('\u0000');
     pattern = combined.get(key);
     if (!pattern) {
-      const sources = phrases.filter((p) => typeof p === 'string' && p.trim()).map((p) => phrasePattern(p).source);
+      // A phrase of separators only (`-`) compiles to an empty pattern that matches nothing real;
+      // as an alternative it would match first everywhere and hide the other phrases.
+      const sources = phrases
+        .filter((p) => typeof p === 'string' && p.trim())
+        .map((p) => phrasePattern(p).source)
+        .filter((source) => source !== '(?:)');
       pattern = cachedRegExp(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'gi');
       combined.set(key, pattern);
     }
@@ -94,6 +99,8 @@ export function hasPhrase(text: string, phrases: readonly string[], includeNegat
 export function findPhrases(text: string, phrases: readonly string[], includeNegated = false): PhraseMatch[] {
   // Options come from user configuration: a non-list (editor settings are not schema-checked) matches nothing.
   if (!Array.isArray(phrases)) return [];
+  // Most cells and lines hold none of the phrases: one combined search tells, before a search per phrase.
+  if (!hasPhrase(text, phrases, true)) return [];
   // Curly apostrophes count as straight ones; the replacement keeps every offset.
   const normalised = text.replace(/[’‘]/g, "'");
   const found: PhraseMatch[] = [];

@@ -1,5 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
+import { perDocument } from '../../derived';
 import { findSection, sectionTable } from '../../query';
 
 /** One row of §2's table, its cells by column (undefined when the column or the cell is missing). */
@@ -29,7 +30,7 @@ export function alertTable(document: ReadinessDocument): Table | undefined {
 }
 
 /** The rows of §2's table that hold anything (a fully blank row is layout, not an alert). */
-export function alertRows(document: ReadinessDocument): AlertRow[] {
+export const alertRows = perDocument((document): AlertRow[] => {
   const table = alertTable(document);
   if (!table) return [];
   return table.rows
@@ -42,7 +43,7 @@ export function alertRows(document: ReadinessDocument): AlertRow[] {
       severity: table.cell(row, ALERT_COLUMNS.severity),
       channel: table.cell(row, ALERT_COLUMNS.channel),
     }));
-}
+});
 
 /** A choice as compared: no parenthesised remark, case, spaces, hyphens or underscores (`Pager Duty`, `E-mail`). */
 export function choiceKey(value: string): string {

@@ -1,5 +1,6 @@
 import type { Cell, ReadinessDocument, Span } from '../../model';
 import { findSection, hasPlaceholder, proseOf, sectionTable } from '../../query';
+import { perDocumentAnd } from '../../derived';
 import { monitoringMetrics } from '../monitoring/metricClasses';
 
 /** `signals.buy_proba`, `pnl_per_trade`: a metric identifier, dotted fields included. */
@@ -40,6 +41,10 @@ export function metricIdentifier(cell: Cell): string | undefined {
  * stand in, so triggers on them are not flagged.
  */
 export function definedMetrics(document: ReadinessDocument, orProse = false): DefinedMetric[] {
+  return definedMetricsOf(document, orProse);
+}
+
+const definedMetricsOf = perDocumentAnd((document, orProse: boolean): DefinedMetric[] => {
   const metrics: DefinedMetric[] = [];
   for (const metric of monitoringMetrics(document)) {
     if (hasPlaceholder(document, metric.cell)) continue;
@@ -59,7 +64,7 @@ export function definedMetrics(document: ReadinessDocument, orProse = false): De
     }
   }
   return metrics;
-}
+});
 
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 

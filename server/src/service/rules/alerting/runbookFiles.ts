@@ -1,4 +1,5 @@
-import type { Cell, ReadinessDocument } from '../../model';
+import type { Cell } from '../../model';
+import { perDocumentAnd } from '../../derived';
 import { hasPlaceholder } from '../../query';
 import { alertRows } from './alertTable';
 import { judgeRunbookPath, runbookPathOf } from './runbookPaths';
@@ -12,7 +13,7 @@ export interface LinkedRunbook {
 }
 
 /** Runbooks the §2 table links with a valid path (RDY205 reports the others). */
-export function linkedRunbooks(document: ReadinessDocument, folder: string): LinkedRunbook[] {
+export const linkedRunbooks = perDocumentAnd((document, folder: string): LinkedRunbook[] => {
   const result: LinkedRunbook[] = [];
   for (const { alert, runbook } of alertRows(document)) {
     if (!runbook || hasPlaceholder(document, runbook)) continue;
@@ -20,7 +21,7 @@ export function linkedRunbooks(document: ReadinessDocument, folder: string): Lin
     if (verdict.kind === 'ok') result.push({ path: verdict.path, cell: runbook, alertName: alert?.value || undefined });
   }
   return result;
-}
+});
 
 export type RunbookPart = 'symptom' | 'diagnosis' | 'remediation' | 'escalation';
 

@@ -1,4 +1,5 @@
-import type { Cell, ReadinessDocument, TableRow } from '../../model';
+import type { Cell, TableRow } from '../../model';
+import { perDocument } from '../../derived';
 import { findSection, sectionTable } from '../../query';
 
 /** The three classes of metric §1 requires at least one of each (M6). */
@@ -30,7 +31,7 @@ export interface MonitoringMetric {
 }
 
 /** The metrics §1's table defines (rows with a non-empty Metric cell). */
-export function monitoringMetrics(document: ReadinessDocument): MonitoringMetric[] {
+export const monitoringMetrics = perDocument((document): MonitoringMetric[] => {
   const table = sectionTable(findSection(document, 'monitoring'));
   if (!table) return [];
   const metrics: MonitoringMetric[] = [];
@@ -39,7 +40,7 @@ export function monitoringMetrics(document: ReadinessDocument): MonitoringMetric
     if (cell && cell.value) metrics.push({ name: cell.value, cell, row });
   }
   return metrics;
-}
+});
 
 /** RDY116's options: one keyword list per class, each overriding the default list when configured. */
 export interface MetricClassOptions {

@@ -1,3 +1,4 @@
+import { perOptions } from '../../derived';
 import { blankParentheses } from '../../util/handles';
 import { defineRule, type Fix } from '../types';
 import { sayChoices } from './metricType';
@@ -74,10 +75,15 @@ function words(text: string): string {
  */
 export function sourcesIn(value: string, sources: Record<string, string[]>): string[] {
   const text = words(blankParentheses(value));
-  return Object.entries(sources)
-    .filter(([name, spellings]) => spellingsOf(name, spellings).some((spelling) => text.includes(words(spelling))))
-    .map(([name]) => name);
+  return spelledSources(sources)
+    .filter(({ spelt }) => spelt.some((spelling) => text.includes(spelling)))
+    .map(({ name }) => name);
 }
+
+/** Each canonical source with its spellings as `words` gives them. */
+const spelledSources = perOptions((sources: Record<string, string[]>) =>
+  Object.entries(sources).map(([name, spellings]) => ({ name, spelt: spellingsOf(name, spellings).map(words) })),
+);
 
 /** The canonical name and its configured spellings (a malformed entry counts as none). */
 function spellingsOf(name: string, spellings: unknown): string[] {

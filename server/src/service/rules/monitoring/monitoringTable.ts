@@ -1,29 +1,34 @@
 import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, sectionTable } from '../../query';
+import { perDocument, perDocumentAnd, perOptions } from '../../derived';
 import { isHandle, peopleIn } from '../../util/handles';
 
 /** §1 and its table, when both exist (a missing table is RDY004's finding). */
-export function monitoringTable(document: ReadinessDocument): { section: Section; table: Table } | undefined {
+export const monitoringTable = perDocument((document): { section: Section; table: Table } | undefined => {
   const section = findSection(document, 'monitoring');
   const table = sectionTable(section);
   return section && table ? { section, table } : undefined;
-}
+});
 
 /** Rows holding anything: an all-blank row is not a metric. */
 export function filledRows(table: Table): TableRow[] {
-  return table.rows.filter((row) => row.cells.some((cell) => cell.value.trim() !== ''));
+  let rows = filledRowsOf.get(table);
+  if (!rows) filledRowsOf.set(table, (rows = table.rows.filter((row) => row.cells.some((cell) => cell.value.trim() !== ''))));
+  return rows;
 }
+
+const filledRowsOf = new WeakMap<Table, TableRow[]>();
 
 /**
  * §1's table and its filled rows, when it has a Metric column and at least one row: what the
  * metric-class rules judge (an empty table is RDY117's case alone).
  */
-export function metricRows(document: ReadinessDocument): { table: Table; rows: TableRow[] } | undefined {
+export const metricRows = perDocument((document): { table: Table; rows: TableRow[] } | undefined => {
   const found = monitoringTable(document);
   if (!found || !found.table.hasColumn('Metric')) return undefined;
   const rows = filledRows(found.table);
   return rows.length ? { table: found.table, rows } : undefined;
-}
+});
 
 export interface ColumnCell {
   row: TableRow;
@@ -35,14 +40,14 @@ export interface ColumnCell {
  * The cells of one column of §1's table, row by row. Nothing when the column is missing (RDY004
  * reports it); cells still holding a placeholder are left out (RDY001 reports them).
  */
-export function columnCells(document: ReadinessDocument, column: string): ColumnCell[] {
+export const columnCells = perDocumentAnd((document, column: string): ColumnCell[] => {
   const found = monitoringTable(document);
   if (!found || !found.table.hasColumn(column)) return [];
   const { table } = found;
   return filledRows(table)
     .map((row) => ({ row, cell: table.cell(row, column) }))
     .filter(({ cell }) => !cell || !hasPlaceholder(document, cell));
-}
+});
 
 /** Lower case, with spaces, dots, dashes and underscores all alike, so `feature distribution` matches `feature_distribution`. */
 export function looseName(text: string): string {
@@ -52,8 +57,10 @@ export function looseName(text: string): string {
 /** Whether a metric name contains one of the keywords, separators ignored. */
 export function nameHasKeyword(name: string, keywords: readonly string[]): boolean {
   const loose = looseName(name);
-  return keywords.some((word) => word.trim() !== '' && loose.includes(looseName(word.trim())));
+  return looseKeywords(keywords).some((word) => loose.includes(word));
 }
+
+const looseKeywords = perOptions((keywords: readonly string[]) => keywords.filter((word) => word.trim() !== '').map((word) => looseName(word.trim())));
 
 /** The first http(s) URL the Dashboard column already holds: a plausible dashboard for a new row. */
 export function knownDashboard(table: Table): string | undefined {

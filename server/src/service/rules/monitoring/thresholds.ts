@@ -1,3 +1,4 @@
+import { perOptions } from '../../derived';
 import { cachedRegExp } from '../../util/regex';
 /**
  * Reading a `Threshold (warn / crit)` cell: `> 0.2 / > 0.5`, `warn 200ms, crit 500ms`,
@@ -85,10 +86,10 @@ function boundOf(text: string): Bound | undefined {
   return { comparator, number: Number(match[2].replace('−', '-')), unit: (match[3] ?? '').toLowerCase() };
 }
 
-function wordPattern(words: string[]): RegExp | undefined {
+const wordPattern = perOptions((words: string[]): RegExp | undefined => {
   const alternatives = words.map((w) => w.trim()).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return alternatives.length ? cachedRegExp(`(?<![\\p{L}\\d_])(?:${alternatives.join('|')})(?![\\p{L}\\d_])`, 'iu') : undefined;
-}
+});
 
 function splitAtLabels(text: string, warnWord: RegExp, critWord: RegExp): string[] {
   const first = [warnWord, critWord]

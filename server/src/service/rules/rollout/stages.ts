@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Cell, ReadinessDocument, Section, Skip, Span, Table, TableRow } from '../../model';
+import { perDocumentAnd } from '../../derived';
 import { findSection, hasPlaceholder, sectionTable, subRange } from '../../query';
 import { parseDuration } from '../../util/durations';
 import { findPhrases, hasPhrase } from '../../util/phrases';
@@ -34,7 +35,7 @@ export interface RolloutAnalysis {
 }
 
 /** The §4 table with each row's stage; undefined when §4 or its table is missing (RDY002/RDY004). */
-export function analyseRollout(document: ReadinessDocument, keywords: StageKeywords): RolloutAnalysis | undefined {
+export const analyseRollout = perDocumentAnd((document, keywords: StageKeywords): RolloutAnalysis | undefined => {
   const section = findSection(document, 'rollout');
   const table = sectionTable(section);
   if (!section || !table) return undefined;
@@ -45,7 +46,7 @@ export function analyseRollout(document: ReadinessDocument, keywords: StageKeywo
   const stage: Partial<Record<StageKind, TableRow>> = {};
   for (const { row, kind } of rows) if (kind && !stage[kind]) stage[kind] = row;
   return { section, table, rows, stage };
-}
+});
 
 function stageKind(text: string, keywords: StageKeywords): StageKind | undefined {
   if (hasPhrase(text, keywords.shadowKeywords, true)) return 'shadow';

@@ -1,0 +1,43 @@
+import type { ReadinessDocument } from './model';
+
+/**
+ * Facts derived from a parsed document, computed once per document and shared: several rules
+ * and features read the same ones (§1's metrics, §2's alert rows, §4's stages). A parsed
+ * document is never changed, so the first result stays right; callers must not change it either.
+ */
+export function perDocument<T>(compute: (document: ReadinessDocument) => T): (document: ReadinessDocument) => T {
+  const results = new WeakMap<ReadinessDocument, T>();
+  return (document) => {
+    if (results.has(document)) return results.get(document)!;
+    const result = compute(document);
+    results.set(document, result);
+    return result;
+  };
+}
+
+/**
+ * The same for a fact that also depends on one more argument: a column name, a flag, or a rule's
+ * options object (the same object for every rule that reads those options in one settings).
+ */
+export function perDocumentAnd<K, T>(compute: (document: ReadinessDocument, key: K) => T): (document: ReadinessDocument, key: K) => T {
+  const results = new WeakMap<ReadinessDocument, Map<K, T>>();
+  return (document, key) => {
+    let byKey = results.get(document);
+    if (!byKey) results.set(document, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key)!;
+    const result = compute(document, key);
+    byKey.set(key, result);
+    return result;
+  };
+}
+
+/** A value computed once per options object or list (rules build patterns and word lists from their options). */
+export function perOptions<O extends object, T>(compute: (options: O) => T): (options: O) => T {
+  const results = new WeakMap<O, T>();
+  return (options) => {
+    if (results.has(options)) return results.get(options)!;
+    const result = compute(options);
+    results.set(options, result);
+    return result;
+  };
+}
