@@ -30,6 +30,8 @@ const contexts = await Promise.all(
       sourcemap: production ? false : 'linked',
       minify: production,
       legalComments: 'none',
+      // Non-ASCII text (rule messages, markdown-it's entity table) as UTF-8, not \uXXXX escapes.
+      charset: 'utf8',
       // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
       alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
       define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__import_meta_url' },
