@@ -118,8 +118,8 @@ describe('the server bundle, statically', () => {
   // server's own modules must not import a process or network module. The libraries do contain such
   // code: vscode-jsonrpc's --socket/--pipe transports (only used when the command line asks for
   // them; the client starts the server with --stdio or --node-ipc) and vscode-languageserver's
-  // Files.resolveGlobalNodePath (runs `npm`; our code never calls it), plus fast-uri naming the
-  // http(s) URI schemes. Those are listed exactly, so a new one shows up here.
+  // Files.resolveGlobalNodePath (runs `npm`; our code never calls it). Those are listed exactly,
+  // so a new one shows up here.
   const map = JSON.parse(readFileSync(`${SERVER}.map`, 'utf8')) as { sources: string[]; sourcesContent: string[] };
   const FORBIDDEN_MODULE = /(?:require\(|from\s+|import\(\s*)['"](?:node:)?(?:child_process|net|dgram|tls|http|https|http2|cluster|worker_threads)['"]/;
   const FORBIDDEN_CALL = /(?<![.\w$])(?:spawn|spawnSync|exec|execSync|execFile|execFileSync|fork|createServer)\s*\(/;
@@ -142,7 +142,6 @@ describe('the server bundle, statically', () => {
       .map(({ source }) => source.replace(/^.*node_modules\//, ''))
       .sort();
     assert.deepEqual(libraries, [
-      'fast-uri/lib/schemes.js', // names the "http"/"https" URI schemes; no network code
       'vscode-jsonrpc/lib/node/main.js', // --socket / --pipe transports
       'vscode-languageserver/lib/node/files.js', // Files.resolveGlobalNodePath (npm), never called
     ]);

@@ -1,5 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Range } from 'vscode-languageserver-types';
 import type { RuleDefinition } from '../rules/types';
 import { LineIndex } from '../text/lineIndex';
@@ -22,15 +22,22 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
-const compiled = new WeakMap<readonly RuleDefinition<any>[], ValidateFunction>();
+interface ConfigValidator {
+  schema: Schema;
+  validator: Validator;
+}
 
-function validatorFor(rules: readonly RuleDefinition<any>[]): ValidateFunction {
-  let validate = compiled.get(rules);
-  if (!validate) {
-    validate = new Ajv({ allErrors: true, strict: false }).compile(buildConfigSchema(rules));
-    compiled.set(rules, validate);
+const compiled = new WeakMap<readonly RuleDefinition<any>[], ConfigValidator>();
+
+function validatorFor(rules: readonly RuleDefinition<any>[]): ConfigValidator {
+  let entry = compiled.get(rules);
+  if (!entry) {
+    const schema = buildConfigSchema(rules) as Schema;
+    // Draft 7, every error reported (no short-circuit), so each bad key gets its own problem.
+    entry = { schema, validator: new Validator(schema, '7', false) };
+    compiled.set(rules, entry);
   }
-  return validate;
+  return entry;
 }
 
 /**
@@ -62,16 +69,19 @@ export function loadConfig(text: string, file: string, rules: readonly RuleDefin
     };
   }
   const value = nodeValue(root);
-  const validate = validatorFor(rules);
-  if (validate(value)) return { config: value as ReadinessConfig, problems: [] };
+  const { schema, validator } = validatorFor(rules);
+  const result = validator.validate(value);
+  if (result.valid) return { config: value as ReadinessConfig, problems: [] };
 
-  const problems = dedupe(validate.errors ?? []).map((error) => {
-    const path = pathOf(error);
-    const valueNode = findNodeAtLocation(root, path);
-    // An unknown key is marked on the key itself; a bad value on the value.
-    const target = (error.keyword === 'additionalProperties' ? valueNode?.parent?.children?.[0] : valueNode) ?? root;
-    return { file, key: path.join('.'), message: `${file}: ${describe(error, path)}`, range: rangeOf(target.offset, target.length) };
-  });
+  const problems = reportable(result.errors)
+    .map((error) => {
+      const path = instancePath(error);
+      const valueNode = nodeAt(root, path);
+      // An unknown key is marked on the key itself; a bad value on the value.
+      const target = (error.keyword === 'false' ? valueNode?.parent?.children?.[0] : valueNode) ?? root;
+      return { file, key: path.join('.'), message: `${file}: ${describe(error, path, schema)}`, range: rangeOf(target.offset, target.length) };
+    })
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { config: stripInvalid(value, problems), problems };
 }
 
@@ -86,45 +96,130 @@ function nodeValue(node: Node): unknown {
   }
 }
 
-function pathOf(error: ErrorObject): string[] {
-  const path = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (error.keyword === 'additionalProperties') path.push(String(error.params.additionalProperty));
-  return path;
+/** The node at a path of keys; array items are addressed by their index. */
+function nodeAt(root: Node, path: string[]): Node | undefined {
+  let node: Node | undefined = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (node.type === 'array') node = node.children?.[Number(segment)];
+    else if (node.type === 'object') node = node.children?.find((p) => p.children?.[0].value === segment)?.children?.[1];
+    else return undefined;
+  }
+  return node;
 }
 
-function describe(error: ErrorObject, path: string[]): string {
-  const key = path.join('.');
-  if (error.keyword === 'additionalProperties') {
-    const name = String(error.params.additionalProperty);
-    return path[0] === 'rules' && path.length === 2
-      ? `"${key}": unknown rule "${name}"; run \`mlops-readiness rules\` for the list`
-      : `"${key}": unknown setting "${name}"`;
-  }
-  if (error.keyword === 'enum') return `"${key}" must be one of ${(error.params.allowedValues as string[]).join(', ')}`;
-  if (error.keyword === 'oneOf' && path[0] === 'rules') {
-    return `"${key}" must be "off", "information", "warning", "error" or an object with "severity" and the rule's options`;
-  }
-  return `"${key}" ${error.message ?? 'is invalid'}`;
+/** The segments of a JSON pointer as the validator writes them (`#/rules/a~1b` → rules, a/b). */
+function pointerSegments(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** oneOf reports each branch; the user needs one message per key. */
-function dedupe(errors: ErrorObject[]): ErrorObject[] {
-  const byPath = new Map<string, ErrorObject>();
-  for (const error of errors) {
-    const key = pathOf(error).join('.');
+function instancePath(error: OutputUnit): string[] {
+  return pointerSegments(error.instanceLocation);
+}
+
+/** The schema object that holds an error's keyword, following `$ref`s as the validator did. */
+function schemaOf(error: OutputUnit, schema: Schema): Schema | undefined {
+  let node: any = schema;
+  const segments = pointerSegments(error.keywordLocation);
+  for (const segment of segments.slice(0, -1)) {
+    if (segment === '$ref' && typeof node?.$ref === 'string') {
+      node = pointerSegments(node.$ref).reduce((at: any, key) => at?.[key], schema);
+    } else {
+      node = node?.[segment];
+    }
+  }
+  return node && typeof node === 'object' ? node : undefined;
+}
+
+/**
+ * The errors worth a message, one per key. The validator reports every level: a key's failure
+ * is also reported on each object around it ("properties", "$ref", "items", …), and a failed
+ * `oneOf` reports what each alternative disliked. Kept: the innermost errors; for a `oneOf`, the
+ * errors of the one alternative that fits the value's kind (a rule entry written as an object is
+ * judged as the options object), or the `oneOf` itself when none or several fit.
+ */
+function reportable(errors: OutputUnit[]): OutputUnit[] {
+  const dropped = new Set<OutputUnit>();
+  for (const oneOf of errors.filter((e) => e.keyword === 'oneOf')) {
+    const branches = new Map<string, OutputUnit[]>();
+    for (const error of errors) {
+      const match = error.keywordLocation.startsWith(oneOf.keywordLocation + '/') && /^\d+/.exec(error.keywordLocation.slice(oneOf.keywordLocation.length + 1));
+      if (match) branches.set(match[0], [...(branches.get(match[0]) ?? []), error]);
+    }
+    // An alternative "fits" unless it rejects the value's kind itself (its type or enum, at the value).
+    const fitting = [...branches.values()].filter(
+      (branchErrors) => !branchErrors.some((e) => e.instanceLocation === oneOf.instanceLocation && (e.keyword === 'type' || e.keyword === 'enum')),
+    );
+    for (const branchErrors of branches.values()) {
+      if (fitting.length !== 1 || branchErrors !== fitting[0]) branchErrors.forEach((e) => dropped.add(e));
+    }
+    if (fitting.length === 1) dropped.add(oneOf);
+  }
+  const leaves = errors.filter((e) => !dropped.has(e) && !CONTAINER_KEYWORDS.has(e.keyword));
+  const byPath = new Map<string, OutputUnit>();
+  for (const error of leaves) {
+    const key = error.instanceLocation;
     const known = byPath.get(key);
-    // Prefer the most specific message: unknown key, enum, then type/oneOf.
     if (!known || rank(error) > rank(known)) byPath.set(key, error);
   }
-  // A rule entry with a bad option reports at the option; drop its parent's generic oneOf.
-  return [...byPath.values()].filter((error) => {
-    const key = pathOf(error).join('.');
-    return !(error.keyword === 'oneOf' && [...byPath.keys()].some((other) => other.startsWith(key + '.')));
-  });
+  return [...byPath.values()];
 }
 
-function rank(error: ErrorObject): number {
-  return ['additionalProperties', 'enum', 'type', 'minimum', 'minLength'].includes(error.keyword) ? 2 : error.keyword === 'oneOf' ? 1 : 0;
+/** Keywords that only say "something inside failed"; the inner error says what. */
+const CONTAINER_KEYWORDS = new Set(['properties', 'patternProperties', 'additionalProperties', 'items', 'additionalItems', '$ref', 'allOf', 'anyOf']);
+
+/** Unknown key first, then a wrong kind of value, then the value's limits. */
+function rank(error: OutputUnit): number {
+  return error.keyword === 'false' ? 3 : error.keyword === 'type' ? 2 : error.keyword === 'oneOf' ? 0 : 1;
+}
+
+const KINDS: Record<string, string> = {
+  string: 'a string',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+  null: 'null',
+};
+
+function describe(error: OutputUnit, path: string[], schema: Schema): string {
+  const key = path.join('.');
+  const name = key ? `"${key}"` : 'the file';
+  const at = schemaOf(error, schema);
+  switch (error.keyword) {
+    case 'false': {
+      const unknown = path[path.length - 1];
+      return path[0] === 'rules' && path.length === 2
+        ? `"${key}": unknown rule "${unknown}"; run \`mlops-readiness rules\` for the list`
+        : `"${key}": unknown setting "${unknown}"`;
+    }
+    case 'type': {
+      const kinds = ([] as string[]).concat(at?.type ?? []).map((kind) => KINDS[kind] ?? kind);
+      return `${name} must be ${kinds.join(' or ')}`;
+    }
+    case 'enum':
+      return `${name} must be one of ${(at?.enum ?? []).join(', ')}`;
+    case 'minLength':
+      return at?.minLength === 1 ? `${name} must not be empty` : `${name} must have at least ${at?.minLength} characters`;
+    case 'minItems':
+      return `${name} must have at least ${at?.minItems} item${at?.minItems === 1 ? '' : 's'}`;
+    case 'minimum':
+      return `${name} must be at least ${at?.minimum}`;
+    case 'exclusiveMinimum':
+      return `${name} must be greater than ${at?.exclusiveMinimum}`;
+    case 'oneOf':
+      if (path[0] === 'rules' && path.length === 2) {
+        const levels = (at?.oneOf?.find((branch) => Array.isArray(branch.enum))?.enum ?? []) as string[];
+        return `${name} must be one of ${levels.join(', ')}, or an object with "severity" and the rule's options`;
+      }
+      return `${name} must match exactly one of its allowed forms`;
+    default:
+      return `${name} is invalid: ${error.error}`;
+  }
 }
 
 /** Drops the top-level entries that have problems, so one bad rule entry does not void the file. */
