@@ -10,9 +10,8 @@ import MarkdownIt from 'markdown-it';
 import { analyse, memoryWorkspace, parseReadiness, resolveSettings, RULES } from '../server/src/service';
 import { readinessDocument } from './documents';
 import { measureLatency, measureMemory } from './server';
-import { median, round, time } from './stats';
+import { median, ROOT, round, time } from './stats';
 
-const ROOT = join(__dirname, '..');
 const SIZES = [100, 1_000, 10_000];
 const markdown = new MarkdownIt();
 const settings = resolveSettings(RULES, []);

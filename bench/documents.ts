@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from './stats';
 
-const VALID = readFileSync(join(__dirname, '..', 'examples', 'documentation', 'readiness', 'CVN-N011-EA-S11.md'), 'utf8');
+const VALID = readFileSync(join(ROOT, 'examples', 'documentation', 'readiness', 'CVN-N011-EA-S11.md'), 'utf8');
 
 const PROSE = 'Operators review the panels daily; anomalies go to the on-call channel with the dashboard link and the trace id.';
 

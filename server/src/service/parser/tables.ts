@@ -1,3 +1,4 @@
+import type { Range } from 'vscode-languageserver-types';
 import type { Cell, Table, TableRow } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 
@@ -64,9 +65,28 @@ export function splitRow(lines: LineIndex, line: number, columnCount?: number): 
     const slice = body.slice(bounds[piece] + 1, bounds[piece + 1]);
     const start = lead + bounds[piece] + 1 + (slice.length - slice.trimStart().length);
     const text = slice.trim();
-    cells.push({ text, value: stripMarkup(text), column: piece - first, range: lines.range(line, start, start + text.length) });
+    cells.push(new TableCell(text, stripMarkup(text), piece - first, line, start));
   }
   return { line, range: lines.trimmedLineRange(line), cells };
+}
+
+/**
+ * A cell whose range is built when asked for: a large table has tens of thousands of cells, most
+ * never reported, and three objects per cell kept alive for the whole check cost the collector
+ * more than building the few ranges that are needed.
+ */
+class TableCell implements Cell {
+  constructor(
+    readonly text: string,
+    readonly value: string,
+    readonly column: number,
+    private readonly line: number,
+    private readonly start: number,
+  ) {}
+
+  get range(): Range {
+    return { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.start + this.text.length } };
+  }
 }
 
 export function buildTable(lines: LineIndex, rowLines: number[], endLine: number): Table {

@@ -8,23 +8,25 @@ import type { Position, Range } from 'vscode-languageserver-types';
 export class LineIndex {
   private readonly starts: number[] = [0];
   /** Each line's text once sliced: the parser and the rules read the same lines many times. */
-  private readonly texts: string[] = [];
+  private texts: Array<string | undefined> = [];
 
   constructor(readonly text: string) {
     if (!text.includes('\r')) {
       // The common case, LF only: let indexOf find the breaks.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (ch === 10) {
-        this.starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === 13 /* \r */) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          this.starts.push(i + 1);
+        } else if (ch === 10) {
+          this.starts.push(i + 1);
+        }
       }
     }
+    // Filled out of order: sized and filled up front, or V8 would keep it as a slow sparse array.
+    this.texts = new Array<string | undefined>(this.starts.length).fill(undefined);
   }
 
   get lineCount(): number {
