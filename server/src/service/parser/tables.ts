@@ -67,7 +67,7 @@ export function splitRow(lines: LineIndex, line: number, columnCount?: number): 
     const text = slice.trim();
     cells.push(new TableCell(text, stripMarkup(text), piece - first, line, start));
   }
-  return { line, range: lines.trimmedLineRange(line), cells };
+  return new TableLine(lines, line, cells);
 }
 
 /**
@@ -86,6 +86,19 @@ class TableCell implements Cell {
 
   get range(): Range {
     return { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.start + this.text.length } };
+  }
+}
+
+/** A row; its range too is built when asked for. */
+class TableLine implements TableRow {
+  constructor(
+    private readonly lines: LineIndex,
+    readonly line: number,
+    readonly cells: Cell[],
+  ) {}
+
+  get range(): Range {
+    return this.lines.trimmedLineRange(this.line);
   }
 }
 
