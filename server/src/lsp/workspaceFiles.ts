@@ -3,7 +3,7 @@ import { basename, relative, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, configProblemDiagnostic, loadConfig, RULES } from '../service';
-import type { Checked, Checker } from './checker';
+import type { Checked, CheckedReads, Checker } from './checker';
 import type { Diagnostics } from './diagnostics';
 import { pathToUri, uriKey, uriToPath, type Roots } from './roots';
 import type { SettingsStore } from './settings';
@@ -86,7 +86,7 @@ export class WorkspaceFiles {
   async changed(events: FileEvent[]): Promise<boolean> {
     if (!this.roots.trusted) return false;
     let configChanged = false;
-    const dependents = new Map<string, Checked>();
+    const dependents = new Map<string, CheckedReads>();
     const closedMarkdown = new Map<string, FileEvent>();
     for (const event of events) {
       const path = uriToPath(event.uri);
@@ -146,7 +146,7 @@ export class WorkspaceFiles {
 }
 
 /** Whether a check read (or probed, or listed the folder of) this file. */
-function readsFile(checked: Checked, path: string): boolean {
+function readsFile(checked: CheckedReads, path: string): boolean {
   const root = checked.placement.root;
   if (!root) return false;
   const rel = relative(root, path).split(sep).join('/');
