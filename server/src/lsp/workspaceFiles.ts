@@ -50,11 +50,12 @@ export class WorkspaceFiles {
 
   /**
    * Re-scan, then check every closed readiness file the scope covers (all of them when `force`, as
-   * the "check all" command asks) and clear those it no longer covers.
+   * the "check all" command asks) and clear those it no longer covers. Each readiness file's check
+   * is handed to `each` as it is made and not kept here: holding every file's analysis until the
+   * last one made the memory of a scan grow with the workspace.
    */
-  async refresh(force = false): Promise<Checked[]> {
+  async refresh(force = false, each?: (checked: Checked) => void): Promise<void> {
     await this.scan();
-    const checked: Checked[] = [];
     const wanted = new Set<string>();
     for (const [key, uri] of this.markdown) {
       if (this.diagnostics.isOpen(uri)) continue;
@@ -63,13 +64,12 @@ export class WorkspaceFiles {
       const result = await this.diagnostics.publishDisk(uri);
       if (result?.result.isReadiness) {
         wanted.add(key);
-        checked.push(result);
+        each?.(result);
       }
     }
     for (const uri of this.diagnostics.shownUris()) {
       if (!wanted.has(uriKey(uri)) && !this.diagnostics.isOpen(uri)) this.diagnostics.clear(uri);
     }
-    return checked;
   }
 
   /** After an editor closes: back to the file on disk (scope "workspace"), or nothing. */
