@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { SERVER_EXEC_ARGV } from '../server/src/lsp/serverProcess';
 import { percentile, round } from './stats';
 
 interface Published {
@@ -8,9 +9,12 @@ interface Published {
   version?: number;
 }
 
-/** A built server over stdio, configured as the bench needs it (delay 0, open files only). */
+/**
+ * A built server over stdio, configured as the bench needs it (delay 0, open files only), started
+ * with the Node options the VS Code client starts it with.
+ */
 async function startServer(serverPath: string) {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters: Array<{ match: (p: Published) => boolean; resolve: () => void }> = [];
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ delay: 0, scope: 'openFiles' })));

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { InitializationOptions } from './protocol';
+import { SERVER_EXEC_ARGV } from './serverProcess';
 
 export const CLIENT_ID = 'mlopsReadiness'; // also the settings section, so `mlopsReadiness.trace.server` works
 const CLIENT_NAME = 'MLOps Readiness';
@@ -23,9 +24,9 @@ export function documentSelector(): { language: string; scheme: string }[] {
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     // `--nolazy` so breakpoints bind before the code first runs; attach a debugger to port 6009.
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009', ...SERVER_EXEC_ARGV] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './service';
-import { Checker } from './lsp/checker';
+import { Checker, type Checked } from './lsp/checker';
 import { Diagnostics } from './lsp/diagnostics';
 import { registerFeatures, status } from './lsp/features';
 import { CheckAllRequest, SetTrustedNotification, StoryIdPatternRequest, type InitializationOptions } from './lsp/protocol';
@@ -132,15 +132,18 @@ connection.onNotification(SetTrustedNotification, ({ trusted }) => {
 
 connection.onRequest(CheckAllRequest, async () => {
   checker.invalidate();
-  const open = await Promise.all(documents.all().map((document) => diagnostics.publishOpen(document.uri)));
-  const closed = await workspaceFiles.refresh(true);
-  const all = [...open, ...closed].filter((c) => c?.result.isReadiness);
-  const summaries = all.map(status);
-  return {
-    files: all.length,
-    errors: summaries.reduce((n, s) => n + s.errors, 0),
-    warnings: summaries.reduce((n, s) => n + s.warnings, 0),
+  const totals = { files: 0, errors: 0, warnings: 0 };
+  // Counted as each file is checked: no file's analysis waits for the others.
+  const count = (checked: Checked | undefined) => {
+    if (!checked?.result.isReadiness) return;
+    const summary = status(checked);
+    totals.files++;
+    totals.errors += summary.errors;
+    totals.warnings += summary.warnings;
   };
+  await Promise.all(documents.all().map(async (document) => count(await diagnostics.publishOpen(document.uri))));
+  await workspaceFiles.refresh(true, count);
+  return totals;
 });
 
 connection.onRequest(StoryIdPatternRequest, async ({ uri }) => ({ pattern: storyIdPattern(roots, uri, await settings.get(uri)) }));

@@ -8,33 +8,52 @@ import {
 import { recordingView, uriKey, type Placement, type Roots } from './roots';
 import { editorConfig, type ClientSettings } from './settings';
 
-/** One check of one text, with what it read (so a change to any of those files re-checks it). */
-export interface Checked {
+/** What a check of one document read: enough to tell which documents a changed file affects. */
+export interface CheckedReads {
   uri: string;
+  placement: Placement;
+  /** Root-relative paths read or probed; folders listed end with `/`. */
+  reads: ReadonlySet<string>;
+}
+
+/** One check of one text, with what it read (so a change to any of those files re-checks it). */
+export interface Checked extends CheckedReads {
   /** The editor's version; undefined for a file read from disk. */
   version: number | undefined;
   text: string | undefined;
   generation: number;
   today: string;
   result: CheckResult;
-  placement: Placement;
-  /** Root-relative paths read or probed; folders listed end with `/`. */
-  reads: ReadonlySet<string>;
 }
 
 /**
+ * Full checks (parse, analysis, findings) kept at once. A 135-line file's check holds about 110 KB,
+ * a 1,000-line file's about 1 MB: keeping one per open or workspace file made the server's memory
+ * grow with the number of files. The documents the user works in (the ones just edited, hovered
+ * or fixed) stay here; any other is checked again, from its current text, when a request needs it.
+ */
+export const RETAINED_CHECKS = 4;
+
+/**
  * Runs the engine with a cache keyed by URI + version: diagnostics, hovers, completions and code
- * actions of one version share one parse and one analysis. `invalidate()` (settings, config or a
- * watched file changed) makes the next request re-run the rules on the same parse.
+ * actions of one version share one parse and one analysis. Only the most recently used checks are
+ * kept whole; an evicted one is recomputed on the next request (results are keyed by version,
+ * settings generation and day, so a recomputed check is the same check, never a stale one). What
+ * each check read is kept for every file, so a change on disk still re-checks exactly its readers.
+ * `invalidate()` (settings, config or a watched file changed) makes the next request re-run the
+ * rules on the same parse.
  */
 export class Checker {
   private generation = 0;
-  private readonly latest = new Map<string, Checked>();
+  /** Most recently used last. */
+  private readonly recent = new Map<string, Checked>();
+  private readonly readsByUri = new Map<string, CheckedReads>();
   private readonly failedRules = new Set<string>();
 
   constructor(
     private readonly roots: Roots,
     private readonly log: (message: string) => void,
+    private readonly retained = RETAINED_CHECKS,
   ) {}
 
   invalidate(): void {
@@ -43,10 +62,10 @@ export class Checker {
 
   check(uri: string, text: string, version: number | undefined, settings: ClientSettings): Checked {
     const key = uriKey(uri);
-    const cached = this.latest.get(key);
+    const cached = this.recent.get(key);
     const today = localToday();
     if (cached && version !== undefined && cached.version === version && cached.generation === this.generation && cached.today === today) {
-      return cached;
+      return this.use(key, cached);
     }
     const placement = this.roots.place(uri);
     const reads = new Set<string>();
@@ -63,20 +82,24 @@ export class Checker {
       document,
     });
     const checked: Checked = { uri, version, text: version === undefined ? undefined : text, generation: this.generation, today, result, placement, reads };
-    this.latest.set(key, checked);
-    return checked;
+    this.readsByUri.set(key, { uri, placement, reads });
+    return this.use(key, checked);
   }
 
+  /** The whole check of a document, if it is still kept. */
   get(uri: string): Checked | undefined {
-    return this.latest.get(uriKey(uri));
+    return this.recent.get(uriKey(uri));
   }
 
   forget(uri: string): void {
-    this.latest.delete(uriKey(uri));
+    const key = uriKey(uri);
+    this.recent.delete(key);
+    this.readsByUri.delete(key);
   }
 
-  all(): Checked[] {
-    return [...this.latest.values()];
+  /** What every checked document read, kept or not. */
+  all(): CheckedReads[] {
+    return [...this.readsByUri.values()];
   }
 
   featureContext(checked: Checked): FeatureContext {
@@ -87,6 +110,17 @@ export class Checker {
       today: checked.today,
       analysis: checked.result.analysis,
     };
+  }
+
+  /** Marks a check most recently used, dropping the least recently used beyond the bound. */
+  private use(key: string, checked: Checked): Checked {
+    this.recent.delete(key);
+    this.recent.set(key, checked);
+    for (const old of this.recent.keys()) {
+      if (this.recent.size <= this.retained) break;
+      this.recent.delete(old);
+    }
+    return checked;
   }
 
   /** A throwing rule is logged once per rule, not on every keystroke; its siblings still report. */

@@ -3,7 +3,7 @@ import { basename, relative, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, configProblemDiagnostic, loadConfig, RULES } from '../service';
-import type { Checked, Checker } from './checker';
+import type { Checked, CheckedReads, Checker } from './checker';
 import type { Diagnostics } from './diagnostics';
 import { pathToUri, uriKey, uriToPath, type Roots } from './roots';
 import type { SettingsStore } from './settings';
@@ -50,11 +50,12 @@ export class WorkspaceFiles {
 
   /**
    * Re-scan, then check every closed readiness file the scope covers (all of them when `force`, as
-   * the "check all" command asks) and clear those it no longer covers.
+   * the "check all" command asks) and clear those it no longer covers. Each readiness file's check
+   * is handed to `each` as it is made and not kept here: holding every file's analysis until the
+   * last one made the memory of a scan grow with the workspace.
    */
-  async refresh(force = false): Promise<Checked[]> {
+  async refresh(force = false, each?: (checked: Checked) => void): Promise<void> {
     await this.scan();
-    const checked: Checked[] = [];
     const wanted = new Set<string>();
     for (const [key, uri] of this.markdown) {
       if (this.diagnostics.isOpen(uri)) continue;
@@ -63,13 +64,12 @@ export class WorkspaceFiles {
       const result = await this.diagnostics.publishDisk(uri);
       if (result?.result.isReadiness) {
         wanted.add(key);
-        checked.push(result);
+        each?.(result);
       }
     }
     for (const uri of this.diagnostics.shownUris()) {
       if (!wanted.has(uriKey(uri)) && !this.diagnostics.isOpen(uri)) this.diagnostics.clear(uri);
     }
-    return checked;
   }
 
   /** After an editor closes: back to the file on disk (scope "workspace"), or nothing. */
@@ -86,7 +86,7 @@ export class WorkspaceFiles {
   async changed(events: FileEvent[]): Promise<boolean> {
     if (!this.roots.trusted) return false;
     let configChanged = false;
-    const dependents = new Map<string, Checked>();
+    const dependents = new Map<string, CheckedReads>();
     const closedMarkdown = new Map<string, FileEvent>();
     for (const event of events) {
       const path = uriToPath(event.uri);
@@ -146,7 +146,7 @@ export class WorkspaceFiles {
 }
 
 /** Whether a check read (or probed, or listed the folder of) this file. */
-function readsFile(checked: Checked, path: string): boolean {
+function readsFile(checked: CheckedReads, path: string): boolean {
   const root = checked.placement.root;
   if (!root) return false;
   const rel = relative(root, path).split(sep).join('/');
