@@ -43,15 +43,16 @@ const NONE: readonly Placeholder[] = [];
 
 /** Placeholders inside a span (a cell or a field value): such a value is reported by RDY001 alone. */
 export function placeholdersIn(document: ReadinessDocument, span: Span): Placeholder[] {
-  if (span.range.start.line === span.range.end.line) {
-    return onLine(document, span.range.start.line).filter((placeholder) => contains(span.range, placeholder.range));
-  }
-  return document.placeholders.filter((placeholder) => contains(span.range, placeholder.range));
+  // A table cell builds its range on each read: read it once.
+  const range = span.range;
+  const candidates = range.start.line === range.end.line ? onLine(document, range.start.line) : document.placeholders;
+  return candidates.filter((placeholder) => contains(range, placeholder.range));
 }
 
 export function hasPlaceholder(document: ReadinessDocument, span: Span): boolean {
-  const candidates = span.range.start.line === span.range.end.line ? onLine(document, span.range.start.line) : document.placeholders;
-  return candidates.some((placeholder) => contains(span.range, placeholder.range));
+  const range = span.range;
+  const candidates = range.start.line === range.end.line ? onLine(document, range.start.line) : document.placeholders;
+  return candidates.some((placeholder) => contains(range, placeholder.range));
 }
 
 /** The author's prose in a section (guidance excluded), one string per line. */
@@ -61,7 +62,6 @@ export function proseOf(document: ReadinessDocument, section: Section): Array<{ 
 
 /** A range inside a span, from offsets within the span's text (single-line spans). */
 export function subRange(span: Span, start: number, end: number): Range {
-  const line = span.range.start.line;
-  const base = span.range.start.character;
+  const { line, character: base } = span.range.start;
   return { start: { line, character: base + start }, end: { line, character: base + end } };
 }
