@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Cell, Table, TableRow } from '../model';
-import type { LineIndex } from '../text/lineIndex';
+import { isTrimmed, type LineIndex } from '../text/lineIndex';
 
 /**
  * A header's key for matching: case-, spacing- and punctuation-insensitive, without a
@@ -43,28 +43,33 @@ export function stripMarkup(text: string): string {
  */
 export function splitRow(lines: LineIndex, line: number, columnCount?: number): TableRow {
   const raw = lines.lineText(line);
-  const lead = raw.length - raw.trimStart().length;
-  const body = raw.trim();
-  // Cell boundaries: the body's start, each unescaped `|`, the body's end (cell k spans
-  // bounds[k] … bounds[k + 1] - 1). A `|` right after a backslash is escaped (markdown-it looks
+  // Offsets into the line throughout: no trimmed copies of the row or of its cells but the cell text itself.
+  let bodyEnd = raw.length;
+  while (bodyEnd > 0 && isTrimmed(raw.charCodeAt(bodyEnd - 1))) bodyEnd--;
+  let bodyStart = 0;
+  while (bodyStart < bodyEnd && isTrimmed(raw.charCodeAt(bodyStart))) bodyStart++;
+  // Cell boundaries: before the body, each unescaped `|`, the body's end (cell k spans
+  // bounds[k] + 1 … bounds[k + 1]). A `|` right after a backslash is escaped (markdown-it looks
   // at the previous character only).
-  const bounds = [-1];
-  for (let i = body.indexOf('|'); i >= 0; i = body.indexOf('|', i + 1)) {
-    if (i > 0 && body.charCodeAt(i - 1) === 92 /* \ */) continue;
+  const bounds = [bodyStart - 1];
+  for (let i = raw.indexOf('|', bodyStart); i >= 0 && i < bodyEnd; i = raw.indexOf('|', i + 1)) {
+    if (i > bodyStart && raw.charCodeAt(i - 1) === 92 /* \ */) continue;
     bounds.push(i);
   }
-  bounds.push(body.length);
+  bounds.push(bodyEnd);
   // markdown-it drops an empty first and an empty last piece (the outer pipes).
   let first = 0;
   let last = bounds.length - 2;
-  if (bounds[1] === 0) first++;
+  if (bounds[1] === bodyStart) first++;
   if (last >= first && bounds[last] + 1 === bounds[last + 1]) last--;
   if (columnCount !== undefined) last = Math.min(last, first + columnCount - 1);
   const cells: Cell[] = [];
   for (let piece = first; piece <= last; piece++) {
-    const slice = body.slice(bounds[piece] + 1, bounds[piece + 1]);
-    const start = lead + bounds[piece] + 1 + (slice.length - slice.trimStart().length);
-    const text = slice.trim();
+    let start = bounds[piece] + 1;
+    let end = bounds[piece + 1];
+    while (start < end && isTrimmed(raw.charCodeAt(start))) start++;
+    while (end > start && isTrimmed(raw.charCodeAt(end - 1))) end--;
+    const text = raw.slice(start, end);
     cells.push(new TableCell(text, stripMarkup(text), piece - first, line, start));
   }
   return new TableLine(lines, line, cells);

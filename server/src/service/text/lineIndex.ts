@@ -97,7 +97,7 @@ export class LineIndex {
 }
 
 /** The characters `String.prototype.trim` removes (white space and line terminators). */
-function isTrimmed(code: number): boolean {
+export function isTrimmed(code: number): boolean {
   if (code > 32 && code < 160) return false;
   return (
     code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
