@@ -6,13 +6,16 @@ import { cachedRegExp } from './regex';
  * (`deploy*` matches "deployment", `pin*` matches "pinning" but never "spin").
  */
 const patterns = new Map<string, RegExp | undefined>();
+const byList = new WeakMap<readonly string[], RegExp | undefined>();
 
 export function keywordPattern(keywords: readonly string[]): RegExp | undefined {
-  // Rules ask per cell and per line; the list is the same each time, so compile it once.
+  // Rules ask per cell and per line; the list is the same each time, so compile it once, and
+  // look an options array up by identity before joining it.
+  if (byList.has(keywords)) return byList.get(keywords);
   const key = keywords.join('\u0000');
-  if (patterns.has(key)) return patterns.get(key);
-  const pattern = compileKeywords(keywords);
-  patterns.set(key, pattern);
+  let pattern = patterns.get(key);
+  if (!patterns.has(key)) patterns.set(key, (pattern = compileKeywords(keywords)));
+  byList.set(keywords, pattern);
   return pattern;
 }
 
@@ -38,7 +41,7 @@ export function findKeyword(text: string, keywords: readonly string[]): string |
 }
 
 export function hasKeyword(text: string, keywords: readonly string[]): boolean {
-  return findKeyword(text, keywords) !== undefined;
+  return keywordPattern(keywords)?.test(text) ?? false;
 }
 
 /** JSON Schema of a keyword-list option. */

@@ -32,11 +32,9 @@ export const revertTestedRule = defineRule({
     if (!section) return;
     const table = sectionTable(section);
     if (!table && section.skips.length) return;
-    const tested = sentencesOf(document, section).some(
-      (sentence) =>
-        hasKeyword(sentence, options.testVerbs) && hasKeyword(sentence, options.shadowPhrases) && !hasKeyword(sentence, options.negations),
-    );
-    if (tested) return;
+    for (const sentence of sentencesOf(document, section)) {
+      if (hasKeyword(sentence, options.testVerbs) && hasKeyword(sentence, options.shadowPhrases) && !hasKeyword(sentence, options.negations)) return;
+    }
     report({
       range: table ? table.header.range : section.heading.range,
       message:
@@ -46,8 +44,11 @@ export const revertTestedRule = defineRule({
   },
 });
 
-/** The section's own words — prose (guidance excluded) and table cells — cut into sentences. */
-function sentencesOf(document: ReadinessDocument, section: Section): string[] {
+/**
+ * The section's own words — prose (guidance excluded), then table cells — cut into sentences,
+ * one at a time: the check stops at the first sentence that says the revert was tested.
+ */
+function* sentencesOf(document: ReadinessDocument, section: Section): Generator<string> {
   // Prose wraps across lines: join a paragraph's lines before cutting at sentence ends; list items stay apart.
   let prose = '';
   let previous = -2;
@@ -56,6 +57,10 @@ function sentencesOf(document: ReadinessDocument, section: Section): string[] {
     prose += (prose ? (continues ? ' ' : '\n') : '') + text;
     previous = line;
   }
-  const cells = (sectionTable(section)?.rows ?? []).flatMap((row) => row.cells.map((cell) => cell.value));
-  return [prose, ...cells].flatMap((text) => text.split(/(?<=[.!?;])\s+|\n/)).filter((sentence) => sentence.trim());
+  yield* sentencesIn(prose);
+  for (const row of sectionTable(section)?.rows ?? []) for (const cell of row.cells) yield* sentencesIn(cell.value);
+}
+
+function sentencesIn(text: string): string[] {
+  return text.split(/(?<=[.!?;])\s+|\n/).filter((sentence) => sentence.trim());
 }
