@@ -1,3 +1,4 @@
+import { perDocumentAnd } from '../../derived';
 import type { Range } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Section, Span, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, proseOf, sectionTable, subRange } from '../../query';
@@ -48,7 +49,7 @@ export interface DriftAnalysis {
 }
 
 /** The §3 table, each row classified; undefined when §3 or its table is missing (RDY002/RDY004). */
-export function analyseDrift(document: ReadinessDocument, keywords: DriftKeywords): DriftAnalysis | undefined {
+export const analyseDrift = perDocumentAnd((document, keywords: DriftKeywords): DriftAnalysis | undefined => {
   const section = findSection(document, 'drift');
   const table = sectionTable(section);
   if (!section || !table) return undefined;
@@ -58,7 +59,7 @@ export function analyseDrift(document: ReadinessDocument, keywords: DriftKeyword
     return { row, kind, notApplicable: rowNotApplicable(document, row) };
   });
   return { section, table, rows, proseNotApplicable: proseNotApplicable(document, section, keywords) };
-}
+});
 
 export function driftKind(text: string, keywords: DriftKeywords): DriftKind | undefined {
   // Data first: "data drift (covariate)" is data drift even if a concept word follows.
