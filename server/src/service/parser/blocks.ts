@@ -39,9 +39,10 @@ function FastToken(this: BlockToken, type: string, tag: string, nesting: -1 | 0 
 }
 FastToken.prototype = TokenClass.prototype;
 
-// Table cells are not kept: rules read cells from the source line, with exact columns (tables.ts).
-// On a large file they are most of the tokens, and every token lives until the parse ends.
-const CELL_TOKENS = new Set(['th_open', 'th_close', 'td_open', 'td_close', 'inline']);
+// Nothing inside a table is kept (sections, rows, cells): rules read cells from the source line,
+// with exact columns (tables.ts), and the rows are the lines of the table's map but its delimiter
+// line (markdown-it's table rule takes every line after it until the table ends). On a large file
+// they are most of the tokens, and every token lives until the parse ends.
 
 class FastState extends BaseState {
   private inTable = false;
@@ -50,7 +51,7 @@ class FastState extends BaseState {
   override push(type: string, tag: string, nesting: -1 | 0 | 1): BlockToken {
     if (type === 'table_open') this.inTable = true;
     else if (type === 'table_close') this.inTable = false;
-    else if (this.inTable && CELL_TOKENS.has(type)) {
+    else if (this.inTable) {
       // markdown-it's table rule still sets attributes and content on what push returns.
       if (nesting < 0) this.level--;
       if (nesting > 0) this.level++;
@@ -71,7 +72,6 @@ export function parseBlocks(text: string): Block[] {
   const tokens = markdown.parse(text, {});
   const blocks: Block[] = [];
   let listDepth = 0;
-  let table: Extract<Block, { kind: 'table' }> | undefined;
   for (const token of tokens) {
     const map = token.map;
     switch (token.type) {
@@ -89,15 +89,11 @@ export function parseBlocks(text: string): Block[] {
         break;
       case 'table_open':
         if (map) {
-          table = { kind: 'table', startLine: map[0], endLine: map[1], rowLines: [] };
-          blocks.push(table);
+          // The header line, then every line after the delimiter line.
+          const rowLines = [map[0]];
+          for (let line = map[0] + 2; line < map[1]; line++) rowLines.push(line);
+          blocks.push({ kind: 'table', startLine: map[0], endLine: map[1], rowLines });
         }
-        break;
-      case 'tr_open':
-        if (table && map) table.rowLines.push(map[0]);
-        break;
-      case 'table_close':
-        table = undefined;
         break;
       case 'html_block':
         if (map) blocks.push({ kind: 'html', startLine: map[0], endLine: map[1] });
