@@ -7,8 +7,6 @@ import type { Position, Range } from 'vscode-languageserver-types';
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
-  /** Each line's text once sliced: the parser and the rules read the same lines many times. */
-  private texts: Array<string | undefined> = [];
 
   constructor(readonly text: string) {
     if (!text.includes('\r')) {
@@ -25,8 +23,6 @@ export class LineIndex {
         }
       }
     }
-    // Filled out of order: sized and filled up front, or V8 would keep it as a slow sparse array.
-    this.texts = new Array<string | undefined>(this.starts.length).fill(undefined);
   }
 
   get lineCount(): number {
@@ -48,7 +44,7 @@ export class LineIndex {
 
   lineText(line: number): string {
     if (line < 0 || line >= this.starts.length) return '';
-    return (this.texts[line] ??= this.text.slice(this.starts[line], this.lineEnd(line)));
+    return this.text.slice(this.starts[line], this.lineEnd(line));
   }
 
   /** The line break that ends most lines, so inserted text keeps the file's style. */
