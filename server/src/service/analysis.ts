@@ -42,15 +42,14 @@ export function analyse(document: ReadinessDocument, context: AnalysisContext): 
   const optionsOf = <O>(rule: RuleDefinition<O>): O => (context.settings.rules.get(rule.code)?.options ?? rule.defaultOptions ?? {}) as O;
   const skipped = safely(context, undefined, () => validlySkippedSections(document, optionsOf), new Set<SectionId>());
   for (const rule of RULES) {
-    const configured = context.settings.rules.get(rule.code);
-    const level = configured?.level ?? rule.severity;
+    const level = context.settings.rules.get(rule.code)?.level ?? rule.severity;
     if (level === 'off') continue;
     if (rule.crossFile && context.crossFileReads === false) continue;
     if (rule.section !== 'file' && rule.section !== 'header' && skipped.has(rule.section)) continue;
     const ruleContext: RuleContext<unknown> = {
       document,
       documentPath: context.documentPath,
-      options: configured?.options ?? rule.defaultOptions ?? {},
+      options: optionsOf(rule),
       optionsOf,
       workspace: context.workspace,
       today: context.today,
@@ -61,12 +60,7 @@ export function analyse(document: ReadinessDocument, context: AnalysisContext): 
         findings.push({ ...finding, rule, severity: level, fixes: finding.fixes ?? [] });
       },
     };
-    // A rule that throws loses its own findings only (safely() without a closure per rule).
-    try {
-      rule.check(ruleContext);
-    } catch (error) {
-      context.onRuleError?.(rule, error);
-    }
+    safely(context, rule, () => rule.check(ruleContext), undefined);
   }
   findings.sort(byPosition);
   return { document, findings, skippedSections: skipped };

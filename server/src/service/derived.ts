@@ -31,13 +31,16 @@ export function perDocumentAnd<K, T>(compute: (document: ReadinessDocument, key:
   };
 }
 
-/** A value computed once per options object or list (rules build patterns and word lists from their options). */
-export function perOptions<O extends object, T>(compute: (options: O) => T): (options: O) => T {
-  const results = new WeakMap<O, T>();
-  return (options) => {
-    if (results.has(options)) return results.get(options)!;
-    const result = compute(options);
-    results.set(options, result);
+/**
+ * A value computed once per object: a rule's options or one of its lists (rules build patterns and
+ * word lists from them), a table, a list of metrics. Kept as long as the object lives.
+ */
+export function perObject<K extends object, T>(compute: (key: K) => T): (key: K) => T {
+  const results = new WeakMap<K, T>();
+  return (key) => {
+    if (results.has(key)) return results.get(key)!;
+    const result = compute(key);
+    results.set(key, result);
     return result;
   };
 }

@@ -1,3 +1,4 @@
+import { perDocument } from './derived';
 import type { Placeholder, ReadinessDocument, Section, SectionId, Span, Table } from './model';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -22,21 +23,19 @@ export function contains(outer: Range, inner: Range): boolean {
   return startsAfter && endsBefore;
 }
 
-const placeholdersByLine = new WeakMap<ReadinessDocument, Map<number, Placeholder[]>>();
-
 /** The document's placeholders by line: rules ask about every cell. */
-function onLine(document: ReadinessDocument, line: number): readonly Placeholder[] {
-  let byLine = placeholdersByLine.get(document);
-  if (!byLine) {
-    byLine = new Map();
-    for (const placeholder of document.placeholders) {
-      const list = byLine.get(placeholder.line);
-      if (list) list.push(placeholder);
-      else byLine.set(placeholder.line, [placeholder]);
-    }
-    placeholdersByLine.set(document, byLine);
+const placeholdersByLine = perDocument((document) => {
+  const byLine = new Map<number, Placeholder[]>();
+  for (const placeholder of document.placeholders) {
+    const list = byLine.get(placeholder.line);
+    if (list) list.push(placeholder);
+    else byLine.set(placeholder.line, [placeholder]);
   }
-  return byLine.get(line) ?? NONE;
+  return byLine;
+});
+
+function onLine(document: ReadinessDocument, line: number): readonly Placeholder[] {
+  return placeholdersByLine(document).get(line) ?? NONE;
 }
 
 const NONE: readonly Placeholder[] = [];

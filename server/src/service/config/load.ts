@@ -2,6 +2,7 @@ import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Range } from 'vscode-languageserver-types';
 import type { RuleDefinition } from '../rules/types';
+import { perObject } from '../derived';
 import { LineIndex } from '../text/lineIndex';
 import { buildConfigSchema } from './schema';
 import type { ReadinessConfig } from './settings';
@@ -27,18 +28,11 @@ interface ConfigValidator {
   validator: Validator;
 }
 
-const compiled = new WeakMap<readonly RuleDefinition<any>[], ConfigValidator>();
-
-function validatorFor(rules: readonly RuleDefinition<any>[]): ConfigValidator {
-  let entry = compiled.get(rules);
-  if (!entry) {
-    const schema = buildConfigSchema(rules) as Schema;
-    // Draft 7, every error reported (no short-circuit), so each bad key gets its own problem.
-    entry = { schema, validator: new Validator(schema, '7', false) };
-    compiled.set(rules, entry);
-  }
-  return entry;
-}
+const validatorFor = perObject((rules: readonly RuleDefinition<any>[]): ConfigValidator => {
+  const schema = buildConfigSchema(rules) as Schema;
+  // Draft 7, every error reported (no short-circuit), so each bad key gets its own problem.
+  return { schema, validator: new Validator(schema, '7', false) };
+});
 
 /**
  * Parses and validates a config file's text. A broken file yields problems (with the key and
@@ -96,7 +90,11 @@ function nodeValue(node: Node): unknown {
   }
 }
 
-/** The node at a path of keys; array items are addressed by their index. */
+/**
+ * The node at a path of keys; array items are addressed by their index. jsonc-parser's
+ * `findNodeAtLocation` wants numbers for array items, and the validator's paths are all strings:
+ * turning digits into numbers would lose an object key that is digits.
+ */
 function nodeAt(root: Node, path: string[]): Node | undefined {
   let node: Node | undefined = root;
   for (const segment of path) {

@@ -1,3 +1,4 @@
+import { perObject } from '../derived';
 import { cachedRegExp } from './regex';
 /**
  * Keyword lists are options, so authors can teach the rules their own words. A keyword matches
@@ -6,18 +7,16 @@ import { cachedRegExp } from './regex';
  * (`deploy*` matches "deployment", `pin*` matches "pinning" but never "spin").
  */
 const patterns = new Map<string, RegExp | undefined>();
-const byList = new WeakMap<readonly string[], RegExp | undefined>();
 
-export function keywordPattern(keywords: readonly string[]): RegExp | undefined {
-  // Rules ask per cell and per line; the list is the same each time, so compile it once, and
-  // look an options array up by identity before joining it.
-  if (byList.has(keywords)) return byList.get(keywords);
+/**
+ * Rules ask per cell and per line; the list is the same each time, so it is compiled once, and an
+ * options array is looked up by identity before it is joined.
+ */
+export const keywordPattern = perObject((keywords: readonly string[]): RegExp | undefined => {
   const key = keywords.join('\u0000');
-  let pattern = patterns.get(key);
-  if (!patterns.has(key)) patterns.set(key, (pattern = compileKeywords(keywords)));
-  byList.set(keywords, pattern);
-  return pattern;
-}
+  if (!patterns.has(key)) patterns.set(key, compileKeywords(keywords));
+  return patterns.get(key);
+});
 
 function compileKeywords(keywords: readonly string[]): RegExp | undefined {
   const alternatives = keywords

@@ -1,3 +1,4 @@
+import { perObject } from '../derived';
 import { cachedRegExp } from './regex';
 /**
  * Keyword matching for the §3 and §4 rules: configurable phrase lists matched the way people
@@ -55,7 +56,23 @@ function negated(text: string, start: number): boolean {
 }
 
 const combined = new Map<string, RegExp>();
-const byList = new WeakMap<readonly string[], RegExp>();
+
+/** One alternation per list; options arrays live as long as the settings, so one is looked up by identity before it is joined. */
+const combinedPattern = perObject((phrases: readonly string[]): RegExp => {
+  const key = phrases.join('\u0000');
+  let pattern = combined.get(key);
+  if (!pattern) {
+    // A phrase of separators only (`-`) compiles to an empty pattern that matches nothing real;
+    // as an alternative it would match first everywhere and hide the other phrases.
+    const sources = phrases
+      .filter((p) => typeof p === 'string' && p.trim())
+      .map((p) => phrasePattern(p).source)
+      .filter((source) => source !== '(?:)');
+    pattern = cachedRegExp(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'gi');
+    combined.set(key, pattern);
+  }
+  return pattern;
+});
 
 /**
  * Whether any of the phrases occurs (not negated, unless `includeNegated`). One alternation per
@@ -63,23 +80,7 @@ const byList = new WeakMap<readonly string[], RegExp>();
  */
 export function hasPhrase(text: string, phrases: readonly string[], includeNegated = false): boolean {
   if (!Array.isArray(phrases)) return false;
-  // Options arrays live as long as the settings: look the list up by identity before joining it.
-  let pattern = byList.get(phrases);
-  if (!pattern) {
-    const key = phrases.join('\u0000');
-    pattern = combined.get(key);
-    if (!pattern) {
-      // A phrase of separators only (`-`) compiles to an empty pattern that matches nothing real;
-      // as an alternative it would match first everywhere and hide the other phrases.
-      const sources = phrases
-        .filter((p) => typeof p === 'string' && p.trim())
-        .map((p) => phrasePattern(p).source)
-        .filter((source) => source !== '(?:)');
-      pattern = cachedRegExp(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'gi');
-      combined.set(key, pattern);
-    }
-    byList.set(phrases, pattern);
-  }
+  const pattern = combinedPattern(phrases);
   const normalised = text.includes('’') || text.includes('‘') ? text.replace(/[’‘]/g, "'") : text;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {

@@ -1,3 +1,4 @@
+import { perObject } from '../../derived';
 import { hasPlaceholder } from '../../query';
 import { defineRule } from '../types';
 import { alertRows } from './alertTable';
@@ -19,26 +20,19 @@ const TIME_UNITS = String.raw`(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
-const durationPatterns = new WeakMap<TriggerOptions, RegExp[]>();
-
 /** The duration patterns of a set of options, built once per options object (rules run per row). */
-function patternsFor(options: TriggerOptions): RegExp[] {
-  let patterns = durationPatterns.get(options);
-  if (!patterns) {
-    const words = [...options.durationWords].sort((a, b) => b.length - a.length).map(escape).join('|');
-    const counts = options.countUnits.map(escape).join('|');
-    const amount = String.raw`(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:>=|≥|>|at\s+least)\s*)?\d+(?:[.,]\d+)?`;
-    patterns = [
-      words && String.raw`(?<![\w-])(?:${words})\s+${amount}\s*${TIME_UNITS}(?![A-Za-z])`,
-      words && counts && String.raw`(?<![\w-])(?:${words})\s+${amount}\s+(?:consecutive\s+)?(?:${counts})\b`,
-      String.raw`(?<![\w.])\d+(?:[.,]\d+)?\s*${TIME_UNITS}\s+(?:rolling\s+)?window\b`,
-    ]
-      .filter(Boolean)
-      .map((pattern) => cachedRegExp(pattern as string, 'i'));
-    durationPatterns.set(options, patterns);
-  }
-  return patterns;
-}
+const patternsFor = perObject((options: TriggerOptions): RegExp[] => {
+  const words = [...options.durationWords].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const counts = options.countUnits.map(escape).join('|');
+  const amount = String.raw`(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:>=|≥|>|at\s+least)\s*)?\d+(?:[.,]\d+)?`;
+  return [
+    words && String.raw`(?<![\w-])(?:${words})\s+${amount}\s*${TIME_UNITS}(?![A-Za-z])`,
+    words && counts && String.raw`(?<![\w-])(?:${words})\s+${amount}\s+(?:consecutive\s+)?(?:${counts})\b`,
+    String.raw`(?<![\w.])\d+(?:[.,]\d+)?\s*${TIME_UNITS}\s+(?:rolling\s+)?window\b`,
+  ]
+    .filter(Boolean)
+    .map((pattern) => cachedRegExp(pattern as string, 'i'));
+});
 
 /** Whether a trigger says how long its condition must hold (`for 10 min`, `over 24h`, `over 3 consecutive runs`, `1h window`). */
 export function hasDuration(trigger: string, options: TriggerOptions): boolean {

@@ -1,6 +1,6 @@
 import type { Cell, ReadinessDocument, Span } from '../../model';
 import { findSection, hasPlaceholder, proseOf, sectionTable } from '../../query';
-import { perDocumentAnd } from '../../derived';
+import { perDocumentAnd, perObject } from '../../derived';
 import { monitoringMetrics } from '../monitoring/metricClasses';
 
 /** `signals.buy_proba`, `pnl_per_trade`: a metric identifier, dotted fields included. */
@@ -88,12 +88,8 @@ interface MetricIndex {
   bySegment: Map<string, DefinedMetric[]>;
 }
 
-const indexes = new WeakMap<readonly DefinedMetric[], MetricIndex>();
-
-function indexOf(metrics: readonly DefinedMetric[]): MetricIndex {
-  let index = indexes.get(metrics);
-  if (index) return index;
-  index = { exact: new Map(), bySegment: new Map() };
+const indexOf = perObject((metrics: readonly DefinedMetric[]): MetricIndex => {
+  const index: MetricIndex = { exact: new Map(), bySegment: new Map() };
   const add = (map: Map<string, DefinedMetric[]>, key: string, metric: DefinedMetric) => {
     const list = map.get(key);
     if (list) list.push(metric);
@@ -104,9 +100,8 @@ function indexOf(metrics: readonly DefinedMetric[]): MetricIndex {
     add(index.exact, name, metric);
     add(index.bySegment, lastSegment(name), metric);
   }
-  indexes.set(metrics, index);
   return index;
-}
+});
 
 /** The §1 metrics a trigger names (same rules as `namesMetric`). */
 export function metricsNamedIn(text: string, metrics: readonly DefinedMetric[]): DefinedMetric[] {
@@ -129,16 +124,7 @@ export function metricsNamedIn(text: string, metrics: readonly DefinedMetric[]):
   return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
-const positionMaps = new WeakMap<readonly DefinedMetric[], Map<DefinedMetric, number>>();
-
-function positions(metrics: readonly DefinedMetric[]): Map<DefinedMetric, number> {
-  let map = positionMaps.get(metrics);
-  if (!map) {
-    map = new Map(metrics.map((metric, index) => [metric, index]));
-    positionMaps.set(metrics, map);
-  }
-  return map;
-}
+const positions = perObject((metrics: readonly DefinedMetric[]) => new Map(metrics.map((metric, index) => [metric, index])));
 
 /** §1's table, for pointing at the metrics a trigger may use. */
 export function monitoringTable(document: ReadinessDocument) {

@@ -1,4 +1,4 @@
-import { perOptions } from '../../derived';
+import { perObject } from '../../derived';
 import { blankParentheses } from '../../util/handles';
 import { defineRule, type Fix } from '../types';
 import { sayChoices } from './metricType';
@@ -81,7 +81,7 @@ export function sourcesIn(value: string, sources: Record<string, string[]>): str
 }
 
 /** Each canonical source with its spellings as `words` gives them. */
-const spelledSources = perOptions((sources: Record<string, string[]>) =>
+const spelledSources = perObject((sources: Record<string, string[]>) =>
   Object.entries(sources).map(([name, spellings]) => ({ name, spelt: spellingsOf(name, spellings).map(words) })),
 );
 

@@ -1,6 +1,6 @@
 import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, sectionTable } from '../../query';
-import { perDocument, perDocumentAnd, perOptions } from '../../derived';
+import { perDocument, perDocumentAnd, perObject } from '../../derived';
 import { isHandle, peopleIn } from '../../util/handles';
 
 /** §1 and its table, when both exist (a missing table is RDY004's finding). */
@@ -11,13 +11,7 @@ export const monitoringTable = perDocument((document): { section: Section; table
 });
 
 /** Rows holding anything: an all-blank row is not a metric. */
-export function filledRows(table: Table): TableRow[] {
-  let rows = filledRowsOf.get(table);
-  if (!rows) filledRowsOf.set(table, (rows = table.rows.filter((row) => row.cells.some((cell) => cell.value.trim() !== ''))));
-  return rows;
-}
-
-const filledRowsOf = new WeakMap<Table, TableRow[]>();
+export const filledRows = perObject((table: Table): TableRow[] => table.rows.filter((row) => row.cells.some((cell) => cell.value.trim() !== '')));
 
 /**
  * §1's table and its filled rows, when it has a Metric column and at least one row: what the
@@ -60,7 +54,7 @@ export function nameHasKeyword(name: string, keywords: readonly string[]): boole
   return looseKeywords(keywords).some((word) => loose.includes(word));
 }
 
-const looseKeywords = perOptions((keywords: readonly string[]) => keywords.filter((word) => word.trim() !== '').map((word) => looseName(word.trim())));
+const looseKeywords = perObject((keywords: readonly string[]) => keywords.filter((word) => word.trim() !== '').map((word) => looseName(word.trim())));
 
 /** The first http(s) URL the Dashboard column already holds: a plausible dashboard for a new row. */
 export function knownDashboard(table: Table): string | undefined {

@@ -1,4 +1,4 @@
-import { perOptions } from '../../derived';
+import { perObject } from '../../derived';
 import { cachedRegExp } from '../../util/regex';
 /**
  * Reading a `Threshold (warn / crit)` cell: `> 0.2 / > 0.5`, `warn 200ms, crit 500ms`,
@@ -86,7 +86,7 @@ function boundOf(text: string): Bound | undefined {
   return { comparator, number: Number(match[2].replace('−', '-')), unit: (match[3] ?? '').toLowerCase() };
 }
 
-const wordPattern = perOptions((words: string[]): RegExp | undefined => {
+const wordPattern = perObject((words: string[]): RegExp | undefined => {
   const alternatives = words.map((w) => w.trim()).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return alternatives.length ? cachedRegExp(`(?<![\\p{L}\\d_])(?:${alternatives.join('|')})(?![\\p{L}\\d_])`, 'iu') : undefined;
 });
