@@ -1,4 +1,5 @@
 import { runCheck } from './commands/check';
+import { runDiff } from './commands/diff';
 import { runInit } from './commands/init';
 import { runRules } from './commands/rules';
 import { EXIT_USAGE, UsageError, type CliIo } from './io';
@@ -8,6 +9,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number> | 
   check: runCheck,
   rules: runRules,
   init: runInit,
+  diff: runDiff,
 };
 
 /** Runs one command line; resolves to the exit code. Never throws for bad input. */

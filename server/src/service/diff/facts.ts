@@ -1,0 +1,305 @@
+import type { Analysis } from '../analysis';
+import type { ResolvedSettings } from '../config/settings';
+import { optionsOf } from '../features/ruleOptions';
+import type { Cell, ChecklistTopic, Field, ReadinessDocument, SectionId, Table } from '../model';
+import { SECTION_SPECS } from '../parser/sections';
+import { findHeaderField, findSection, hasPlaceholder, sectionTable } from '../query';
+import { metricIdentifier } from '../rules/alerting/metricNames';
+import { alertRows } from '../rules/alerting/alertTable';
+import { driftRowsRule } from '../rules/drift/driftRows';
+import { DEFAULT_DRIFT_KEYWORDS, type DriftKeywords } from '../rules/drift/driftTable';
+import { titleStoryIdRule } from '../rules/header/titleStoryId';
+import { parseCommitteeReview } from '../rules/header/committee';
+import { storyIdsIn, titleParts } from '../rules/header/storyId';
+import { monitoringMetrics } from '../rules/monitoring/metricClasses';
+import { namedPeople, withoutTemplateLeadIn } from '../rules/owner/people';
+import { filledOnDate } from '../rules/owner/sunset';
+import { configOnlyRollbackRule } from '../rules/rollback/configOnlyRollback';
+import { mechanismsOf, type MechanismKind } from '../rules/rollback/mechanisms';
+import { canarySymbolRule, findSymbols } from '../rules/rollout/canarySymbol';
+import { rolloutStagesRule } from '../rules/rollout/rolloutStages';
+import { analyseRollout, shadowSkips, stageDays, STAGE_ORDER, type StageKind } from '../rules/rollout/stages';
+import { sectionOfFinding } from '../sectionStatus';
+import { findIsoDate } from '../util/dates';
+import { hasPhrase } from '../util/phrases';
+
+/**
+ * What a readiness file says, as values a reviewer compares: who, which alerts at which severity,
+ * how long each stage runs, which mechanisms revert the change. Read from the document model (not
+ * its text), keyed by what a row names, so moving or re-formatting a row changes nothing here.
+ */
+export interface ReadinessFacts {
+  story: string | undefined;
+  /** The title after `MLOps readiness —` (and the story id). */
+  title: string | undefined;
+  owner: string | undefined;
+  filledOn: string | undefined;
+  committee: { session: string | undefined; verdict: string | undefined } | undefined;
+  sections: SectionFact[];
+  metrics: MetricFact[];
+  alerts: AlertFact[];
+  drift: DriftFact[];
+  stages: StageFact[];
+  /** The calibration-only SKIP of §4 (`shadow=Nd`), when written. */
+  shadowSkip: { days: number | undefined } | undefined;
+  rollback: MechanismFact[];
+  dri: PersonFact | undefined;
+  backupDri: PersonFact | undefined;
+  decisionAuthority: PersonFact | undefined;
+  sunset: string | undefined;
+  checklist: Array<{ topic: ChecklistTopic; checked: boolean }>;
+  findings: FindingFact[];
+}
+
+export interface SectionFact {
+  id: SectionId;
+  /** §n, or "Sign-off checklist". */
+  label: string;
+  present: boolean;
+  /** Replaced by a valid `**SKIP — JUSTIFICATION**`. */
+  skipped: boolean;
+}
+
+export interface MetricFact {
+  name: string;
+  type: string;
+  threshold: string;
+  owner: string;
+}
+
+export interface AlertFact {
+  name: string;
+  /** `P1`, `P2`, `P3` as written (upper case), or the cell's value. */
+  severity: string;
+  trigger: string;
+  runbook: string;
+  channel: string;
+}
+
+export interface DriftFact {
+  type: string;
+  method: string;
+  window: string;
+  threshold: string;
+  action: string;
+}
+
+export interface StageFact {
+  kind: StageKind;
+  traffic: string;
+  duration: string;
+  days: number | undefined;
+  /** Symbols the row names (the canary's crypto). */
+  symbols: string[];
+}
+
+export interface MechanismFact {
+  name: string;
+  kind: MechanismKind;
+  sla: string;
+}
+
+export interface PersonFact {
+  /** The value as written, without markup. */
+  text: string;
+  handles: string[];
+}
+
+export interface FindingFact {
+  code: string;
+  rule: string;
+  severity: string;
+  message: string;
+  /** 1-based line. */
+  line: number;
+  section: SectionId | undefined;
+}
+
+export function sectionLabel(id: SectionId): string {
+  const spec = SECTION_SPECS.find((s) => s.id === id)!;
+  return spec.number === undefined ? spec.title.replace(/\s*\(.*$/, '') : `§${spec.number}`;
+}
+
+/** The title of a section as the template writes it, without "(MUST)": "Staged rollout". */
+export function sectionName(id: SectionId): string {
+  const spec = SECTION_SPECS.find((s) => s.id === id)!;
+  return spec.title.replace(/^\d+\.\s*/, '').replace(/\s*\(.*$/, '');
+}
+
+export function readinessFacts(analysis: Analysis, settings: ResolvedSettings): ReadinessFacts {
+  const { document } = analysis;
+  const ownerSection = findSection(document, 'owner');
+  const ownerField = (key: Field['key']) => ownerSection?.fields.find((field) => field.key === key);
+  const committeeField = findHeaderField(document, 'reviewed by committee');
+  const committee = committeeField && !hasPlaceholder(document, committeeField.value) ? parseCommitteeReview(committeeField.value.text) : undefined;
+  const rollout = analyseRollout(document, optionsOf(settings, rolloutStagesRule));
+  const shadowSkip = rollout ? shadowSkips(rollout.section)[0] : undefined;
+  return {
+    story: storyOf(document, settings),
+    title: titleOf(document, settings),
+    owner: valueOf(document, findHeaderField(document, 'owner')),
+    filledOn: filledOnDate(document)?.text,
+    committee: committee && {
+      session: committee.hasSessionId ? committee.session?.text : undefined,
+      verdict: committee.verdicts[0]?.text.toUpperCase().replace(/_/g, '-'),
+    },
+    sections: SECTION_SPECS.map((spec) => ({
+      id: spec.id,
+      label: sectionLabel(spec.id),
+      present: document.sections.some((section) => section.id === spec.id),
+      skipped: analysis.skippedSections.has(spec.id),
+    })),
+    metrics: metricsOf(document),
+    alerts: alertsOf(document),
+    drift: driftOf(document, optionsOf(settings, driftRowsRule) as DriftKeywords),
+    stages: stagesOf(document, settings),
+    shadowSkip: shadowSkip && { days: shadowSkip.days },
+    rollback: rollbackOf(document, settings),
+    dri: personOf(document, ownerField('dri')),
+    backupDri: personOf(document, ownerField('backup dri')),
+    decisionAuthority: personOf(document, ownerField('decision authority'), (text) => withoutTemplateLeadIn('decision authority', text).trim()),
+    sunset: sunsetOf(document, ownerField('sunset date')),
+    checklist: (findSection(document, 'checklist')?.checklist ?? [])
+      .filter((item) => item.topic !== undefined)
+      .map((item) => ({ topic: item.topic!, checked: item.checked })),
+    findings: analysis.findings.map((finding) => ({
+      code: finding.rule.code,
+      rule: finding.rule.name,
+      severity: finding.severity,
+      message: finding.message,
+      line: finding.range.start.line + 1,
+      section: sectionOfFinding(document, finding),
+    })),
+  };
+}
+
+/** A value as a reader compares it: no markup, single spaces; a placeholder is no value. */
+function clean(document: ReadinessDocument, cell: Cell | undefined): string {
+  if (!cell || hasPlaceholder(document, cell)) return '';
+  return cell.value.replace(/\s+/g, ' ').trim();
+}
+
+function valueOf(document: ReadinessDocument, field: Field | undefined): string | undefined {
+  if (!field || hasPlaceholder(document, field.value)) return undefined;
+  const text = field.value.text.replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
+  return text || undefined;
+}
+
+function storyOf(document: ReadinessDocument, settings: ResolvedSettings): string | undefined {
+  const pattern = optionsOf(settings, titleStoryIdRule).storyIdPattern;
+  const field = findHeaderField(document, 'story');
+  const fromField = field && !hasPlaceholder(document, field.value) ? storyIdsIn(field.value.text, pattern)[0]?.text : undefined;
+  return fromField ?? titleParts(document, pattern)?.id?.text;
+}
+
+function titleOf(document: ReadinessDocument, settings: ResolvedSettings): string | undefined {
+  const parts = titleParts(document, optionsOf(settings, titleStoryIdRule).storyIdPattern);
+  if (!parts) return document.title?.title.text.trim() || undefined;
+  const rest = parts.masked.slice(parts.id ? parts.id.end : parts.restStart).trim();
+  return rest || undefined;
+}
+
+function metricsOf(document: ReadinessDocument): MetricFact[] {
+  const table = sectionTable(findSection(document, 'monitoring'));
+  if (!table) return [];
+  return monitoringMetrics(document)
+    .filter((metric) => !hasPlaceholder(document, metric.cell))
+    .map((metric) => ({
+      name: metricIdentifier(metric.cell) ?? metric.name,
+      type: clean(document, table.cell(metric.row, 'Type')),
+      threshold: clean(document, table.cell(metric.row, 'Threshold')),
+      owner: clean(document, table.cell(metric.row, 'Owner')),
+    }));
+}
+
+function alertsOf(document: ReadinessDocument): AlertFact[] {
+  return alertRows(document)
+    .filter((row) => row.alert && clean(document, row.alert))
+    .map((row) => ({
+      name: identifierOrValue(document, row.alert!),
+      severity: clean(document, row.severity).toUpperCase(),
+      trigger: clean(document, row.trigger),
+      runbook: clean(document, row.runbook),
+      channel: clean(document, row.channel),
+    }));
+}
+
+/** `ea_s11_expectancy_negative` from "`ea_s11_expectancy_negative` (P1)". */
+function identifierOrValue(document: ReadinessDocument, cell: Cell): string {
+  const code = /`([^`]+)`/.exec(cell.text);
+  return code ? code[1].trim() : clean(document, cell);
+}
+
+function driftOf(document: ReadinessDocument, keywords: DriftKeywords): DriftFact[] {
+  const table = sectionTable(findSection(document, 'drift'));
+  if (!table) return [];
+  const words = { ...DEFAULT_DRIFT_KEYWORDS, ...keywords };
+  return table.rows
+    .map((row) => {
+      const typeCell = table.cell(row, 'Drift type') ?? row.cells[0];
+      const written = clean(document, typeCell);
+      const type = hasPhrase(written, words.dataDriftKeywords, true)
+        ? 'Data drift'
+        : hasPhrase(written, words.conceptDriftKeywords, true)
+          ? 'Concept drift'
+          : written;
+      return {
+        type,
+        method: clean(document, table.cell(row, 'Method')),
+        window: clean(document, table.cell(row, 'Window')),
+        threshold: clean(document, table.cell(row, 'Threshold')),
+        action: clean(document, table.cell(row, 'Action on trigger')),
+      };
+    })
+    .filter((fact) => fact.type !== '');
+}
+
+function stagesOf(document: ReadinessDocument, settings: ResolvedSettings): StageFact[] {
+  const rollout = analyseRollout(document, optionsOf(settings, rolloutStagesRule));
+  if (!rollout) return [];
+  const { table } = rollout;
+  const canaryOptions = optionsOf(settings, canarySymbolRule);
+  return STAGE_ORDER.filter((kind) => rollout.stage[kind]).map((kind) => {
+    const row = rollout.stage[kind]!;
+    const duration = clean(document, table.cell(row, 'Duration'));
+    const traffic = clean(document, table.cell(row, 'Traffic %'));
+    const symbols = kind === 'canary' ? unique(findSymbols(trafficCells(table, row), canaryOptions).map((s) => s.text)) : [];
+    return { kind, traffic, duration, days: duration ? stageDays(duration)?.days : undefined, symbols };
+  });
+}
+
+/** The canary row's cells that say where it runs (not its criteria, where "BTCUSDC" may be a comparison). */
+function trafficCells(table: Table, row: Table['rows'][number]): Cell[] {
+  return row.cells.filter((cell) => !['duration', 'passcriteria', 'rollbacktrigger'].includes(table.columnKeys[cell.column] ?? ''));
+}
+
+function rollbackOf(document: ReadinessDocument, settings: ResolvedSettings): MechanismFact[] {
+  const table = sectionTable(findSection(document, 'rollback'));
+  if (!table) return [];
+  return mechanismsOf(document, table, optionsOf(settings, configOnlyRollbackRule))
+    .filter((mechanism) => mechanism.name.trim() !== '' && !hasPlaceholder(document, table.cell(mechanism.row, 'Mechanism') ?? mechanism.row.cells[0]))
+    .map((mechanism) => ({
+      name: mechanism.name.replace(/\s+/g, ' ').trim(),
+      kind: mechanism.kind,
+      sla: clean(document, table.cell(mechanism.row, 'Revert SLA')),
+    }));
+}
+
+function personOf(document: ReadinessDocument, field: Field | undefined, trim: (text: string) => string = (t) => t): PersonFact | undefined {
+  if (!field || hasPlaceholder(document, field.value)) return undefined;
+  const value = trim(field.value.text);
+  const people = namedPeople(value);
+  const handles = [...people.handles, ...people.teams.filter((team) => team.text.includes('/'))].map((h) => h.text.replace(/^@?/, '@'));
+  const text = value.replace(/\(.*?\)/g, '').replace(/[`*]/g, '').replace(/\s+/g, ' ').trim();
+  if (!text && !handles.length) return undefined;
+  return { text, handles };
+}
+
+function sunsetOf(document: ReadinessDocument, field: Field | undefined): string | undefined {
+  if (!field || hasPlaceholder(document, field.value)) return undefined;
+  return findIsoDate(field.value.text)?.text ?? (field.value.text.trim() || undefined);
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
