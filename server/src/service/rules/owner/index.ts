@@ -4,6 +4,7 @@ import { backupEngagementRule } from './backupEngagement';
 import { decisionAuthorityRule } from './decisionAuthority';
 import { driSingleHumanRule } from './driSingleHuman';
 import { sunsetDateRule } from './sunsetDate';
+import { sunsetPassedRule } from './sunsetPassed';
 import { sunsetWindowRule } from './sunsetWindow';
 
 export const ownerRules: RuleDefinition<any>[] = [
@@ -13,4 +14,5 @@ export const ownerRules: RuleDefinition<any>[] = [
   decisionAuthorityRule,
   sunsetDateRule,
   sunsetWindowRule,
+  sunsetPassedRule,
 ];
