@@ -62,7 +62,8 @@ export interface ChangedPath {
  * when `to` is undefined), renames paired, limited to `pathspecs` (repository-relative).
  */
 export function changedPaths(repo: Repository, from: string, to: string | undefined, pathspecs: string[]): ChangedPath[] {
-  const specs = pathspecs.length ? pathspecs.map((p) => `:(top,literal)${p}`) : [];
+  // `.` at the top (the repository itself) limits nothing.
+  const specs = pathspecs.length && !pathspecs.includes('') ? pathspecs.map((p) => `:(top,literal)${p}`) : [];
   const out = repo.git(['diff', '--name-status', '-z', '--find-renames', from, ...(to ? [to] : []), '--', ...specs]);
   const parts = out.split('\0');
   const changes: ChangedPath[] = [];

@@ -195,7 +195,8 @@ function storyOf(document: ReadinessDocument, settings: ResolvedSettings): strin
 function titleOf(document: ReadinessDocument, settings: ResolvedSettings): string | undefined {
   const parts = titleParts(document, optionsOf(settings, titleStoryIdRule).storyIdPattern);
   if (!parts) return document.title?.title.text.trim() || undefined;
-  const rest = parts.masked.slice(parts.id ? parts.id.end : parts.restStart).trim();
+  // As written: a report shows a placeholder left in the title rather than hiding it.
+  const rest = parts.span.text.slice(parts.id ? parts.id.end : parts.restStart).trim();
   return rest || undefined;
 }
 
