@@ -3,6 +3,7 @@ import { backupDriRule } from './backupDri';
 import { backupEngagementRule } from './backupEngagement';
 import { decisionAuthorityRule } from './decisionAuthority';
 import { driSingleHumanRule } from './driSingleHuman';
+import { knownPeopleRule } from './knownPeople';
 import { sunsetDateRule } from './sunsetDate';
 import { sunsetPassedRule } from './sunsetPassed';
 import { sunsetWindowRule } from './sunsetWindow';
@@ -15,4 +16,5 @@ export const ownerRules: RuleDefinition<any>[] = [
   sunsetDateRule,
   sunsetWindowRule,
   sunsetPassedRule,
+  knownPeopleRule,
 ];
