@@ -86,7 +86,12 @@ export function changedPaths(repo: Repository, from: string, to: string | undefi
     const untracked = repo.git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...specs]).split('\0').filter(Boolean);
     for (const path of untracked) changes.push({ before: undefined, after: path });
   }
-  return changes.sort((a, b) => (a.after ?? a.before)!.localeCompare((b.after ?? b.before)!));
+  // Only Markdown can be a readiness file (as \`check\` searches folders): images and data are never read.
+  const markdown = (path: string | undefined) => path !== undefined && /\.(md|markdown)$/i.test(path);
+  return changes
+    .filter((change) => markdown(change.before) || markdown(change.after))
+    .map((change) => ({ before: markdown(change.before) ? change.before : undefined, after: markdown(change.after) ? change.after : undefined }))
+    .sort((a, b) => (a.after ?? a.before)!.localeCompare((b.after ?? b.before)!));
 }
 
 /** A command-line path as a repository-relative one; a path outside the repository is a UsageError. */

@@ -51,9 +51,13 @@ export function compareFacts(before: ReadinessFacts | undefined, after: Readines
     ...ownerChanges(before, after),
     ...checklistChanges(before, after),
   ];
-  changes.sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
+  // A section removed or now skipped says it all: its rows going with it are no news.
+  const gone = new Set(after.sections.filter((s) => !s.present || (s.skipped && !before.sections.find((b) => b.id === s.id)!.skipped)).map((s) => s.id));
+  const presence = new Set(sectionPresence(before, after).map((c) => c.message));
+  const kept = changes.filter((change) => change.section === 'header' || !gone.has(change.section) || presence.has(change.message));
+  kept.sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
   const { added, removed } = multisetDifference(before.findings, after.findings, findingKey);
-  return { status: 'changed', changes, introduced: added, fixed: removed, summary };
+  return { status: 'changed', changes: kept, introduced: added, fixed: removed, summary };
 }
 
 export function summarise(facts: ReadinessFacts): FileSummary {
@@ -265,9 +269,11 @@ function rollbackChanges(before: ReadinessFacts, after: ReadinessFacts): Change[
   const messages: string[] = [];
   const configOnly = (list: MechanismFact[]) => list.filter((m) => m.kind === 'config-only');
   const lostConfigOnly = configOnly(before.rollback).length > 0 && configOnly(after.rollback).length === 0;
+  // What remains is said once, after the last config-only mechanism removed.
+  const lastConfigOnly = removed.filter((m) => m.kind === 'config-only').pop();
   for (const mechanism of removed) {
     let message = `rollback mechanism ${code(mechanism.name)} removed`;
-    if (lostConfigOnly && mechanism.kind === 'config-only') message += remainder(after.rollback);
+    if (lostConfigOnly && mechanism === lastConfigOnly) message += remainder(after.rollback);
     messages.push(message);
   }
   for (const mechanism of added) messages.push(`rollback mechanism ${code(mechanism.name)} added${mechanism.kind === 'code-deploy' ? ' (code deploy)' : ''}`);
