@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { checkDocument, doHover, memoryWorkspace, parseReadiness } from '../server/src/service';
+import { checkDocument, doComplete, doHover, memoryWorkspace, parseReadiness } from '../server/src/service';
 import { at, check, edit, rangeOf, readExample, textAt, withCode, TODAY, type CheckOptions } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
@@ -85,5 +85,18 @@ describe('hover on a handle', () => {
     const team = edit(VALID, '**DRI**: `@ana-m`', '**DRI**: `@cvn/ml-platform`');
     assert.match(hoverAt(team, '**DRI**:', '@cvn')!, /^\*\*@cvn\/ml-platform\*\*: a team in `.github\/CODEOWNERS` \(line 2\), not one person\./);
     assert.match(hoverAt(VALID, '**Decision authority**:', '@d-okafor')!, /\*\*@d-okafor\*\*: not listed in `.github\/CODEOWNERS`\.$/);
+  });
+});
+
+describe('completion of a person', () => {
+  it('offers the handles of a configured people file, with where they come from', () => {
+    const files = { 'docs/people.txt': '@quinn-r  Quinn Rossi\n', '.mlops-readiness.json': '{"rules": {"RDY608": {"peopleFile": "docs/people.txt"}}}' };
+    const workspace = memoryWorkspace(files);
+    const checked = checkDocument({ text: VALID, documentPath: PATH, workspace, today: TODAY });
+    const lines = VALID.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('- **Backup DRI**:'));
+    const list = doComplete(parseReadiness(VALID), { line, character: '- **Backup DRI**: '.length }, { settings: checked.settings, workspace, documentPath: PATH, today: TODAY });
+    const quinn = list.items.find((item) => item.label === '@quinn-r');
+    assert.equal(quinn?.detail, 'from docs/people.txt');
   });
 });

@@ -13,7 +13,7 @@ Usage:
   mlops-readiness diff [--base REF] [--head REF] [paths...] [--format markdown|json] [--today <date>]
                                                What the readiness files changed between two revisions mean:
                                                alerts, stages, canary, rollback, people, sunset, findings
-  mlops-readiness report [paths...] [--format markdown|json|html] [--today <date>]
+  mlops-readiness report [paths...] [--format markdown|json|html] [--today <date>] [--root <dir>]
                                                One table of all readiness files, what needs attention first
   mlops-readiness --version | --help
 
