@@ -1,27 +1,22 @@
 import type { Analysis } from '../analysis';
 import type { ResolvedSettings } from '../config/settings';
 import { optionsOf } from '../features/ruleOptions';
-import type { Cell, ChecklistTopic, Field, ReadinessDocument, SectionId, Table } from '../model';
+import type { ChecklistTopic, Field, ReadinessDocument, SectionId } from '../model';
 import { SECTION_SPECS } from '../parser/sections';
-import { findHeaderField, findSection, hasPlaceholder, sectionTable } from '../query';
-import { metricIdentifier } from '../rules/alerting/metricNames';
-import { alertRows } from '../rules/alerting/alertTable';
+import { findHeaderField, findSection, hasPlaceholder } from '../query';
 import { driftRowsRule } from '../rules/drift/driftRows';
-import { DEFAULT_DRIFT_KEYWORDS, type DriftKeywords } from '../rules/drift/driftTable';
+import type { DriftKeywords } from '../rules/drift/driftTable';
 import { titleStoryIdRule } from '../rules/header/titleStoryId';
 import { parseCommitteeReview } from '../rules/header/committee';
 import { storyIdsIn, titleParts } from '../rules/header/storyId';
-import { monitoringMetrics } from '../rules/monitoring/metricClasses';
 import { namedPeople, withoutTemplateLeadIn } from '../rules/owner/people';
 import { filledOnDate } from '../rules/owner/sunset';
-import { configOnlyRollbackRule } from '../rules/rollback/configOnlyRollback';
-import { mechanismsOf, type MechanismKind } from '../rules/rollback/mechanisms';
-import { canarySymbolRule, findSymbols } from '../rules/rollout/canarySymbol';
+import type { MechanismKind } from '../rules/rollback/mechanisms';
 import { rolloutStagesRule } from '../rules/rollout/rolloutStages';
-import { analyseRollout, shadowSkips, stageDays, STAGE_ORDER, type StageKind } from '../rules/rollout/stages';
+import { analyseRollout, shadowSkips, type StageKind } from '../rules/rollout/stages';
 import { sectionOfFinding } from '../sectionStatus';
 import { findIsoDate } from '../util/dates';
-import { hasPhrase } from '../util/phrases';
+import { alertsOf, driftOf, metricsOf, rollbackOf, stagesOf } from './tableFacts';
 
 /**
  * What a readiness file says, as values a reviewer compares: who, which alerts at which severity,
@@ -173,12 +168,6 @@ export function readinessFacts(analysis: Analysis, settings: ResolvedSettings): 
   };
 }
 
-/** A value as a reader compares it: no markup, single spaces; a placeholder is no value. */
-function clean(document: ReadinessDocument, cell: Cell | undefined): string {
-  if (!cell || hasPlaceholder(document, cell)) return '';
-  return cell.value.replace(/\s+/g, ' ').trim();
-}
-
 function valueOf(document: ReadinessDocument, field: Field | undefined): string | undefined {
   if (!field || hasPlaceholder(document, field.value)) return undefined;
   const text = field.value.text.replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
@@ -200,92 +189,6 @@ function titleOf(document: ReadinessDocument, settings: ResolvedSettings): strin
   return rest || undefined;
 }
 
-function metricsOf(document: ReadinessDocument): MetricFact[] {
-  const table = sectionTable(findSection(document, 'monitoring'));
-  if (!table) return [];
-  return monitoringMetrics(document)
-    .filter((metric) => !hasPlaceholder(document, metric.cell))
-    .map((metric) => ({
-      name: metricIdentifier(metric.cell) ?? metric.name,
-      type: clean(document, table.cell(metric.row, 'Type')),
-      threshold: clean(document, table.cell(metric.row, 'Threshold')),
-      owner: clean(document, table.cell(metric.row, 'Owner')),
-    }));
-}
-
-function alertsOf(document: ReadinessDocument): AlertFact[] {
-  return alertRows(document)
-    .filter((row) => row.alert && clean(document, row.alert))
-    .map((row) => ({
-      name: identifierOrValue(document, row.alert!),
-      severity: clean(document, row.severity).toUpperCase(),
-      trigger: clean(document, row.trigger),
-      runbook: clean(document, row.runbook),
-      channel: clean(document, row.channel),
-    }));
-}
-
-/** `ea_s11_expectancy_negative` from "`ea_s11_expectancy_negative` (P1)". */
-function identifierOrValue(document: ReadinessDocument, cell: Cell): string {
-  const code = /`([^`]+)`/.exec(cell.text);
-  return code ? code[1].trim() : clean(document, cell);
-}
-
-function driftOf(document: ReadinessDocument, keywords: DriftKeywords): DriftFact[] {
-  const table = sectionTable(findSection(document, 'drift'));
-  if (!table) return [];
-  const words = { ...DEFAULT_DRIFT_KEYWORDS, ...keywords };
-  return table.rows
-    .map((row) => {
-      const typeCell = table.cell(row, 'Drift type') ?? row.cells[0];
-      const written = clean(document, typeCell);
-      const type = hasPhrase(written, words.dataDriftKeywords, true)
-        ? 'Data drift'
-        : hasPhrase(written, words.conceptDriftKeywords, true)
-          ? 'Concept drift'
-          : written;
-      return {
-        type,
-        method: clean(document, table.cell(row, 'Method')),
-        window: clean(document, table.cell(row, 'Window')),
-        threshold: clean(document, table.cell(row, 'Threshold')),
-        action: clean(document, table.cell(row, 'Action on trigger')),
-      };
-    })
-    .filter((fact) => fact.type !== '');
-}
-
-function stagesOf(document: ReadinessDocument, settings: ResolvedSettings): StageFact[] {
-  const rollout = analyseRollout(document, optionsOf(settings, rolloutStagesRule));
-  if (!rollout) return [];
-  const { table } = rollout;
-  const canaryOptions = optionsOf(settings, canarySymbolRule);
-  return STAGE_ORDER.filter((kind) => rollout.stage[kind]).map((kind) => {
-    const row = rollout.stage[kind]!;
-    const duration = clean(document, table.cell(row, 'Duration'));
-    const traffic = clean(document, table.cell(row, 'Traffic %'));
-    const symbols = kind === 'canary' ? unique(findSymbols(trafficCells(table, row), canaryOptions).map((s) => s.text)) : [];
-    return { kind, traffic, duration, days: duration ? stageDays(duration)?.days : undefined, symbols };
-  });
-}
-
-/** The canary row's cells that say where it runs (not its criteria, where "BTCUSDC" may be a comparison). */
-function trafficCells(table: Table, row: Table['rows'][number]): Cell[] {
-  return row.cells.filter((cell) => !['duration', 'passcriteria', 'rollbacktrigger'].includes(table.columnKeys[cell.column] ?? ''));
-}
-
-function rollbackOf(document: ReadinessDocument, settings: ResolvedSettings): MechanismFact[] {
-  const table = sectionTable(findSection(document, 'rollback'));
-  if (!table) return [];
-  return mechanismsOf(document, table, optionsOf(settings, configOnlyRollbackRule))
-    .filter((mechanism) => mechanism.name.trim() !== '' && !hasPlaceholder(document, table.cell(mechanism.row, 'Mechanism') ?? mechanism.row.cells[0]))
-    .map((mechanism) => ({
-      name: mechanism.name.replace(/\s+/g, ' ').trim(),
-      kind: mechanism.kind,
-      sla: clean(document, table.cell(mechanism.row, 'Revert SLA')),
-    }));
-}
-
 function personOf(document: ReadinessDocument, field: Field | undefined, trim: (text: string) => string = (t) => t): PersonFact | undefined {
   if (!field || hasPlaceholder(document, field.value)) return undefined;
   const value = trim(field.value.text);
@@ -299,8 +202,4 @@ function personOf(document: ReadinessDocument, field: Field | undefined, trim: (
 function sunsetOf(document: ReadinessDocument, field: Field | undefined): string | undefined {
   if (!field || hasPlaceholder(document, field.value)) return undefined;
   return findIsoDate(field.value.text)?.text ?? (field.value.text.trim() || undefined);
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
 }
