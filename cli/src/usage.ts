@@ -46,4 +46,5 @@ Options for init:
   --today <YYYY-MM-DD>  The "Filled on" date (default: today)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings, or --fix-dry-run has a diff), 2 usage or I/O error.
+diff and report exit 0 whatever they find; 2 on a usage or git problem (unknown ref, shallow clone, path outside).
 `;
