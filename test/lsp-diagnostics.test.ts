@@ -6,7 +6,7 @@ import { LspClient, messageOf } from './lsp/client';
 import { positionOf, replaceOnce, TempWorkspace, VALID_PATH, validText } from './lsp/workspace';
 
 /** Rules whose result depends on the real clock (the server uses today's date): left out of "clean". */
-const CLOCK_RULES = new Set(['RDY104', 'RDY605', 'RDY606']);
+const CLOCK_RULES = new Set(['RDY104', 'RDY605', 'RDY606', 'RDY607']);
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
 const has = (code: string) => (p: PublishDiagnosticsParams) => codes(p).includes(code);
 const lacks = (code: string) => (p: PublishDiagnosticsParams) => !codes(p).includes(code);

@@ -1,4 +1,6 @@
 import { runCheck } from './commands/check';
+import { runDiff } from './commands/diff';
+import { runReport } from './commands/report';
 import { runInit } from './commands/init';
 import { runRules } from './commands/rules';
 import { EXIT_USAGE, UsageError, type CliIo } from './io';
@@ -8,6 +10,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number> | 
   check: runCheck,
   rules: runRules,
   init: runInit,
+  diff: runDiff,
+  report: runReport,
 };
 
 /** Runs one command line; resolves to the exit code. Never throws for bad input. */

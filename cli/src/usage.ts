@@ -10,6 +10,11 @@ Usage:
   mlops-readiness init --story <id> --title <text> --owner <@handle> [options]
                                                Write <folder>/<story>.md from the template (never overwrites)
   mlops-readiness rules [--json]               List every rule: code, name, default severity, docs
+  mlops-readiness diff [--base REF] [--head REF] [paths...] [--format markdown|json] [--today <date>]
+                                               What the readiness files changed between two revisions mean:
+                                               alerts, stages, canary, rollback, people, sunset, findings
+  mlops-readiness report [paths...] [--format markdown|json|html] [--today <date>] [--root <dir>]
+                                               One table of all readiness files, what needs attention first
   mlops-readiness --version | --help
 
 Options for check:
@@ -28,6 +33,11 @@ Options for check:
   --today <YYYY-MM-DD>  Check as of this date (default: today)
   --color / --no-color  Force colour on or off (default: on for a terminal)
 
+Options for diff:
+  --base <ref>          Compare from where the head left this ref (git merge-base), e.g. origin/main (default: HEAD)
+  --head <ref>          Compare to this commit (default: the working tree, uncommitted and untracked files included)
+  --format <name>       markdown (default; for a pull-request comment or $GITHUB_STEP_SUMMARY) | json
+
 Options for init:
   --story <id>          Story id, matching RDY101's "storyIdPattern" (default: CVN-N<n>-…-S<n>, e.g. CVN-N011-EA-S11)
   --title <text>        The change's title, written after the story id in the heading
@@ -36,4 +46,5 @@ Options for init:
   --today <YYYY-MM-DD>  The "Filled on" date (default: today)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings, or --fix-dry-run has a diff), 2 usage or I/O error.
+diff and report exit 0 whatever they find; 2 on a usage or git problem (unknown ref, shallow clone, path outside).
 `;

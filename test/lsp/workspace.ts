@@ -18,7 +18,7 @@ export class TempWorkspace {
     this.root = mkdtempSync(join(tmpdir(), 'mlops-readiness-lsp-'));
     if (withExamples) cpSync(join(REPO, 'examples'), this.root, { recursive: true });
     this.write(ADR_25, '# ADR-25: No silent fallback\n\nA model never degrades silently.\n');
-    this.write('CODEOWNERS', '# owners\n* @ana-m @cvn/ml-platform\ndocumentation/ @quinn-r\n');
+    this.write('CODEOWNERS', '# owners\n* @ana-m @cvn/ml-platform\ndocumentation/ @quinn-r @li-wei @d-okafor\n');
   }
 
   path(relative: string): string {

@@ -57,7 +57,7 @@ export function analyse(document: ReadinessDocument, context: AnalysisContext): 
       report(finding) {
         const line = finding.range.start.line;
         if (document.suppressions.isSuppressed([rule.code, rule.name], line)) return;
-        findings.push({ ...finding, rule, severity: level, fixes: finding.fixes ?? [] });
+        findings.push({ ...finding, rule, severity: finding.severity ?? level, fixes: finding.fixes ?? [] });
       },
     };
     safely(context, rule, () => rule.check(ruleContext), undefined);

@@ -1,7 +1,10 @@
 import type { ReadinessDocument } from '../model';
 import { findSection, sectionTable } from '../query';
 import { peopleIn } from '../util/handles';
+import { knownPeopleRule } from '../rules/owner/knownPeople';
+import { peopleDirectory } from '../rules/owner/peopleDirectory';
 import type { FeatureContext } from './context';
+import { optionsOf } from './ruleOptions';
 
 export const CODEOWNERS_PATHS = ['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS'];
 
@@ -29,6 +32,9 @@ export function knownHandles(document: ReadinessDocument, context: FeatureContex
       }
     }
   }
+  // A configured people file (RDY608's `peopleFile`) lists people too.
+  const { peopleFile } = optionsOf(context.settings, knownPeopleRule);
+  if (peopleFile) for (const entry of peopleDirectory(context.workspace, { peopleFile, codeowners: false })?.people.values() ?? []) add(entry.handle, entry.file);
   const values = [
     ...document.headerFields.filter((f) => PERSON_FIELDS.has(f.key)).map((f) => f.value.text),
     ...(findSection(document, 'owner')?.fields ?? []).filter((f) => PERSON_FIELDS.has(f.key)).map((f) => f.value.text),

@@ -8,6 +8,7 @@ import { ADR_REFERENCE, findAdr } from './adr';
 import { columnDoc } from './columns';
 import type { FeatureContext } from './context';
 import { dateHover } from './dateHover';
+import { handleHover } from './handleHover';
 import { cellAt, matchesOnLine, rangeContains } from './positions';
 import { templateMentions, templateSection } from './templateSections';
 
@@ -29,6 +30,7 @@ export function doHover(document: ReadinessDocument, position: Position, context
     adrHover(document, position, context) ??
     dateHover(document, position, context) ??
     headingHover(document, position) ??
+    handleHover(document, position, context) ??
     cellHover(document, position);
   if (element) parts.push(element);
   if (!parts.length) return null;

@@ -27,6 +27,11 @@ export interface Finding {
   message: string;
   related?: DiagnosticRelatedInformation[];
   fixes?: Fix[];
+  /**
+   * A notice the rule gives besides its judgement (e.g. "the sunset is in 5 days"): always this
+   * severity, whatever level the rule is configured at.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext<Options> {

@@ -3,7 +3,9 @@ import { backupDriRule } from './backupDri';
 import { backupEngagementRule } from './backupEngagement';
 import { decisionAuthorityRule } from './decisionAuthority';
 import { driSingleHumanRule } from './driSingleHuman';
+import { knownPeopleRule } from './knownPeople';
 import { sunsetDateRule } from './sunsetDate';
+import { sunsetPassedRule } from './sunsetPassed';
 import { sunsetWindowRule } from './sunsetWindow';
 
 export const ownerRules: RuleDefinition<any>[] = [
@@ -13,4 +15,6 @@ export const ownerRules: RuleDefinition<any>[] = [
   decisionAuthorityRule,
   sunsetDateRule,
   sunsetWindowRule,
+  sunsetPassedRule,
+  knownPeopleRule,
 ];

@@ -1,0 +1,56 @@
+import { relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
+import { checkDocument, localToday, settingsForDocument, type WorkspaceView } from '../../../server/src/service';
+import { byAttention, reportRow, type ReportRow } from '../../../server/src/service/report';
+import { parseIsoDate } from '../../../server/src/service/util/dates';
+import { collectTargets, findWorkspaceRoot } from '../files';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
+import { readInput } from '../readInput';
+import { formatReportHtml, formatReportJson, formatReportMarkdown } from '../reportFormat';
+
+const FORMATS: Record<string, (rows: ReportRow[], today: string) => string> = {
+  markdown: formatReportMarkdown,
+  json: formatReportJson,
+  html: formatReportHtml,
+};
+
+/** `mlops-readiness report`: every readiness file in one table, what needs attention first. */
+export async function runReport(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' }, today: { type: 'string' }, root: { type: 'string' } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'markdown';
+  if (!FORMATS[format]) throw new UsageError(`unknown format "${format}" for report (use ${Object.keys(FORMATS).join(', ')})`);
+  if (values.today !== undefined && !parseIsoDate(values.today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
+  const today = values.today ?? localToday();
+  const fixedRoot = values.root === undefined ? undefined : resolve(io.cwd, values.root);
+
+  const roots = new Map<string, string>();
+  const workspaces = new Map<string, WorkspaceView>();
+  const rows: ReportRow[] = [];
+  const failures: string[] = [];
+  const display = (path: string) => relative(io.cwd, path).split(sep).join('/') || '.';
+  for (const target of collectTargets(positionals, io.cwd)) {
+    const root = fixedRoot ?? findWorkspaceRoot(target.path, roots);
+    let workspace = workspaces.get(root);
+    if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root, { cacheResolution: true })));
+    const documentPath = relativeToRoot(root, target.path);
+    const documentSettings = settingsForDocument(documentPath, workspace);
+    const input = readInput(target.path, documentSettings.settings.maxFileSize);
+    if (input.kind !== 'text') {
+      if (target.explicit) failures.push(`cannot report on ${display(target.path)}: ${input.kind === 'too-large' ? 'it is over the size limit' : input.reason}`);
+      continue;
+    }
+    const result = checkDocument({ text: input.text, documentPath, workspace, today, documentSettings });
+    if (!result.analysis) continue;
+    rows.push(reportRow(display(target.path), result.analysis, result.settings, today));
+  }
+  for (const failure of failures) io.stderr(`mlops-readiness: ${failure}\n`);
+  io.stdout(FORMATS[format](rows.sort(byAttention), today));
+  return failures.length ? EXIT_USAGE : EXIT_OK;
+}
