@@ -33,11 +33,15 @@ it('keeps running and publishes diagnostics when the client answers client/regis
     return new ResponseError(-32603, 'Internal error');
   });
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ scope: 'openFiles' })));
-  connection.onNotification('window/logMessage', (params: { message: string }) => warnings.push(params.message));
+  connection.onNotification('window/logMessage', (params: { message: string }) => {
+    warnings.push(params.message);
+  });
   const uri = pathToFileURL(join(folder, 'docs/readiness/CVN-N1-S1.md')).href;
-  const published = new Promise<number>((resolve) =>
-    connection.onNotification(PublishDiagnosticsNotification.type, (p) => p.uri === uri && p.diagnostics.length && resolve(p.diagnostics.length)),
-  );
+  const published = new Promise<number>((resolve) => {
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      if (p.uri === uri && p.diagnostics.length) resolve(p.diagnostics.length);
+    });
+  });
   connection.listen();
   try {
     await connection.sendRequest(InitializeRequest.type, {
