@@ -2,10 +2,10 @@
 // run from there. The bundles inline every runtime dependency, so the package declares none.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -39,9 +39,10 @@ describe('the npm package', () => {
   let packedSize: number;
   let project: string;
   let installWarnings: string;
+  let out: string;
 
   before(() => {
-    const out = mkdtempSync(join(tmpdir(), 'readiness-pack-'));
+    out = mkdtempSync(join(tmpdir(), 'readiness-pack-'));
     // --ignore-scripts: pack the bundles `npm test` just built; the `prepare` rebuild would rewrite them while
     // other test files run them.
     const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', out, ...OFFLINE], ROOT).stdout) as Array<{ filename: string; size: number; files: PackedFile[] }>;
@@ -53,6 +54,11 @@ describe('the npm package', () => {
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'a-project', version: '1.0.0', private: true }));
     // As the README installs it: the package has nothing to build or fetch, and npm has nothing to warn about.
     installWarnings = npm(['install', '--ignore-scripts', ...OFFLINE, tarball], project).stderr;
+  });
+
+  after(() => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(project, { recursive: true, force: true });
   });
 
   it('installs offline without a warning', () => {
