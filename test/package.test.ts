@@ -135,6 +135,16 @@ function withTimeout<T>(promise: Promise<T>, what: string, ms = 10_000): Promise
 }
 
 describe('npm ci', () => {
+  it('decides, in allowScripts, every locked package that has an install script, on every platform', () => {
+    const { allowScripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { allowScripts: Record<string, boolean> };
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+    const withScripts = Object.entries(lock.packages)
+      .filter(([path, entry]) => path && entry.hasInstallScript)
+      .map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    assert.ok(withScripts.includes('esbuild'));
+    assert.deepEqual(withScripts.filter((name) => !(name in allowScripts)), []);
+  });
+
   it('has every dependency install script reviewed (allowScripts), so a fresh install prints no warning', (t) => {
     // npm 11 lists the install scripts its `allowScripts` policy does not cover, and warns about them on install.
     const result = spawnSync(NPM, ['install-scripts', 'ls', '--json', ...OFFLINE], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
