@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
+// `npm pack` and `npm publish` run `prepare`: what ships is the production build, as in the .vsix.
+const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command);
 // --metafile: also write <bundle>.meta.json (esbuild's metafile) and print what each package adds.
 const metafile = process.argv.includes('--metafile');
 

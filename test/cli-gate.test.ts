@@ -221,7 +221,12 @@ describe('--fix', () => {
     assert.ok(codes(run(['check', file, '--format', 'json', '--today', TODAY], dir).stdout).includes('RDY002'));
     const first = run(['check', file, '--fix', '--today', TODAY], dir);
     assert.equal(first.code, 1, 'errors a human must fix remain');
-    assert.match(first.stdout, /^Fixed \d+ problems? in 1 file: docs\/readiness\/CVN-N015-CAL-S01\.md$/m);
+    // Says what each fix did, how many fields it left to fill, and what remains (more errors than before: the
+    // inserted section's placeholders).
+    assert.match(first.stdout, /^Applied 1 fix in 1 file: docs\/readiness\/CVN-N015-CAL-S01\.md\n {2}docs\/readiness\/CVN-N015-CAL-S01\.md: inserted section "6\. Owner & DRI \(MUST\)": 4 fields to fill\n/);
+    const remain = /^(\d+) problems remain \((\d+) errors, \d+ warnings?(, \d+ information)?\)$/m.exec(first.stdout);
+    assert.ok(remain, first.stdout);
+    assert.equal(Number(remain[2]), JSON.parse(run(['check', file, '--format', 'json', '--today', TODAY], dir).stdout).summary.errors);
     assert.doesNotMatch(first.stdout, /RDY002/);
     assert.match(first.stdout, /RDY104/);
     const fixed = readFileSync(join(dir, file), 'utf8');
@@ -233,7 +238,7 @@ describe('--fix', () => {
     utimesSync(join(dir, file), past, past);
     const second = run(['check', file, '--fix', '--today', TODAY], dir);
     assert.equal(second.code, 1);
-    assert.doesNotMatch(second.stdout, /^Fixed/m);
+    assert.doesNotMatch(second.stdout, /^Applied/m);
     assert.equal(readFileSync(join(dir, file), 'utf8'), fixed);
     assert.equal(statSync(join(dir, file)).mtimeMs, past.getTime());
     assert.equal(run(['check', file, '--fix-dry-run', '--today', TODAY], dir).stdout, '');

@@ -51,7 +51,7 @@ describe('mlops-readiness check', () => {
     assert.equal(code, 1);
     assert.match(stdout, /^a\/readiness\/CVN-N1-S1\.md\n {2}1:21 +error +Unfilled placeholder `<CVN-N\.\.\.-S0X title>`.*RDY001$/m);
     assert.doesNotMatch(stdout, /notes\.md/);
-    assert.match(stdout, /✖ \d+ problems \(\d+ errors, \d+ warnings?\) in 1 file/);
+    assert.match(stdout, /✖ \d+ problems \(\d+ errors, \d+ warnings?(, \d+ information)?\) in 1 file/);
   });
 
   it('exits 0 with a message when a folder has no readiness files', () => {

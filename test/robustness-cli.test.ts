@@ -82,7 +82,7 @@ describe('CLI: --fix', () => {
 
     const { code, stdout, stderr } = run(['check', '--fix', '--today', TODAY], root);
     assert.notEqual(code, 2, stderr);
-    const reported = /Fixed \d+ problems? in \d+ files?: (.*)/.exec(stdout + stderr)?.[1].split(', ') ?? [];
+    const reported = /Applied \d+ fix(?:es)? in \d+ files?: (.*)/.exec(stdout + stderr)?.[1].split(', ') ?? [];
 
     const changed: string[] = [];
     for (const [name, was] of before) {

@@ -19,17 +19,19 @@ test('fills the title, story id, owner and dates from the input', () => {
   assert.equal(line(text, '**Story**'), '**Story**: CVN-N011-EA-S11 — #<issue> + wp#<id>');
   assert.equal(line(text, '**Owner**'), '**Owner**: @jdoe (DRI for production behaviour of this change)');
   assert.equal(line(text, '**Filled on**'), '**Filled on**: 2026-03-02');
+  // The template calls the Owner the DRI: the DRI line starts as the owner.
+  assert.equal(line(text, '- **DRI**'), '- **DRI**: `@jdoe` (single human, not a team)');
   // 2026-03-02 + 7 shadow + 7 canary + 90 = 104 days later.
   assert.match(line(text, '- **Sunset date**'), /^- \*\*Sunset date\*\*: `2026-06-14` \(90 days post full rollout\)/);
 });
 
 test('keeps the rest of the template verbatim, placeholders included, so the author sees what to fill', () => {
   const { text } = newReadinessFile(base);
-  const changed = new Set(['# MLOps', '**Story**', '**Owner**', '**Filled on**', '- **Sunset date**']);
+  const changed = new Set(['# MLOps', '**Story**', '**Owner**', '**Filled on**', '- **DRI**', '- **Sunset date**']);
   const keep = (l: string) => ![...changed].some((p) => l.startsWith(p));
   assert.deepEqual(text.split('\n').filter(keep), TEMPLATE_TEXT.split('\n').filter(keep));
   assert.ok(text.includes('**Reviewed by committee**: session <id> (verdict OK / OK-WITH-CHANGES)'));
-  assert.ok(text.includes('- **DRI**: `<handle>` (single human, not a team)'));
+  assert.ok(text.includes('- **Backup DRI**: `<handle>` (covers when DRI is OOO)'));
   assert.ok(text.endsWith('\n'));
 });
 

@@ -1,5 +1,6 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { fixAll, type Analysis } from '../../server/src/service';
+import { fixAll, parseReadiness, type Analysis } from '../../server/src/service';
+import type { Fix } from '../../server/src/service/rules/types';
 import { writeFileAtomic } from './atomicWrite';
 
 /** A readiness file the safe fixes change. */
@@ -13,17 +14,36 @@ export interface FixedFile {
   bom: boolean;
   /** How many fixes were applied. */
   fixes: number;
+  /** What each fix did, as a person reads it: `inserted section "6. Owner & DRI (MUST)": 4 fields to fill`. */
+  done: string[];
 }
 
 /**
  * Applies every safe fix of the engine (the editor's "Fix all"), re-checking until none is left.
  * `check` re-analyses a text; undefined when it is no longer a readiness file.
  */
-export function fixText(text: string, check: (text: string) => Analysis | undefined): { text: string; fixes: number } {
+export function fixText(text: string, check: (text: string) => Analysis | undefined): { text: string; fixes: number; done: string[] } {
   const first = check(text);
-  if (!first) return { text, fixes: 0 };
+  if (!first) return { text, fixes: 0, done: [] };
   const result = fixAll(text, (current) => (current === text ? first : check(current) ?? { ...first, findings: [] }));
-  return { text: keepLineEnds(text, result.text), fixes: result.applied.length };
+  return { text: keepLineEnds(text, result.text), fixes: result.applied.length, done: result.applied.map(describeFix) };
+}
+
+// A fix's title is an imperative ("Insert section …"); the report says what was done.
+const PAST: Record<string, string> = {
+  Add: 'added', Change: 'changed', Insert: 'inserted', Make: 'made', Mark: 'marked', Name: 'named', Prefix: 'prefixed',
+  Renumber: 'renumbered', Replace: 'replaced', Set: 'set', Tick: 'ticked', Untick: 'unticked', Write: 'wrote',
+};
+
+/**
+ * `inserted section "6. Owner & DRI (MUST)": 4 fields to fill`. A fix may write structure with the template's
+ * placeholders in it: they are findings until the author fills them, so the count is said, not hidden.
+ */
+export function describeFix(fix: Fix): string {
+  const [verb, ...rest] = fix.title.split(' ');
+  const done = PAST[verb!] ? [PAST[verb!], ...rest].join(' ') : `applied "${fix.title}"`;
+  const fields = fix.edits.reduce((n, edit) => n + parseReadiness(edit.newText).placeholders.length, 0);
+  return fields ? `${done}: ${fields} field${fields === 1 ? '' : 's'} to fill` : done;
 }
 
 /**

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the offline end-to-end tests need, from the npm registry and Debian only:
 # code-server (a real VS Code workbench, from npm), Debian's chromium, and playwright-core to drive it.
-# See ../shared/notes/e2e-in-real-vscode.md for why each step is needed.
+# docs/e2e.md says why code-server rather than a downloaded VS Code, and why each step below is needed.
 # Idempotent: a marker file records a complete install; a half-done one is started over.
 set -euo pipefail
 
@@ -12,19 +12,8 @@ MARKER="$P/.complete"
 
 log() { printf '[install-code-server] %s\n' "$*" >&2; }
 
-apt_install() {
-  local missing=()
-  for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-  done
-  [ "${#missing[@]}" -eq 0 ] && return 0
-  log "apt-get install ${missing[*]}"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  # The package lists may be absent on a fresh machine; refresh them once before installing.
-  $sudo apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+# shellcheck source=apt.sh
+source "$ROOT/scripts/e2e/apt.sh"
 
 # Headers for the native modules (kerberos, native-keymap, keytar), ripgrep to copy in place of a GitHub
 # download, chromium for the browser side.

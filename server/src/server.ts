@@ -71,10 +71,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // A client may answer a registration with an error (eglot does when it cannot watch the project's files):
+  // the server goes on without it; an unhandled rejection would end the process.
+  const refused = (what: string) => (error: unknown) => connection.console.warn(`the client did not register ${what}: ${(error as Error).message}`);
   if (dynamicWatchers) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) })
+      .catch(refused('file watching'));
   }
-  if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+  if (dynamicConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch(refused('configuration changes'));
   if (folderNotifications) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));

@@ -18,7 +18,8 @@ import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
 import { FORMATTERS } from '../formatters';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { readInput } from '../readInput';
-import { summarise, type FileReport } from '../report';
+import { summarise, type FileReport, type Report } from '../report';
+import { problemCount } from '../formatters/stylish';
 import { changedFilesSince } from '../since';
 
 export interface CheckOptions {
@@ -143,7 +144,7 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
       const fix = fixText(input.text, (text) => check(text).analysis);
       // Never touch a file the fixes leave as it was (its modification time stays).
       if (fix.text !== input.text) {
-        const file = { file: display(target.path), absolutePath: target.path, before: input.text, after: fix.text, bom: input.bom, fixes: fix.fixes };
+        const file = { file: display(target.path), absolutePath: target.path, before: input.text, after: fix.text, bom: input.bom, fixes: fix.fixes, done: fix.done };
         fixed.push(file);
         if (options.fix === 'write') {
           try {
@@ -178,10 +179,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   // The console shows the stylish report unless a machine format goes to stdout.
   const consoleStylish = options.format === 'stylish' || options.output !== undefined;
   if (options.fix === 'write' && outcome.fixed.length) {
-    const fixes = outcome.fixed.reduce((n, f) => n + f.fixes, 0);
-    const line = `Fixed ${fixes} problem${fixes === 1 ? '' : 's'} in ${outcome.fixed.length} file${outcome.fixed.length === 1 ? '' : 's'}: ${outcome.fixed.map((f) => f.file).join(', ')}\n`;
-    if (consoleStylish) io.stdout(line);
-    else io.stderr(`mlops-readiness: ${line}`);
+    const lines = fixSummary(outcome.fixed, report);
+    if (consoleStylish) io.stdout(lines.join('\n') + '\n\n');
+    else io.stderr(lines.map((line) => `mlops-readiness: ${line}\n`).join(''));
   }
   if (options.output !== undefined) {
     try {
@@ -227,4 +227,17 @@ function gitFolder(paths: string[], cwd: string): string {
   } catch {
     throw new UsageError(`no such file or folder: ${paths[0]}`);
   }
+}
+
+/**
+ * What `--fix` did and what is left: "Applied 1 fix in 1 file: a.md", one line per fix, then "19 problems remain
+ * (16 errors, 3 warnings)" (a fix that inserts a section brings the template's fields to fill with it).
+ */
+function fixSummary(fixed: FixedFile[], report: Report): string[] {
+  const fixes = fixed.reduce((n, f) => n + f.fixes, 0);
+  const lines = [`Applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}: ${fixed.map((f) => f.file).join(', ')}`];
+  for (const file of fixed) for (const done of file.done) lines.push(`  ${file.file}: ${done}`);
+  const left = report.files.reduce((n, f) => n + f.diagnostics.length, 0);
+  lines.push(left ? `${problemCount(report).replace(/^(\d+) problems? /, (_, n) => `${n} problem${n === '1' ? ' remains' : 's remain'} `)}` : 'No problems remain');
+  return lines;
 }

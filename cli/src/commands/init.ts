@@ -61,7 +61,8 @@ export function runInit(args: string[], io: CliIo): number {
   const shown = relative(io.cwd, target).split(sep).join('/');
   if (existsSync(target)) throw new UsageError(`${shown} already exists: not overwritten`);
 
-  const { text, firstPlaceholder } = newReadinessFile({ storyId: story, title, owner: owner.startsWith('@') ? owner : `@${owner}`, today });
+  const handle = owner.startsWith('@') ? owner : `@${owner}`;
+  const { text, firstPlaceholder } = newReadinessFile({ storyId: story, title, owner: handle, today });
   try {
     mkdirSync(folder, { recursive: true });
     writeFileAtomic(target, text, { overwrite: false });
@@ -69,7 +70,9 @@ export function runInit(args: string[], io: CliIo): number {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'EEXIST' ? `${shown} already exists: not overwritten` : `cannot write ${shown}: ${code ?? (error as Error).message}`);
   }
-  io.stdout(`Created ${shown}: fill in the placeholders from line ${firstPlaceholder.line + 1}, then run mlops-readiness check ${shown}\n`);
+  // Say what was written for the owner when it is not what was typed, and where else it went.
+  const ownerNote = handle === owner ? '' : ` (--owner "${owner}" written as ${handle})`;
+  io.stdout(`Created ${shown}: ${handle} is Owner and DRI${ownerNote}; fill in the placeholders from line ${firstPlaceholder.line + 1}, then run mlops-readiness check ${shown}\n`);
   return EXIT_OK;
 }
 

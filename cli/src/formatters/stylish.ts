@@ -25,13 +25,31 @@ export function formatStylish(report: Report, color: boolean): string {
     }
     out.push('');
   }
-  const { errors, warnings, files } = report.summary;
+  const { errors, files } = report.summary;
   const problems = report.files.reduce((n, f) => n + f.diagnostics.length, 0);
   if (problems === 0) {
     out.push(`✔ ${files} readiness file${files === 1 ? '' : 's'} checked: no problems`);
   } else {
-    const line = `✖ ${problems} problem${problems === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}`;
+    const line = `✖ ${problemCount(report)} in ${files} file${files === 1 ? '' : 's'}`;
     out.push(paint(errors ? 'red' : 'yellow', line));
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * "29 problems (16 errors, 11 warnings, 2 information)": errors and warnings always, information and hints when
+ * there are some, so the parts add up to the total.
+ */
+export function problemCount(report: Report): string {
+  const count = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const file of report.files) for (const d of file.diagnostics) count[severityName(d)]++;
+  const total = count.error + count.warning + count.information + count.hint;
+  const parts = [plural(count.error, 'error'), plural(count.warning, 'warning')];
+  if (count.information) parts.push(`${count.information} information`);
+  if (count.hint) parts.push(plural(count.hint, 'hint'));
+  return `${plural(total, 'problem')} (${parts.join(', ')})`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -41,6 +41,9 @@ export function newReadinessFile(input: NewReadinessFileInput): NewReadinessFile
   // and the cursor lands on the first one.
   text = replaceOnce(text, /^\*\*Story\*\*: <cvn_id> — link to GH issue \+ OP wp$/m, () => `**Story**: ${storyId} — #<issue> + wp#<id>`);
   text = replaceOnce(text, /^(\*\*Owner\*\*: )<github handle>/m, (g) => `${g[1]}${owner}`);
+  // The template says the Owner is the "DRI for production behaviour of this change": the DRI line starts as
+  // the owner (the author may hand it to someone else); the backup and the decision authority stay to fill.
+  text = replaceOnce(text, /^(- \*\*DRI\*\*: `)<handle>`/m, (g) => `${g[1]}${owner}\``);
   text = replaceOnce(text, /^(\*\*Filled on\*\*: )YYYY-MM-DD$/m, (g) => `${g[1]}${input.today}`);
   text = replaceOnce(text, /^(- \*\*Sunset date\*\*: `)YYYY-MM-DD`/m, (g) => `${g[1]}${sunset}\``);
   // Keep the rollout table consistent with the sunset date computed from the planned stage lengths.

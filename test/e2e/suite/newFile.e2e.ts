@@ -42,9 +42,12 @@ describe('New readiness file', () => {
     // findings as on the raw template, except on the lines the command filled.
     const diagnostics = await waitForDiagnostics(expected, (ds) => ours(ds).some((d) => d.range.start.line === 2), 'placeholder diagnostics');
     const sunsetLine = lines.findIndex((l) => l.startsWith('- **Sunset date**'));
-    const filledLines = [0, 3, 4, sunsetLine];
+    // The template calls the Owner the DRI: the command fills the DRI line with the owner too.
+    const driLine = lines.findIndex((l) => l.startsWith('- **DRI**'));
+    assert.match(lines[driLine]!, /^- \*\*DRI\*\*: `@r-santos`/);
+    const filledLines = [0, 3, 4, driLine, sunsetLine];
     const onFilled = ours(diagnostics).filter((d) => filledLines.includes(d.range.start.line));
-    assert.equal(describeDiagnostics(onFilled), '', 'no diagnostic on the title, owner, filled-on and sunset lines');
+    assert.equal(describeDiagnostics(onFilled), '', 'no diagnostic on the title, owner, filled-on, DRI and sunset lines');
     const onStory = ours(diagnostics).filter((d) => d.range.start.line === 2);
     assert.deepEqual(onStory.map((d) => `${codeOf(d)} ${editor.document.getText(d.range)}`), ['RDY001 <issue>', 'RDY001 <id>'], 'the story line: two placeholders');
 
