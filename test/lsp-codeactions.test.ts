@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams, Range, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { LspClient, messageOf } from './lsp/client';
 import { applyAction, editsFor, within } from './lsp/edits';
 import { applyTextEdits, positionOf, replaceOnce, REPO, TempWorkspace, VALID_PATH, validText } from './lsp/workspace';
@@ -31,6 +31,14 @@ function variants(): Record<string, string> {
     'bad-values.md': replaceOnce(replaceOnce(valid, '| P3 | email |', '| P4 | fax |'), '| counter | Prometheus |', '| count | Prometheus |'),
     'no-outcome.md': valid.replace(/^\| `pnl_per_trade`.*\n/m, '').replace(/^\| `expectancy_net_realized`.*\n/m, ''),
   };
+}
+
+/** Types a reason over each `<reason>` the fix inserted (within `inserted`), as the author would. */
+function answerReasons(text: string, inserted: Range[]): string {
+  return text
+    .split('\n')
+    .map((line, index) => (within(inserted, { start: { line: index, character: 0 }, end: { line: index, character: 0 } }) ? line.replace('<reason>', 'the reason the author types, in a sentence') : line))
+    .join('\n');
 }
 
 describe('language server: quick fixes', () => {
@@ -76,8 +84,11 @@ describe('language server: quick fixes', () => {
       for (const { diagnostic, action } of offers) {
         {
           offered++;
-          const { text, inserted } = applyAction(original, action, uri);
-          assert.notEqual(text, original, `${action.title} changes the text`);
+          const applied = applyAction(original, action, uri);
+          const { inserted } = applied;
+          assert.notEqual(applied.text, original, `${action.title} changes the text`);
+          // A fix never writes the author's reason: it leaves `<reason>`, which the author types over.
+          const text = answerReasons(applied.text, inserted);
           await client.change(uri, ++version, [{ text }]);
           const v = version;
           const afterFix = await client.waitForDiagnostics(uri, (p) => p.version === v);
@@ -162,10 +173,10 @@ describe('language server: snippet edits', () => {
           assert.equal(change.textDocument.version, 1);
           const edit = change.edits[0] as unknown as { snippet: { kind: string; value: string } };
           assert.equal(edit.snippet.kind, 'snippet');
-          assert.match(edit.snippet.value, /shadow=3d because \$\{1:reason\}/);
+          assert.match(edit.snippet.value, /shadow=3d because \$\{1:<reason>\}/);
         } else {
           assert.equal(action.edit!.documentChanges, undefined);
-          assert.match(action.edit!.changes![uri][0].newText, /\*\*SKIP — JUSTIFICATION\*\*: calibration-only, shadow=3d because /);
+          assert.match(action.edit!.changes![uri][0].newText, /\*\*SKIP — JUSTIFICATION\*\*: calibration-only, shadow=3d because <reason>\n/);
         }
         assert.ok(positionOf(text, '| 3d |'));
       } finally {

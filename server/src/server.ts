@@ -13,7 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND } from './service';
+import { FIX_ALL_KIND, SHOW_DOCUMENT_COMMAND } from './service';
 import { Checker, type Checked } from './lsp/checker';
 import { Diagnostics } from './lsp/diagnostics';
 import { registerFeatures, status } from './lsp/features';
@@ -37,6 +37,8 @@ const documents = new TextDocuments(TextDocument);
 const roots = new Roots();
 let canPullSettings = false;
 let snippetEdits = false;
+let createFiles = false;
+let showDocument = false;
 const settings = new SettingsStore(connection, () => canPullSettings);
 const checker = new Checker(roots, (message) => connection.console.error(message));
 const diagnostics = new Diagnostics(connection, documents, settings, checker);
@@ -55,6 +57,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   dynamicWatchers = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   dynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   snippetEdits = workspace?.workspaceEdit?.snippetEditSupport === true;
+  createFiles = workspace?.workspaceEdit?.documentChanges === true && (workspace.workspaceEdit.resourceOperations ?? []).includes('create');
+  showDocument = params.capabilities.window?.showDocument?.support === true;
   folderNotifications = workspace?.workspaceFolders === true;
   return {
     capabilities: {
@@ -64,6 +68,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      executeCommandProvider: { commands: [SHOW_DOCUMENT_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'mlops-readiness-server', version: '0.1.0' },
@@ -150,6 +155,8 @@ connection.onRequest(StoryIdPatternRequest, async ({ uri }) => ({ pattern: story
 
 registerFeatures(connection, diagnostics, checker, {
   snippetEdits: () => snippetEdits,
+  createFiles: () => createFiles,
+  showDocument: () => showDocument,
   trusted: () => roots.trusted,
   documentVersion: (uri) => documents.get(uri)?.version,
 });

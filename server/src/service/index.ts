@@ -32,7 +32,7 @@ export { doHover, findingHover, sectionDescription } from './features/hover';
 export { doComplete } from './features/completion';
 export { findDocumentSymbols } from './features/symbols';
 export { findDocumentLinks } from './features/links';
-export { FIX_ALL_KIND, fixAllAction, getCodeActions, type CodeActionOptions } from './features/codeActions';
+export { FIX_ALL_KIND, SHOW_DOCUMENT_COMMAND, fixAllAction, getCodeActions, type CodeActionOptions } from './features/codeActions';
 export { disableEdit } from './features/disableComment';
 export { expectedSunset } from './rules/owner/sunset';
 export { canarySymbols, runbookFolder } from './features/ruleOptions';
