@@ -4,7 +4,7 @@
 // existing runbook or offers to create it.
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FileChangeType, type CodeAction, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { FileChangeType, type CodeAction, type Diagnostic, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient, messageOf } from './lsp/client';
 import { applyAction } from './lsp/edits';
 import { replaceOnce, TempWorkspace, validText } from './lsp/workspace';
@@ -173,7 +173,7 @@ describe('language server: quick fixes leave the answer to the author', () => {
     assert.equal(createFile.kind, 'create');
     assert.equal(createFile.uri, ws.uri(missing));
     assert.notEqual(createFile.options?.overwrite, true, 'never over an existing file');
-    const runbook = insert.edits[0].newText;
+    const runbook = (insert.edits[0] as TextEdit).newText;
     assert.equal(insert.textDocument.uri, ws.uri(missing));
     for (const heading of ['## Symptom', '## Diagnosis steps', '## Remediation', '## Escalation']) assert.ok(runbook.includes(`\n${heading}\n`), heading);
     assert.match(runbook, /^Dashboard: https:\/\/grafana\.cvn-trading\.com\/d\/ea-s11\/entry-alignment\?orgId=1&viewPanel=5$/m, "the §1 dashboard of pnl_per_trade");

@@ -2,7 +2,8 @@
 // and the status item. All checking is the server's.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, SHOW_RULE_DOCS_COMMAND } from './languageClient';
+import { showRuleDocs } from './commands/showRuleDocs';
 import { checkAll } from './commands/checkAll';
 import { newFile, type NewFileArgs } from './commands/newFile';
 import { DEFAULT_STORY_ID_PATTERN } from './commands/newFileInputs';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     vscode.commands.registerCommand('mlopsReadiness.newFile', (args?: NewFileArgs) => newFile(args, storyIdPattern)),
     vscode.commands.registerCommand('mlopsReadiness.checkAll', () => checkAll(languageClient)),
+    vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, (code?: unknown) => showRuleDocs(context, code)),
     status,
     notifyWhenTrusted(languageClient),
     languageClient.onDidChangeState(() => status.refresh()),

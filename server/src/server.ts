@@ -19,6 +19,7 @@ import { Diagnostics } from './lsp/diagnostics';
 import { registerFeatures, status } from './lsp/features';
 import { CheckAllRequest, SetTrustedNotification, StoryIdPatternRequest, type InitializationOptions } from './lsp/protocol';
 import { Roots, uriToPath } from './lsp/roots';
+import { bundledRuleDocs } from './lsp/ruleDocs';
 import { SECTION, SettingsStore } from './lsp/settings';
 import { storyIdPattern } from './lsp/storyId';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
@@ -51,6 +52,7 @@ let folderNotifications = false;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   roots.trusted = options.trusted !== false;
+  checker.bundledDocs = bundledRuleDocs(__dirname, typeof options.ruleDocsCommand === 'string' ? options.ruleDocsCommand : undefined);
   roots.setFolders(initialFolders(params));
   const workspace = params.capabilities.workspace;
   canPullSettings = workspace?.configuration === true;

@@ -20,6 +20,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../i
 import { readInput } from '../readInput';
 import { summarise, type FileReport } from '../report';
 import { changedFilesSince } from '../since';
+import { cliBundledDocs } from '../ruleDocs';
 
 export interface CheckOptions {
   paths: string[];
@@ -135,7 +136,8 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
       files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: [tooLargeDiagnostic(input.size, documentSettings.settings.maxFileSize)] });
       continue;
     }
-    const check = (text: string) => checkDocument({ text, documentPath, workspace: workspace!, today: options.today, documentSettings });
+    const check = (text: string) =>
+      checkDocument({ text, documentPath, workspace: workspace!, today: options.today, documentSettings, bundledDocs: cliBundledDocs });
     let result = check(input.text);
     if (!result.isReadiness) continue;
     readinessFiles++;
@@ -156,7 +158,7 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
         }
       }
     }
-    files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: result.diagnostics });
+    files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: result.diagnostics, docsBaseUrl: result.settings.docsBaseUrl });
   }
   return { files: [...files, ...configReports.values()], failures, readinessFiles, fixed };
 }

@@ -1,6 +1,8 @@
 import {
   checkDocument,
+  docsUrl,
   localToday,
+  type BundledDocs,
   type CheckResult,
   type FeatureContext,
   type RuleDefinition,
@@ -50,6 +52,9 @@ export class Checker {
   private readonly readsByUri = new Map<string, CheckedReads>();
   private readonly failedRules = new Set<string>();
 
+  /** How the bundled rule pages are linked (set once the client said how it shows them). */
+  bundledDocs: BundledDocs | undefined;
+
   constructor(
     private readonly roots: Roots,
     private readonly log: (message: string) => void,
@@ -78,6 +83,7 @@ export class Checker {
       editorSettings: editorConfig(settings),
       today,
       crossFileReads: this.roots.trusted,
+      bundledDocs: this.bundledDocs,
       onRuleError: (rule, error) => this.ruleFailed(rule, error),
       document,
     });
@@ -109,6 +115,7 @@ export class Checker {
       documentPath: checked.placement.documentPath,
       today: checked.today,
       analysis: checked.result.analysis,
+      docsLink: (code) => docsUrl({ code }, checked.result.settings.docsBaseUrl, this.bundledDocs),
     };
   }
 

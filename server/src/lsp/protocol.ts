@@ -6,6 +6,11 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 export interface InitializationOptions {
   /** false in an untrusted workspace: only open buffers are checked, from their text alone. Default true. */
   trusted?: boolean;
+  /**
+   * A client command that shows a bundled rule page, given its code (`["RDY201"]`): the rule links
+   * become `command:` URIs to it. Without it they are the pages' file URIs.
+   */
+  ruleDocsCommand?: string;
 }
 
 export interface StatusParams {

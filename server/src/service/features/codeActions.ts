@@ -68,7 +68,7 @@ export function getCodeActions(analysis: Analysis, range: Range, options: CodeAc
       actions.push({
         title: disable.title,
         kind: CodeActionKind.QuickFix,
-        diagnostics: touching.filter((f) => f.rule.code === finding.rule.code && f.range.start.line === finding.range.start.line).map(toDiagnostic),
+        diagnostics: touching.filter((f) => f.rule.code === finding.rule.code && f.range.start.line === finding.range.start.line).map((f) => toDiagnostic(f)),
         edit: { changes: { [options.uri]: disable.edits } },
       });
     }

@@ -2,7 +2,6 @@ import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { ReadinessFinding } from '../analysis';
 import type { ReadinessDocument, Section } from '../model';
 import { SECTION_SPECS } from '../parser/sections';
-import { docsUrl } from '../rules/registry';
 import { placeholderAdvice } from '../template/placeholderAdvice';
 import { ADR_REFERENCE, findAdr } from './adr';
 import { columnDoc } from './columns';
@@ -23,7 +22,7 @@ interface Part {
 export function doHover(document: ReadinessDocument, position: Position, context: FeatureContext): Hover | null {
   const parts: Part[] = [];
   const findings = (context.analysis?.findings ?? []).filter((finding) => rangeContains(finding.range, position));
-  for (const finding of dedupeByRule(findings)) parts.push({ markdown: findingHover(finding), range: finding.range });
+  for (const finding of dedupeByRule(findings)) parts.push({ markdown: findingHover(finding, context.docsLink?.(finding.rule.code)), range: finding.range });
   const element =
     placeholderHover(document, position) ??
     adrHover(document, position, context) ??
@@ -46,7 +45,8 @@ function dedupeByRule(findings: ReadinessFinding[]): ReadinessFinding[] {
   return findings.filter((f) => !seen.has(f.rule.code) && seen.add(f.rule.code));
 }
 
-export function findingHover(finding: ReadinessFinding): string {
+/** A finding's rule, why and how to fix, and a link to its page when there is one. */
+export function findingHover(finding: ReadinessFinding, docsLink?: string): string {
   const { rule } = finding;
   return [
     `**${rule.code} ${rule.name}** (${finding.severity})`,
@@ -54,8 +54,7 @@ export function findingHover(finding: ReadinessFinding): string {
     `**Why:** ${rule.rationale}`,
     '',
     `**Fix:** ${rule.fixHint}`,
-    '',
-    `[Documentation](${docsUrl(rule)})`,
+    ...(docsLink ? ['', `[Documentation of ${rule.code}](${docsLink})`] : []),
   ].join('\n');
 }
 
