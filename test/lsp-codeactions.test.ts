@@ -108,7 +108,7 @@ describe('language server: quick fixes', () => {
 
   it('offered the fixes the issue asks for', () => {
     const titles = tried.join('\n');
-    for (const expected of [/Add P1 alert row/, /Skip §2 with SKIP — JUSTIFICATION/, /Insert SKIP — JUSTIFICATION/, /Mark data drift N\/A/, /Add the template's Data drift row/, /Insert section/, /Tick the box/, /Disable RDY\d+ for this line/, /Disable RDY\d+ for this table/, /Replace with "?P1\b/]) {
+    for (const expected of [/Add P1 alert row/, /Skip §2 with SKIP — JUSTIFICATION/, /Insert SKIP — JUSTIFICATION/, /Mark data drift N\/A/, /Add the template's Data drift row/, /Insert section/, /Tick the box/, /Disable RDY\d+ for this line/, /Replace with "?P1\b/]) {
       assert.match(titles, expected);
     }
   });
@@ -125,17 +125,18 @@ describe('language server: quick fixes', () => {
     assert.match(row!, /documentation\/runbooks\//);
   });
 
-  it('puts the disable comment above the line, or around the table, keeping the table whole', async () => {
+  it('puts the disable comment at the end of a table row, keeping the table one table', async () => {
     const uri = ws.uri('documentation/readiness/disable.md');
     const text = variants()['bad-values.md'];
     const published = await show(uri, text);
     const cell = published.diagnostics.find((d) => d.code === 'RDY202')!;
-    const disable = (await actionsFor(uri, cell)).find((a) => a.title === 'Disable RDY202 for this table')!;
-    const lines = applyAction(text, disable, uri).text.split('\n');
-    const header = lines.indexOf('| Alert | Trigger | Runbook | Severity | Notification channel |');
-    assert.equal(lines[header - 1], '<!-- readiness-disable RDY202 -->');
-    const lastRow = lines.findIndex((l, i) => i > header && !l.startsWith('|')) - 1;
-    assert.equal(lines[lastRow + 1], '<!-- readiness-enable RDY202 -->');
+    const disable = (await actionsFor(uri, cell)).find((a) => a.title === 'Disable RDY202 for this line')!;
+    const disabled = applyAction(text, disable, uri).text;
+    const lines = disabled.split('\n');
+    assert.equal(lines[cell.range.start.line], `${text.split('\n')[cell.range.start.line]} <!-- readiness-disable-line RDY202 -->`);
+    assert.equal(lines.length, text.split('\n').length, 'no line is added inside the table');
+    const after = await show(uri, disabled);
+    assert.equal(after.diagnostics.some((d) => d.code === 'RDY202' && d.range.start.line === cell.range.start.line), false);
   });
 
   it('fix-all applies every safe fix in one edit (source.fixAll.mlopsReadiness)', async () => {

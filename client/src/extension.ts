@@ -17,6 +17,8 @@ export interface ExtensionApi {
   ready: Promise<void>;
   /** The language status item's text for the active editor, if one is shown, and when it changes. */
   statusText(): string | undefined;
+  /** The item's detail: how long the last check took. */
+  statusDetail(): string | undefined;
   onDidChangeStatus: vscode.Event<void>;
 }
 
@@ -47,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     throw error;
   });
   ready.catch(() => undefined); // reported above; keep the rejection for API callers only
-  return { ready, statusText: () => status.current?.text, onDidChangeStatus: status.onDidChange };
+  return { ready, statusText: () => status.current?.text, statusDetail: () => status.current?.detail, onDidChangeStatus: status.onDidChange };
 }
 
 export async function deactivate(): Promise<void> {

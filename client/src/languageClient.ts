@@ -37,7 +37,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       fileEvents: WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
     // A function, so that a restart after trust is granted sends the new value.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, ruleDocsCommand: SHOW_RULE_DOCS_COMMAND }),
+    // VS Code's Markdown extension outlines the headings: the server adds only its own symbols, so each heading shows once.
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, ruleDocsCommand: SHOW_RULE_DOCS_COMMAND, headingSymbols: false }),
     // Hovers may link the rule pages through that one command, and nothing else.
     markdown: { isTrusted: { enabledCommands: [SHOW_RULE_DOCS_COMMAND] } },
   };

@@ -12,6 +12,12 @@ export function statusText(s: StatusResult): string {
   return `${s.sectionsPassing}/${s.sectionsTotal} sections passing, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`;
 }
 
+/** "Last check took 12 ms", as vscode-eslint shows its time: tells a slow check from a stuck one. */
+export function checkTimeText(s: StatusResult): string | undefined {
+  if (s.checkMs === undefined) return undefined;
+  return `Last check took ${s.checkMs < 10 ? s.checkMs.toFixed(1) : Math.round(s.checkMs)} ms`;
+}
+
 export class ReadinessStatus implements vscode.Disposable {
   private item: vscode.LanguageStatusItem | undefined;
   private shownFor: string | undefined; // the document the item describes
@@ -33,8 +39,8 @@ export class ReadinessStatus implements vscode.Disposable {
   }
 
   /** The item currently shown, if any (exported for the end-to-end tests through the extension's API). */
-  get current(): { text: string; severity: vscode.LanguageStatusSeverity } | undefined {
-    return this.item && { text: this.item.text, severity: this.item.severity };
+  get current(): { text: string; detail: string | undefined; severity: vscode.LanguageStatusSeverity } | undefined {
+    return this.item && { text: this.item.text, detail: this.item.detail, severity: this.item.severity };
   }
 
   refresh(): void {
@@ -58,6 +64,7 @@ export class ReadinessStatus implements vscode.Disposable {
     this.shownFor = document.uri.toString();
     this.item.name = 'MLOps Readiness';
     this.item.text = statusText(status);
+    this.item.detail = checkTimeText(status);
     this.item.severity =
       status.errors > 0 ? vscode.LanguageStatusSeverity.Error
       : status.warnings > 0 ? vscode.LanguageStatusSeverity.Warning

@@ -40,6 +40,7 @@ let canPullSettings = false;
 let snippetEdits = false;
 let createFiles = false;
 let showDocument = false;
+let headingSymbols = true;
 const settings = new SettingsStore(connection, () => canPullSettings);
 const checker = new Checker(roots, (message) => connection.console.error(message));
 const diagnostics = new Diagnostics(connection, documents, settings, checker);
@@ -52,6 +53,7 @@ let folderNotifications = false;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   roots.trusted = options.trusted !== false;
+  headingSymbols = options.headingSymbols !== false;
   checker.bundledDocs = bundledRuleDocs(__dirname, typeof options.ruleDocsCommand === 'string' ? options.ruleDocsCommand : undefined);
   roots.setFolders(initialFolders(params));
   const workspace = params.capabilities.workspace;
@@ -159,6 +161,7 @@ registerFeatures(connection, diagnostics, checker, {
   snippetEdits: () => snippetEdits,
   createFiles: () => createFiles,
   showDocument: () => showDocument,
+  headingSymbols: () => headingSymbols,
   trusted: () => roots.trusted,
   documentVersion: (uri) => documents.get(uri)?.version,
 });

@@ -26,6 +26,8 @@ export interface Checked extends CheckedReads {
   generation: number;
   today: string;
   result: CheckResult;
+  /** How long the check took, in milliseconds (settings, parse, rules). */
+  durationMs: number;
 }
 
 /**
@@ -76,6 +78,7 @@ export class Checker {
     const reads = new Set<string>();
     // The same text parsed before (only the settings or the disk changed): reuse its parse.
     const document = cached?.text === text ? cached.result.analysis?.document : undefined;
+    const started = performance.now();
     const result = checkDocument({
       text,
       documentPath: placement.documentPath,
@@ -87,7 +90,8 @@ export class Checker {
       onRuleError: (rule, error) => this.ruleFailed(rule, error),
       document,
     });
-    const checked: Checked = { uri, version, text: version === undefined ? undefined : text, generation: this.generation, today, result, placement, reads };
+    const durationMs = performance.now() - started;
+    const checked: Checked = { uri, version, text: version === undefined ? undefined : text, generation: this.generation, today, result, placement, reads, durationMs };
     this.readsByUri.set(key, { uri, placement, reads });
     return this.use(key, checked);
   }

@@ -28,6 +28,7 @@ export function registerFeatures(
     createFiles: () => boolean;
     showDocument: () => boolean;
     trusted: () => boolean;
+    headingSymbols: () => boolean;
     documentVersion: (uri: string) => number | undefined;
   },
 ): void {
@@ -49,7 +50,7 @@ export function registerFeatures(
 
   connection.onDocumentSymbol(async ({ textDocument }) => {
     const found = await analysed(textDocument.uri);
-    return found ? findDocumentSymbols(found.analysis.document) : null;
+    return found ? findDocumentSymbols(found.analysis.document, { headings: capabilities.headingSymbols() }) : null;
   });
 
   connection.onDocumentLinks(async ({ textDocument }) => {
@@ -105,5 +106,6 @@ export function status(checked: Checked | undefined): StatusResult {
     sectionsTotal: sections.length || 7, // the six MUST sections and the checklist
     errors: count(1),
     warnings: count(2),
+    ...(checked ? { checkMs: Math.round(checked.durationMs * 10) / 10 } : {}),
   };
 }

@@ -11,6 +11,8 @@ export interface InitializationOptions {
    * become `command:` URIs to it. Without it they are the pages' file URIs.
    */
   ruleDocsCommand?: string;
+  /** false when the client outlines Markdown headings itself: document symbols then give only what this server adds. Default true. */
+  headingSymbols?: boolean;
 }
 
 export interface StatusParams {
@@ -22,6 +24,8 @@ export interface StatusResult {
   sectionsTotal: number;
   errors: number;
   warnings: number;
+  /** How long the latest check of the document took, in milliseconds (absent when it was not checked). */
+  checkMs?: number;
 }
 /** The summary of one document's latest check (open buffer, else the file on disk). */
 export const StatusRequest = new RequestType<StatusParams, StatusResult, void>('mlopsReadiness/status');

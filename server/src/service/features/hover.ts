@@ -2,6 +2,8 @@ import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { ReadinessFinding } from '../analysis';
 import type { ReadinessDocument, Section } from '../model';
 import { SECTION_SPECS } from '../parser/sections';
+import { findRule } from '../rules/registry';
+import { directiveAt } from '../util/disableDirectives';
 import { placeholderAdvice } from '../template/placeholderAdvice';
 import { ADR_REFERENCE, findAdr } from './adr';
 import { columnDoc } from './columns';
@@ -24,6 +26,7 @@ export function doHover(document: ReadinessDocument, position: Position, context
   const findings = (context.analysis?.findings ?? []).filter((finding) => rangeContains(finding.range, position));
   for (const finding of dedupeByRule(findings)) parts.push({ markdown: findingHover(finding, context.docsLink?.(finding.rule.code)), range: finding.range });
   const element =
+    ruleCodeHover(document, position, context) ??
     placeholderHover(document, position) ??
     adrHover(document, position, context) ??
     dateHover(document, position, context) ??
@@ -58,12 +61,23 @@ export function findingHover(finding: ReadinessFinding, docsLink?: string): stri
   ].join('\n');
 }
 
+/** A rule code or name in a disable comment: what the rule checks, and its page. */
+function ruleCodeHover(document: ReadinessDocument, position: Position, context: FeatureContext): Part | undefined {
+  const name = directiveAt(document, position)?.names.find((n) => rangeContains(n.range, position));
+  if (!name) return undefined;
+  const rule = findRule(name.text);
+  if (!rule) return { markdown: `\`${name.text}\` is not a rule of MLOps Readiness: this comment silences nothing for it.`, range: name.range };
+  const link = context.docsLink?.(rule.code);
+  const lines = [`**${rule.code} ${rule.name}** (default: ${rule.severity})`, '', rule.summary, ...(link ? ['', `[Documentation of ${rule.code}](${link})`] : [])];
+  return { markdown: lines.join('\n'), range: name.range };
+}
+
 function placeholderHover(document: ReadinessDocument, position: Position): Part | undefined {
   const placeholder = document.placeholders.find((p) => rangeContains(p.range, position));
   if (!placeholder) return undefined;
-  const advice = placeholderAdvice(placeholder);
+  const advice = placeholderAdvice(placeholder, document);
   const instruction = advice.instruction.charAt(0).toUpperCase() + advice.instruction.slice(1);
-  return { markdown: `**Placeholder** \`${placeholder.text.replace(/`/g, '')}\`: ${instruction}`, range: placeholder.range };
+  return { markdown: `**Placeholder** \`${placeholder.text.replace(/`/g, '')}\`${advice.where ? ` ${advice.where}` : ''}: ${instruction}`, range: placeholder.range };
 }
 
 function adrHover(document: ReadinessDocument, position: Position, context: FeatureContext): Part | undefined {
