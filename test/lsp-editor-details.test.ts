@@ -98,9 +98,9 @@ describe('language server: editor details', () => {
   });
 
   it('says that a comment naming only an unknown code turns off every rule', async () => {
-    const text = replaceOnce(validText(), '## 2. Alerting & runbooks (MUST)\n', '## 2. Alerting & runbooks (MUST)\n\n<!-- readiness-disable rdy-201 -->\n');
+    const text = replaceOnce(validText(), '## 2. Alerting & runbooks (MUST)\n', '## 2. Alerting & runbooks (MUST)\n\n<!-- readiness-disable RDY2O1 -->\n');
     const { diagnostics } = await show('unknown-only.md', text);
-    assert.match(messageOf(diagnostics.find((d) => d.code === 'RDY007')!), /"rdy-201" .*with no known rule named, the comment turns off every rule/);
+    assert.match(messageOf(diagnostics.find((d) => d.code === 'RDY007')!), /"RDY2O1" .*with no known rule named, the comment turns off every rule/);
   });
 
   it('completes rule codes in a disable comment, and explains a code on hover', async () => {
