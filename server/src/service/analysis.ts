@@ -56,7 +56,7 @@ export function analyse(document: ReadinessDocument, context: AnalysisContext): 
       priorFindings: findings,
       report(finding) {
         const line = finding.range.start.line;
-        if (document.suppressions.isSuppressed([rule.code, rule.name], line)) return;
+        if (rule.suppressible !== false && document.suppressions.isSuppressed([rule.code, rule.name], line)) return;
         findings.push({ ...finding, rule, severity: level, fixes: finding.fixes ?? [] });
       },
     };

@@ -9,6 +9,8 @@ export const disableCodesRule = defineRule({
   requirements: [],
   section: 'file',
   severity: 'warning',
+  // A comment that turns off every rule must not hide the warning that it does.
+  suppressible: false,
   summary: 'A readiness-disable comment names only rules that exist.',
   rationale:
     'A `<!-- readiness-disable RDY2O1 -->` with a mistyped code silences nothing, while the author believes the finding was ' +
