@@ -29,6 +29,22 @@ for (const built of ['client/out/extension.js', 'server/out/server.js']) {
   if (!fs.existsSync(path.join(REPO, built))) log(`warning: ${built} is missing (npm run build)`);
 }
 
+/** Screenshots the suite asks for (helpers.ts `screenshot`), written here as e2e-<name>.png. */
+const RESULTS = path.join(REPO, 'test-results');
+const SCREENSHOT_REQUEST = /\[\[screenshot:([a-z0-9-]+)\]\]/;
+
+/** Takes the screenshot, then renames it into place: the suite, waiting for the file, never sees half of it. */
+async function screenshot(page, name) {
+  const target = path.join(RESULTS, `e2e-${name}.png`);
+  const partial = `${target}.partial`;
+  try {
+    await page.screenshot({ path: partial, type: 'png' });
+    fs.renameSync(partial, target);
+  } catch (error) {
+    log(`screenshot ${name} failed: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
 const sandbox = makeSandbox(opts.workspace, { trusted: !opts.untrusted });
 let server;
 let browser;
@@ -48,9 +64,11 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 async function main() {
   // The extension host inherits code-server's environment: that is how the grep pattern reaches the suite.
+  fs.mkdirSync(RESULTS, { recursive: true });
   const env = {
     ...(opts.grep ? { MLOPS_READINESS_E2E_GREP: opts.grep } : {}),
     ...(opts.untrusted ? { MLOPS_READINESS_E2E_UNTRUSTED: '1' } : {}),
+    MLOPS_READINESS_E2E_SCREENSHOTS: RESULTS,
   };
   server = await startCodeServer(sandbox, { verbose: opts.verbose, env });
   log(`code-server ${server.url} (process group ${server.pid}), workspace ${sandbox.workspace}`);
@@ -63,6 +81,8 @@ async function main() {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     // args are console.log's arguments, printf-style (mocha's reporter uses %s and %d).
     const line = Array.isArray(args) ? format(...args) : String(args ?? type);
+    const shot = SCREENSHOT_REQUEST.exec(line);
+    if (shot) return screenshot(page, shot[1]);
     process.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
