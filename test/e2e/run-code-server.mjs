@@ -31,18 +31,35 @@ for (const built of ['client/out/extension.js', 'server/out/server.js']) {
 
 /** Screenshots the suite asks for (helpers.ts `screenshot`), written here as e2e-<name>.png. */
 const RESULTS = path.join(REPO, 'test-results');
-const SCREENSHOT_REQUEST = /\[\[screenshot:([a-z0-9-]+)\]\]/;
+const SCREENSHOT_REQUEST = /\[\[screenshot:([a-z0-9-]+)(?:\|(.+?))?\]\]/;
 
-/** Takes the screenshot, then renames it into place: the suite, waiting for the file, never sees half of it. */
-async function screenshot(page, name) {
+/**
+ * Takes the screenshot, then renames it into place: the suite, waiting for the file, never sees half of it.
+ * With `text`, first waits until some frame shows it (a webview, e.g. the Markdown preview, renders late).
+ */
+async function screenshot(page, name, text) {
   const target = path.join(RESULTS, `e2e-${name}.png`);
   const partial = `${target}.partial`;
   try {
+    if (text) await withTimeout(textInSomeFrame(page, text), 15_000, `"${text}" on screen`);
     await page.screenshot({ path: partial, type: 'png' });
     fs.renameSync(partial, target);
   } catch (error) {
     log(`screenshot ${name} failed: ${error instanceof Error ? error.message : error}`);
   }
+}
+
+/** Resolves when a frame of the page (webviews are nested frames, attached late) shows `text`. */
+function textInSomeFrame(page, text) {
+  return new Promise((resolve) => {
+    const seen = () => {
+      page.off('frameattached', watch);
+      resolve();
+    };
+    const watch = (frame) => frame.getByText(text).first().waitFor({ state: 'visible', timeout: 15_000 }).then(seen, () => undefined);
+    page.on('frameattached', watch);
+    page.frames().forEach(watch);
+  });
 }
 
 const sandbox = makeSandbox(opts.workspace, { trusted: !opts.untrusted });
@@ -82,7 +99,7 @@ async function main() {
     // args are console.log's arguments, printf-style (mocha's reporter uses %s and %d).
     const line = Array.isArray(args) ? format(...args) : String(args ?? type);
     const shot = SCREENSHOT_REQUEST.exec(line);
-    if (shot) return screenshot(page, shot[1]);
+    if (shot) return screenshot(page, shot[1], shot[2]);
     process.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));

@@ -161,15 +161,17 @@ export function describeDiagnostics(diagnostics: vscode.Diagnostic[]): string {
  * Asks the runner for a screenshot of the workbench as it is now (test-results/e2e-<name>.png) and waits
  * until the file is there, so the next step cannot change the picture. Without the runner (electron), no-op.
  */
-export async function screenshot(name: string): Promise<void> {
+export async function screenshot(name: string, waitForText?: string): Promise<void> {
   const dir = process.env.MLOPS_READINESS_E2E_SCREENSHOTS;
   if (!dir) return;
+  // Toasts of earlier tests would cover the editor.
+  await vscode.commands.executeCommand('notifications.clearAll');
   const file = path.join(dir, `e2e-${name}.png`);
   fs.rmSync(file, { force: true });
   let watcher: fs.FSWatcher | undefined;
   const written = new Promise<void>((resolve) => {
     watcher = fs.watch(dir, () => fs.existsSync(file) && resolve());
-    console.log(`[[screenshot:${name}]]`);
+    console.log(`[[screenshot:${name}${waitForText ? `|${waitForText}` : ''}]]`);
     if (fs.existsSync(file)) resolve();
   });
   await withTimeout(written, 20_000, `the screenshot ${name}`).finally(() => watcher?.close());

@@ -83,6 +83,7 @@ describe('quick fixes', () => {
     assert.match(editor.document.getText(), /\*\*SKIP — JUSTIFICATION\*\*: calibration-only, shadow=3d because <reason>\n/);
     assert.equal(selectedText(editor), '<reason>', 'the placeholder is selected, so typing replaces it');
     await waitForDiagnostics(uri, (ds) => errors(ds).some((d) => codeOf(d) === 'RDY402' && d.range.start.line === editor.selection.start.line), 'the placeholder to stay an error');
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
     await screenshot('skip-reason-tab-stop');
     await vscode.commands.executeCommand('type', { text: 'only the isotonic map on buy_proba changes, features are untouched' });
     await waitForDiagnostics(uri, (ds) => !ours(ds).some((d) => codeOf(d) === 'RDY402'), 'a real reason to settle the shadow');
