@@ -126,8 +126,8 @@ describe('language server: editor details', () => {
       .replace('https://grafana.cvn-trading.com/d/ea-s11/entry-alignment?orgId=1&viewPanel=2', 'Grafana panel URL');
     const { diagnostics } = await show('placeholders.md', text);
     const messages = diagnostics.filter((d) => d.code === 'RDY001').map(messageOf);
-    assert.ok(messages.includes('Unfilled placeholder `<id>` in the **Story** line: write the OP work package number after `wp#`, e.g. `wp#92`.'), messages.join('\n'));
-    assert.ok(messages.includes('Unfilled placeholder `<id>` in the **Reviewed by committee** line: write the committee session id, e.g. `session 2026-11-03-a`.'), messages.join('\n'));
+    assert.ok(messages.includes('Unfilled placeholder `<id>` in the Story line: write the OP work package number after `wp#`, e.g. `wp#92`.'), messages.join('\n'));
+    assert.ok(messages.includes('Unfilled placeholder `<id>` in the Reviewed by committee line: write the committee session id, e.g. `session 2026-11-03-a`.'), messages.join('\n'));
     assert.ok(messages.includes("Unfilled placeholder `Grafana panel URL` in §1's Dashboard column: write the Grafana panel's https URL."), messages.join('\n'));
   });
 

@@ -2,7 +2,7 @@ import type { Field, Placeholder, ReadinessDocument } from '../model';
 import { TEMPLATE_ALTERNATIVES } from '../parser/placeholders';
 
 export interface PlaceholderAdvice {
-  /** The field the placeholder is in, e.g. `in the **Story** line`, `in §1's Dashboard column`; empty when unknown. */
+  /** The field the placeholder is in, e.g. `in the Story line`, `in §1's Dashboard column`; empty when unknown. */
   where: string;
   /** What to write instead, as a sentence ending with a full stop. */
   instruction: string;
@@ -77,9 +77,10 @@ function fieldOf(document: ReadinessDocument, placeholder: Placeholder): Field |
   return [...document.headerFields, ...document.sections.flatMap((s) => s.fields)].find((f) => f.line === placeholder.line);
 }
 
-/** `in the **Story** line`, `in §1's Dashboard column`, `in the title`, `in §4`: the field as the author sees it. */
+/** `in the Story line`, `in §1's Dashboard column`, `in the title`, `in §4`: the field as the author sees it. */
 function whereIs(document: ReadinessDocument, placeholder: Placeholder, field: Field | undefined): string {
-  if (field) return `in the **${field.keySpan.text.replace(/[*_:]/g, '').trim() || field.key}** line`;
+  // Plain words: the Problems panel shows messages as text, not Markdown.
+  if (field) return `in the ${field.keySpan.text.replace(/[*_:]/g, '').trim() || field.key} line`;
   if (document.title && document.title.line === placeholder.line) return 'in the title';
   const section = document.sections.find((s) => placeholder.line >= s.heading.line && placeholder.line < s.endLine);
   if (!section) return '';
