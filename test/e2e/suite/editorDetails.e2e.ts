@@ -55,10 +55,16 @@ describe('editor details', () => {
     const all = names(symbols).map((name) => name.replace(/^#+\s+/, ''));
     for (const heading of headings) assert.equal(all.filter((n) => n === heading).length, 1, `"${heading}" once in ${all.join(' | ')}`);
     for (const added of ['§1 metrics', '§2 alerts', '§4 stages', 'ea_s11_expectancy_negative', 'Canary']) assert.ok(all.includes(added), added);
+    const canary = editor.document.positionAt(editor.document.getText().indexOf('| Canary |') + 3);
+    editor.selection = new vscode.Selection(canary, canary);
+    editor.revealRange(new vscode.Range(canary, canary), vscode.TextEditorRevealType.InCenter);
     await vscode.commands.executeCommand('outline.focus');
-    editor.selection = new vscode.Selection(editor.document.positionAt(editor.document.getText().indexOf('| Canary |') + 3), editor.document.positionAt(editor.document.getText().indexOf('| Canary |') + 3));
-    await vscode.window.showTextDocument(editor.document);
     await screenshot('outline');
+    // Go to Symbol lists both providers' symbols in one list: each heading once, the server's entries with them.
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.gotoSymbol');
+    await screenshot('outline-go-to-symbol', '§4 stages');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
 
   it("the whole-file snippet's #<issue> and wp#<id> tab stops leave the # outside", async () => {
