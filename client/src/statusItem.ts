@@ -4,18 +4,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusRequest, type StatusResult } from './protocol';
+import { checkTimeText } from './summaries';
 
 export const STATUS_ITEM_ID = 'mlopsReadiness.status';
 
 export function statusText(s: StatusResult): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${s.sectionsPassing}/${s.sectionsTotal} sections passing, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`;
-}
-
-/** "Last check took 12 ms", as vscode-eslint shows its time: tells a slow check from a stuck one. */
-export function checkTimeText(s: StatusResult): string | undefined {
-  if (s.checkMs === undefined) return undefined;
-  return `Last check took ${s.checkMs < 10 ? s.checkMs.toFixed(1) : Math.round(s.checkMs)} ms`;
 }
 
 export class ReadinessStatus implements vscode.Disposable {

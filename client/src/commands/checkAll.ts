@@ -3,14 +3,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckAllRequest, type CheckAllResult } from '../protocol';
+import { checkAllSummary } from '../summaries';
 
 export const OPEN_PROBLEMS = 'Open Problems';
-
-export function checkAllSummary(result: CheckAllResult): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (result.files === 0) return 'MLOps Readiness: no readiness file found in the workspace.';
-  return `MLOps Readiness: checked ${plural(result.files, 'readiness file')}: ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}.`;
-}
 
 export async function checkAll(client: LanguageClient): Promise<CheckAllResult | undefined> {
   const result = await vscode.window.withProgress(
