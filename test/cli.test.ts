@@ -132,6 +132,6 @@ describe('mlops-readiness check', () => {
   it('lists the rules with code, name, severity and docs link', () => {
     const { code, stdout } = run(['rules'], ROOT);
     assert.equal(code, 0);
-    assert.match(stdout, /^RDY001 {2}no-placeholders +error +https:\/\/\S+\/docs\/rules\/RDY001\.md$/m);
+    assert.match(stdout, /^RDY001 {2}no-placeholders +error +file:\/\/\S+\/docs\/rules\/RDY001\.md$/m);
   });
 });

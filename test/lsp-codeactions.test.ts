@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams, Range, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { LspClient, messageOf } from './lsp/client';
 import { applyAction, editsFor, within } from './lsp/edits';
 import { applyTextEdits, positionOf, replaceOnce, REPO, TempWorkspace, VALID_PATH, validText } from './lsp/workspace';
@@ -31,6 +31,14 @@ function variants(): Record<string, string> {
     'bad-values.md': replaceOnce(replaceOnce(valid, '| P3 | email |', '| P4 | fax |'), '| counter | Prometheus |', '| count | Prometheus |'),
     'no-outcome.md': valid.replace(/^\| `pnl_per_trade`.*\n/m, '').replace(/^\| `expectancy_net_realized`.*\n/m, ''),
   };
+}
+
+/** Types a reason over each `<reason>` the fix inserted (within `inserted`), as the author would. */
+function answerReasons(text: string, inserted: Range[]): string {
+  return text
+    .split('\n')
+    .map((line, index) => (within(inserted, { start: { line: index, character: 0 }, end: { line: index, character: 0 } }) ? line.replace('<reason>', 'the reason the author types, in a sentence') : line))
+    .join('\n');
 }
 
 describe('language server: quick fixes', () => {
@@ -76,8 +84,11 @@ describe('language server: quick fixes', () => {
       for (const { diagnostic, action } of offers) {
         {
           offered++;
-          const { text, inserted } = applyAction(original, action, uri);
-          assert.notEqual(text, original, `${action.title} changes the text`);
+          const applied = applyAction(original, action, uri);
+          const { inserted } = applied;
+          assert.notEqual(applied.text, original, `${action.title} changes the text`);
+          // A fix never writes the author's reason: it leaves `<reason>`, which the author types over.
+          const text = answerReasons(applied.text, inserted);
           await client.change(uri, ++version, [{ text }]);
           const v = version;
           const afterFix = await client.waitForDiagnostics(uri, (p) => p.version === v);
@@ -97,7 +108,7 @@ describe('language server: quick fixes', () => {
 
   it('offered the fixes the issue asks for', () => {
     const titles = tried.join('\n');
-    for (const expected of [/Add P1 alert row/, /Skip §2 with SKIP — JUSTIFICATION/, /Insert SKIP — JUSTIFICATION/, /Mark data drift N\/A/, /Add the template's Data drift row/, /Insert section/, /Tick the box/, /Disable RDY\d+ for this line/, /Disable RDY\d+ for this table/, /Replace with "?P1\b/]) {
+    for (const expected of [/Add P1 alert row/, /Skip §2 with SKIP — JUSTIFICATION/, /Insert SKIP — JUSTIFICATION/, /Mark data drift N\/A/, /Add the template's Data drift row/, /Insert section/, /Tick the box/, /Disable RDY\d+ for this line/, /Replace with "?P1\b/]) {
       assert.match(titles, expected);
     }
   });
@@ -114,17 +125,18 @@ describe('language server: quick fixes', () => {
     assert.match(row!, /documentation\/runbooks\//);
   });
 
-  it('puts the disable comment above the line, or around the table, keeping the table whole', async () => {
+  it('puts the disable comment at the end of a table row, keeping the table one table', async () => {
     const uri = ws.uri('documentation/readiness/disable.md');
     const text = variants()['bad-values.md'];
     const published = await show(uri, text);
     const cell = published.diagnostics.find((d) => d.code === 'RDY202')!;
-    const disable = (await actionsFor(uri, cell)).find((a) => a.title === 'Disable RDY202 for this table')!;
-    const lines = applyAction(text, disable, uri).text.split('\n');
-    const header = lines.indexOf('| Alert | Trigger | Runbook | Severity | Notification channel |');
-    assert.equal(lines[header - 1], '<!-- readiness-disable RDY202 -->');
-    const lastRow = lines.findIndex((l, i) => i > header && !l.startsWith('|')) - 1;
-    assert.equal(lines[lastRow + 1], '<!-- readiness-enable RDY202 -->');
+    const disable = (await actionsFor(uri, cell)).find((a) => a.title === 'Disable RDY202 for this line')!;
+    const disabled = applyAction(text, disable, uri).text;
+    const lines = disabled.split('\n');
+    assert.equal(lines[cell.range.start.line], `${text.split('\n')[cell.range.start.line]} <!-- readiness-disable-line RDY202 -->`);
+    assert.equal(lines.length, text.split('\n').length, 'no line is added inside the table');
+    const after = await show(uri, disabled);
+    assert.equal(after.diagnostics.some((d) => d.code === 'RDY202' && d.range.start.line === cell.range.start.line), false);
   });
 
   it('fix-all applies every safe fix in one edit (source.fixAll.mlopsReadiness)', async () => {
@@ -162,10 +174,10 @@ describe('language server: snippet edits', () => {
           assert.equal(change.textDocument.version, 1);
           const edit = change.edits[0] as unknown as { snippet: { kind: string; value: string } };
           assert.equal(edit.snippet.kind, 'snippet');
-          assert.match(edit.snippet.value, /shadow=3d because \$\{1:reason\}/);
+          assert.match(edit.snippet.value, /shadow=3d because \$\{1:<reason>\}/);
         } else {
           assert.equal(action.edit!.documentChanges, undefined);
-          assert.match(action.edit!.changes![uri][0].newText, /\*\*SKIP — JUSTIFICATION\*\*: calibration-only, shadow=3d because /);
+          assert.match(action.edit!.changes![uri][0].newText, /\*\*SKIP — JUSTIFICATION\*\*: calibration-only, shadow=3d because <reason>\n/);
         }
         assert.ok(positionOf(text, '| 3d |'));
       } finally {

@@ -75,7 +75,7 @@ describe('language server: hovers, completions, symbols, links', () => {
       assert.match(value, /\*\*RDY202 alert-values\*\* \(error\)/);
       assert.match(value, /\*\*Why:\*\*/);
       assert.match(value, /\*\*Fix:\*\*/);
-      assert.match(value, /\(https:\/\/\S+\/docs\/rules\/RDY202\.md\)/);
+      assert.match(value, /\[Documentation of RDY202\]\(file:\/\/\S+\/docs\/rules\/RDY202\.md\)/);
     });
   });
 

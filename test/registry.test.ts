@@ -39,7 +39,9 @@ describe('rule registry', () => {
 
   it('links each rule to its docs page, which exists with the expected sections', () => {
     for (const rule of RULES) {
-      assert.ok(docsUrl(rule).endsWith(`/docs/rules/${rule.code}.md`));
+      assert.equal(docsUrl(rule, 'https://docs.example.com/rules'), `https://docs.example.com/rules/${rule.code}.md`);
+      assert.equal(docsUrl(rule, undefined, (code) => `bundled:${code}`), `bundled:${rule.code}`);
+      assert.equal(docsUrl(rule, undefined), undefined, 'no page known, no link');
       const page = join(ROOT, 'docs', 'rules', `${rule.code}.md`);
       assert.ok(existsSync(page), `docs/rules/${rule.code}.md exists`);
       const text = readFileSync(page, 'utf8');

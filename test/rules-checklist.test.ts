@@ -58,7 +58,7 @@ test('RDY701 a ticked box over a section with an error names that error and poin
   assert.equal(d.severity, 2);
   assert.equal(at(d.range), box(P1_PLACEHOLDER, '- [x] §2'));
   const placeholderLine = lineOf(P1_PLACEHOLDER, '| `ea_s11_expectancy_negative`');
-  assert.match(d.message, new RegExp(`^§2 is ticked, but unfilled placeholder \`P1 / P2 / P3\` \\(line ${placeholderLine + 1}, RDY001\\): fix §2, or untick the box\\.$`));
+  assert.match(d.message, new RegExp(`^§2 is ticked, but unfilled placeholder \`P1 / P2 / P3\` in §2's Severity column \\(line ${placeholderLine + 1}, RDY001\\): fix §2, or untick the box\\.$`));
   assert.equal(d.relatedInformation?.length, 1);
   assert.equal(textAt(P1_PLACEHOLDER, d.relatedInformation![0].location.range), 'P1 / P2 / P3');
   assert.equal(d.relatedInformation![0].location.uri, 'file:///workspace/documentation/readiness/CVN-N011-EA-S11.md');

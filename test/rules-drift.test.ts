@@ -112,13 +112,16 @@ describe('RDY301 drift-rows (D1)', () => {
     }
   });
 
-  it('the N/A fix writes a plain reason and offers a snippet with the cursor on the reason', () => {
+  it('the N/A fix writes no reason: a <reason> placeholder (a snippet tab stop) that stays an error until replaced', () => {
     const text = readFixture('drift/missing-data.md');
     const fix = findingOf(text, 'RDY301').fixes.find((f) => f.title.startsWith('Mark data drift N/A'))!;
-    assert.match(fix.edits[0].newText, new RegExp(`^\\| Data drift \\| N/A — calibration-only change: ${NA_FIX_REASON} \\| — \\| — \\| — \\|\\n$`));
+    assert.match(fix.edits[0].newText, /^\| Data drift \| N\/A — calibration-only change: <reason> \| — \| — \| — \|\n$/);
     assert.equal(fix.snippetEdits?.length, 1);
-    assert.match(fix.snippetEdits![0].newText, /N\/A — calibration-only change: \$\{1:reason\} \|/);
-    assert.equal(fix.snippetEdits![0].newText.replace('${1:reason}', NA_FIX_REASON), fix.edits[0].newText);
+    assert.match(fix.snippetEdits![0].newText, /N\/A — calibration-only change: \$\{1:<reason>\} \|/);
+    assert.equal(fix.snippetEdits![0].newText.replace('${1:<reason>}', '<reason>'), fix.edits[0].newText);
+    const fixed = applyFix(text, findingOf(text, 'RDY301'), 'Mark data drift N/A');
+    assert.ok(withCode(check(fixed), 'RDY001').some((d) => msg(d).includes('<reason>')), 'the placeholder is an error');
+    assert.deepEqual(withCode(check(fixed.replace('<reason>', NA_FIX_REASON)), 'RDY001'), []);
   });
 
   it('keeps CRLF line ends in the inserted row', () => {

@@ -157,7 +157,7 @@ describe('RDY005 / RDY006 skip (F5)', () => {
   });
 
   it('a skip of a section that may not be skipped is an error, unless configured', () => {
-    const text = TEMPLATE.replace(/## 5\. Rollback plan[\s\S]*?(?=## 6\.)/, '## 5. Rollback plan (MUST)\n\n**SKIP — JUSTIFICATION**: nothing to revert\n\n');
+    const text = TEMPLATE.replace(/## 5\. Rollback plan[\s\S]*?(?=## 6\.)/, '## 5. Rollback plan (MUST)\n\n**SKIP — JUSTIFICATION**: nothing to revert, no state is written\n\n');
     const [diagnostic] = withCode(check(text), 'RDY005');
     assert.match(diagnostic.message, /may not be skipped/);
     const allowed = check(text, { config: { rules: { RDY005: { skippableSections: ['alerting', '5'] } } } });

@@ -6,7 +6,7 @@ import { canarySymbols } from '../server/src/service/rules/rollout';
 import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymbol';
 import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
 import { fullSignoffRule, noAutoPromotionRule } from '../server/src/service/rules/rollout/fullStage';
-import { SKIP_FIX_REASON } from '../server/src/service/rules/rollout/shadowStage';
+import { SKIP_REASON_PLACEHOLDER } from '../server/src/service/rules/rollout/shadowStage';
 import { analyseText, applyFix, at, check, edit, readExample, readFixture, textAt, withCode, type CheckOptions } from './helpers';
 
 /** A diagnostic's message as text (LSP 3.18 types allow MarkupContent). */
@@ -163,27 +163,32 @@ describe('RDY402 shadow-stage (R2)', () => {
     assert.match(msg(diag), /calibration-only, shadow=3d because/);
 
     const finding = findingOf(text, 'RDY402');
-    const fix = finding.fixes[0];
+    const [setDuration, fix] = finding.fixes;
+    assert.equal(setDuration.title, 'Set shadow duration to 7d');
+    assert.equal(setDuration.isPreferred, true);
+    assert.deepEqual(withCode(check(applyEdits(text, setDuration.edits)), 'RDY402'), []);
     assert.equal(fix.title, 'Insert SKIP — JUSTIFICATION (calibration-only, shorter shadow)');
-    assert.equal(fix.isPreferred, true);
+    assert.notEqual(fix.isPreferred, true);
     assert.notEqual(fix.safe, true);
-    const skipLine = `**SKIP — JUSTIFICATION**: calibration-only, shadow=3d because ${SKIP_FIX_REASON}`;
+    const skipLine = `**SKIP — JUSTIFICATION**: calibration-only, shadow=3d because ${SKIP_REASON_PLACEHOLDER}`;
     assert.equal(fix.edits[0].newText, `\n${skipLine}\n`);
     assert.equal(fix.edits[0].range.start.line, rowLine('Full') + 1);
-    assert.equal(fix.snippetEdits?.[0].newText, '\n**SKIP — JUSTIFICATION**: calibration-only, shadow=3d because ${1:reason}\n');
+    assert.equal(fix.snippetEdits?.[0].newText, '\n**SKIP — JUSTIFICATION**: calibration-only, shadow=3d because ${1:<reason>}\n');
 
-    const fixed = applyFix(text, finding);
+    const fixed = applyEdits(text, fix.edits);
     assert.ok(fixed.includes(`${FULL}\n\n${skipLine}\n\nRequired minima:`));
-    assert.deepEqual(withCode(check(fixed), 'RDY402'), []);
-    assert.deepEqual(withCode(check(fixed), 'RDY005'), []);
-    assert.deepEqual(newErrorsOutside(text, fixed), []);
+    assert.equal(withCode(check(fixed), 'RDY402').length, 1, 'the placeholder reason keeps the shadow unjustified');
+    const reasoned = fixed.replace(SKIP_REASON_PLACEHOLDER, 'only the isotonic map on `buy_proba` changes');
+    assert.deepEqual(withCode(check(reasoned), 'RDY402'), []);
+    assert.deepEqual(withCode(check(reasoned), 'RDY005'), []);
+    assert.deepEqual(newErrorsOutside(text, reasoned), []);
   });
 
   it('keeps CRLF in the inserted SKIP line', () => {
     const text = readFixture('rollout/short-shadow.md').replace(/\n/g, '\r\n');
-    const fixed = applyFix(text, findingOf(text, 'RDY402'));
+    const fixed = applyFix(text, findingOf(text, 'RDY402'), 'Insert SKIP');
     assert.doesNotMatch(fixed.replace(/\r\n/g, ''), /\n/);
-    assert.deepEqual(withCode(check(fixed), 'RDY402'), []);
+    assert.match(fixed, /because <reason>\r\n/);
   });
 
   it('reports an upper bound ("< 7d") and an unreadable duration', () => {

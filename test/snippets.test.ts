@@ -325,6 +325,11 @@ describe('whole-template snippet (prefix "readiness")', () => {
     assert.ok(choiceSets.includes('BTCUSDC,ETHUSDC,SOLUSDC,BNBUSDC,XRPUSDC'), 'canary crypto');
   });
 
+  test('typing the issue and work-package numbers over their tab stops keeps the # and wp# marks', () => {
+    const story = expand(body, { 1: 'CVN-N011-EA-S11', 3: '412', 4: '92' }, SAMPLE_VARIABLES).text.split('\n').find((l) => l.startsWith('**Story**'));
+    assert.equal(story, '**Story**: CVN-N011-EA-S11 — #412 + wp#92');
+  });
+
   test('left at its defaults, every unfilled field is still visibly a placeholder', () => {
     const untouched = expand(body, {}, SAMPLE_VARIABLES).text;
     for (const needle of ['<title>', '#<issue>', 'wp#<id>', '@<handle>', '<metric_name>', '<alert_name>', '<slug>', '<NAME>', '@<backup_handle>', '`YYYY-MM-DD`']) {

@@ -8,6 +8,8 @@ export interface FileReport {
   /** Workspace root used for this file (SARIF uses it for relative URIs). */
   root: string;
   diagnostics: Diagnostic[];
+  /** The configured base of the rule pages for this file (`docsBaseUrl`), if any. */
+  docsBaseUrl?: string;
 }
 
 export interface Report {

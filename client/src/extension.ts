@@ -2,7 +2,8 @@
 // and the status item. All checking is the server's.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, SHOW_RULE_DOCS_COMMAND } from './languageClient';
+import { showRuleDocs } from './commands/showRuleDocs';
 import { checkAll } from './commands/checkAll';
 import { newFile, type NewFileArgs } from './commands/newFile';
 import { DEFAULT_STORY_ID_PATTERN } from './commands/newFileInputs';
@@ -16,6 +17,8 @@ export interface ExtensionApi {
   ready: Promise<void>;
   /** The language status item's text for the active editor, if one is shown, and when it changes. */
   statusText(): string | undefined;
+  /** The item's detail: how long the last check took. */
+  statusDetail(): string | undefined;
   onDidChangeStatus: vscode.Event<void>;
 }
 
@@ -29,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     vscode.commands.registerCommand('mlopsReadiness.newFile', (args?: NewFileArgs) => newFile(args, storyIdPattern)),
     vscode.commands.registerCommand('mlopsReadiness.checkAll', () => checkAll(languageClient)),
+    vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, (code?: unknown) => showRuleDocs(context, code)),
     status,
     notifyWhenTrusted(languageClient),
     languageClient.onDidChangeState(() => status.refresh()),
@@ -45,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     throw error;
   });
   ready.catch(() => undefined); // reported above; keep the rejection for API callers only
-  return { ready, statusText: () => status.current?.text, onDidChangeStatus: status.onDidChange };
+  return { ready, statusText: () => status.current?.text, statusDetail: () => status.current?.detail, onDidChangeStatus: status.onDidChange };
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,7 +4,9 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import type { InitializationOptions } from './protocol';
 import { SERVER_EXEC_ARGV } from './serverProcess';
 
-export const CLIENT_ID = 'mlopsReadiness'; // also the settings section, so `mlopsReadiness.trace.server` works
+export const CLIENT_ID = 'mlopsReadiness';
+/** Shows a bundled rule page in the Markdown preview; the rule links in diagnostics and hovers call it. */
+export const SHOW_RULE_DOCS_COMMAND = 'mlopsReadiness.showRuleDocs'; // also the settings section, so `mlopsReadiness.trace.server` works
 const CLIENT_NAME = 'MLOps Readiness';
 
 /** Files whose changes on disk can change a readiness file's diagnostics (config, runbooks, requirements, owners). */
@@ -35,7 +37,10 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       fileEvents: WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
     // A function, so that a restart after trust is granted sends the new value.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    // VS Code's Markdown extension outlines the headings: the server adds only its own symbols, so each heading shows once.
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, ruleDocsCommand: SHOW_RULE_DOCS_COMMAND, headingSymbols: false }),
+    // Hovers may link the rule pages through that one command, and nothing else.
+    markdown: { isTrusted: { enabledCommands: [SHOW_RULE_DOCS_COMMAND] } },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusRequest, type StatusResult } from './protocol';
+import { checkTimeText } from './summaries';
 
 export const STATUS_ITEM_ID = 'mlopsReadiness.status';
 
@@ -33,8 +34,8 @@ export class ReadinessStatus implements vscode.Disposable {
   }
 
   /** The item currently shown, if any (exported for the end-to-end tests through the extension's API). */
-  get current(): { text: string; severity: vscode.LanguageStatusSeverity } | undefined {
-    return this.item && { text: this.item.text, severity: this.item.severity };
+  get current(): { text: string; detail: string | undefined; severity: vscode.LanguageStatusSeverity } | undefined {
+    return this.item && { text: this.item.text, detail: this.item.detail, severity: this.item.severity };
   }
 
   refresh(): void {
@@ -58,6 +59,7 @@ export class ReadinessStatus implements vscode.Disposable {
     this.shownFor = document.uri.toString();
     this.item.name = 'MLOps Readiness';
     this.item.text = statusText(status);
+    this.item.detail = checkTimeText(status);
     this.item.severity =
       status.errors > 0 ? vscode.LanguageStatusSeverity.Error
       : status.warnings > 0 ? vscode.LanguageStatusSeverity.Warning

@@ -13,12 +13,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND } from './service';
+import { FIX_ALL_KIND, SHOW_DOCUMENT_COMMAND } from './service';
 import { Checker, type Checked } from './lsp/checker';
 import { Diagnostics } from './lsp/diagnostics';
 import { registerFeatures, status } from './lsp/features';
 import { CheckAllRequest, SetTrustedNotification, StoryIdPatternRequest, type InitializationOptions } from './lsp/protocol';
 import { Roots, uriToPath } from './lsp/roots';
+import { bundledRuleDocs } from './lsp/ruleDocs';
 import { SECTION, SettingsStore } from './lsp/settings';
 import { storyIdPattern } from './lsp/storyId';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
@@ -37,6 +38,9 @@ const documents = new TextDocuments(TextDocument);
 const roots = new Roots();
 let canPullSettings = false;
 let snippetEdits = false;
+let createFiles = false;
+let showDocument = false;
+let headingSymbols = true;
 const settings = new SettingsStore(connection, () => canPullSettings);
 const checker = new Checker(roots, (message) => connection.console.error(message));
 const diagnostics = new Diagnostics(connection, documents, settings, checker);
@@ -49,12 +53,16 @@ let folderNotifications = false;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   roots.trusted = options.trusted !== false;
+  headingSymbols = options.headingSymbols !== false;
+  checker.bundledDocs = bundledRuleDocs(__dirname, typeof options.ruleDocsCommand === 'string' ? options.ruleDocsCommand : undefined);
   roots.setFolders(initialFolders(params));
   const workspace = params.capabilities.workspace;
   canPullSettings = workspace?.configuration === true;
   dynamicWatchers = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   dynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   snippetEdits = workspace?.workspaceEdit?.snippetEditSupport === true;
+  createFiles = workspace?.workspaceEdit?.documentChanges === true && (workspace.workspaceEdit.resourceOperations ?? []).includes('create');
+  showDocument = params.capabilities.window?.showDocument?.support === true;
   folderNotifications = workspace?.workspaceFolders === true;
   return {
     capabilities: {
@@ -64,6 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      executeCommandProvider: { commands: [SHOW_DOCUMENT_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'mlops-readiness-server', version: '0.1.0' },
@@ -155,6 +164,9 @@ connection.onRequest(StoryIdPatternRequest, async ({ uri }) => ({ pattern: story
 
 registerFeatures(connection, diagnostics, checker, {
   snippetEdits: () => snippetEdits,
+  createFiles: () => createFiles,
+  showDocument: () => showDocument,
+  headingSymbols: () => headingSymbols,
   trusted: () => roots.trusted,
   documentVersion: (uri) => documents.get(uri)?.version,
 });

@@ -29,6 +29,39 @@ for (const built of ['client/out/extension.js', 'server/out/server.js']) {
   if (!fs.existsSync(path.join(REPO, built))) log(`warning: ${built} is missing (npm run build)`);
 }
 
+/** Screenshots the suite asks for (helpers.ts `screenshot`), written here as e2e-<name>.png. */
+const RESULTS = path.join(REPO, 'test-results');
+const SCREENSHOT_REQUEST = /\[\[screenshot:([a-z0-9-]+)(?:\|(.+?))?\]\]/;
+
+/**
+ * Takes the screenshot, then renames it into place: the suite, waiting for the file, never sees half of it.
+ * With `text`, first waits until some frame shows it (a webview, e.g. the Markdown preview, renders late).
+ */
+async function screenshot(page, name, text) {
+  const target = path.join(RESULTS, `e2e-${name}.png`);
+  const partial = `${target}.partial`;
+  try {
+    if (text) await withTimeout(textInSomeFrame(page, text), 15_000, `"${text}" on screen`);
+    await page.screenshot({ path: partial, type: 'png' });
+    fs.renameSync(partial, target);
+  } catch (error) {
+    log(`screenshot ${name} failed: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+/** Resolves when a frame of the page (webviews are nested frames, attached late) shows `text`. */
+function textInSomeFrame(page, text) {
+  return new Promise((resolve) => {
+    const seen = () => {
+      page.off('frameattached', watch);
+      resolve();
+    };
+    const watch = (frame) => frame.getByText(text).first().waitFor({ state: 'visible', timeout: 15_000 }).then(seen, () => undefined);
+    page.on('frameattached', watch);
+    page.frames().forEach(watch);
+  });
+}
+
 const sandbox = makeSandbox(opts.workspace, { trusted: !opts.untrusted });
 let server;
 let browser;
@@ -48,9 +81,11 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 async function main() {
   // The extension host inherits code-server's environment: that is how the grep pattern reaches the suite.
+  fs.mkdirSync(RESULTS, { recursive: true });
   const env = {
     ...(opts.grep ? { MLOPS_READINESS_E2E_GREP: opts.grep } : {}),
     ...(opts.untrusted ? { MLOPS_READINESS_E2E_UNTRUSTED: '1' } : {}),
+    MLOPS_READINESS_E2E_SCREENSHOTS: RESULTS,
   };
   server = await startCodeServer(sandbox, { verbose: opts.verbose, env });
   log(`code-server ${server.url} (process group ${server.pid}), workspace ${sandbox.workspace}`);
@@ -63,6 +98,8 @@ async function main() {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     // args are console.log's arguments, printf-style (mocha's reporter uses %s and %d).
     const line = Array.isArray(args) ? format(...args) : String(args ?? type);
+    const shot = SCREENSHOT_REQUEST.exec(line);
+    if (shot) return screenshot(page, shot[1], shot[2]);
     process.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));

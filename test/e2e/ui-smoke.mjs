@@ -109,6 +109,10 @@ async function main() {
   await page.locator('.quick-input-widget input').fill('CVN-42');
   await step('the live validation message', () => page.locator('.quick-input-message', { hasText: 'not a Story id' }).waitFor());
   await page.screenshot({ path: path.join(RESULTS, 'ui-smoke-validation.png') });
+  // An id whose file exists is refused right away, before the other prompts.
+  await page.locator('.quick-input-widget input').fill('CVN-N011-EA-S11');
+  await step('the id-exists message', () => page.locator('.quick-input-message', { hasText: 'already exists' }).waitFor());
+  await page.screenshot({ path: path.join(RESULTS, 'ui-smoke-id-exists.png') });
   await answerPrompt('(1/3)', 'CVN-N042-UI-S01');
   await answerPrompt('(2/3)', 'Smoke-tested scaffolding');
   await answerPrompt('(3/3)', '@r-santos');

@@ -38,6 +38,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Declare LSP 3.18 `workspace.workspaceEdit.snippetEditSupport`. */
   snippetEditSupport?: boolean;
+  /** Declare `create` resource operations and `window.showDocument` (the client opens what the server asks for). */
+  createAndShowFiles?: boolean;
 }
 
 export class LspClient {
@@ -49,6 +51,8 @@ export class LspClient {
   readonly stderr: string[] = [];
   /** Every `window/logMessage` text, oldest first. */
   readonly logs: string[] = [];
+  /** Every `window/showDocument` request, oldest first (answered with success). */
+  readonly shownDocuments: Array<{ uri: string; takeFocus?: boolean }> = [];
   private readonly listeners = new Set<(p: PublishDiagnosticsParams) => void>();
 
   private constructor(
@@ -74,6 +78,10 @@ export class LspClient {
     connection.onRequest(RegistrationRequest.type, (params) => {
       client.registrations.push(...params.registrations);
     });
+    connection.onRequest('window/showDocument', (params: { uri: string; takeFocus?: boolean }) => {
+      client.shownDocuments.push(params);
+      return { success: true };
+    });
     connection.onNotification('window/logMessage', (params: { message: string }) => {
       client.logs.push(params.message);
     });
@@ -90,8 +98,13 @@ export class LspClient {
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
           workspaceFolders: true,
-          workspaceEdit: { documentChanges: true, snippetEditSupport: options.snippetEditSupport === true },
+          workspaceEdit: {
+            documentChanges: true,
+            snippetEditSupport: options.snippetEditSupport === true,
+            resourceOperations: options.createAndShowFiles ? ['create'] : [],
+          },
         },
+        window: { showDocument: { support: options.createAndShowFiles === true } },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },

@@ -21,6 +21,7 @@ import { readInput } from '../readInput';
 import { summarise, type FileReport, type Report } from '../report';
 import { problemCount } from '../formatters/stylish';
 import { changedFilesSince } from '../since';
+import { cliBundledDocs } from '../ruleDocs';
 
 export interface CheckOptions {
   paths: string[];
@@ -136,7 +137,8 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
       files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: [tooLargeDiagnostic(input.size, documentSettings.settings.maxFileSize)] });
       continue;
     }
-    const check = (text: string) => checkDocument({ text, documentPath, workspace: workspace!, today: options.today, documentSettings });
+    const check = (text: string) =>
+      checkDocument({ text, documentPath, workspace: workspace!, today: options.today, documentSettings, bundledDocs: cliBundledDocs });
     let result = check(input.text);
     if (!result.isReadiness) continue;
     readinessFiles++;
@@ -157,7 +159,7 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
         }
       }
     }
-    files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: result.diagnostics });
+    files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: result.diagnostics, docsBaseUrl: result.settings.docsBaseUrl });
   }
   return { files: [...files, ...configReports.values()], failures, readinessFiles, fixed };
 }

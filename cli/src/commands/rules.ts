@@ -1,4 +1,5 @@
 import { docsUrl, RULES } from '../../../server/src/service';
+import { cliBundledDocs } from '../ruleDocs';
 import type { CliIo } from '../io';
 
 /** `mlops-readiness rules`: every rule with code, name, default severity and docs link. */
@@ -10,14 +11,14 @@ export function runRules(args: string[], io: CliIo): number {
       severity: rule.severity,
       requirements: rule.requirements,
       summary: rule.summary,
-      docs: docsUrl(rule),
+      docs: docsUrl(rule, undefined, cliBundledDocs),
     }));
     io.stdout(JSON.stringify(rules, null, 2) + '\n');
     return 0;
   }
   const width = Math.max(...RULES.map((rule) => rule.name.length));
   for (const rule of RULES) {
-    io.stdout(`${rule.code}  ${rule.name.padEnd(width)}  ${rule.severity.padEnd(11)}  ${docsUrl(rule)}\n`);
+    io.stdout(`${rule.code}  ${rule.name.padEnd(width)}  ${rule.severity.padEnd(11)}  ${docsUrl(rule, undefined, cliBundledDocs) ?? ''}\n`);
   }
   return 0;
 }

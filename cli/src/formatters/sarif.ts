@@ -2,7 +2,7 @@ import { dirname, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { docsUrl, INPUT_CODE, RULES, type RuleDefinition } from '../../../server/src/service';
-import { DOCS_BASE_URL } from '../../../server/src/service/rules/registry';
+import { cliBundledDocs, cliReadme } from '../ruleDocs';
 import { messageText, severityName, type FileReport, type Report } from '../report';
 import { VERSION } from '../usage';
 
@@ -10,15 +10,14 @@ type SarifLevel = 'error' | 'warning' | 'note';
 
 const LEVEL: Record<string, SarifLevel> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 const SRCROOT = '%SRCROOT%';
-/** The project's home page: the docs base without `/blob/<branch>/docs/rules/`. */
-const INFORMATION_URI = DOCS_BASE_URL.replace(/\/blob\/.*$/, '');
 
 interface RuleDescriptor {
   id: string;
   name: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
-  helpUri: string;
+  /** The rule's page: the configured `docsBaseUrl`'s, else the bundled one; left out when there is none. */
+  helpUri?: string;
   help: { text: string };
   defaultConfiguration: { level: SarifLevel };
   properties: { tags: string[] };
@@ -32,19 +31,19 @@ const INPUT_RULE: RuleDescriptor = {
   fullDescription: {
     text: 'A .mlops-readiness.json that is not valid, or a readiness file over the size limit, cannot be checked as asked; the problem is reported on the file itself.',
   },
-  helpUri: `${INFORMATION_URI}#configuration`,
   help: { text: 'Fix the configuration key named in the message, or raise "maxFileSize".' },
   defaultConfiguration: { level: 'error' },
   properties: { tags: ['configuration'] },
 };
 
-function descriptor(rule: RuleDefinition<any>): RuleDescriptor {
+function descriptor(rule: RuleDefinition<any>, docsBaseUrl: string | undefined): RuleDescriptor {
+  const helpUri = docsUrl(rule, docsBaseUrl, cliBundledDocs);
   return {
     id: rule.code,
     name: rule.name,
     shortDescription: { text: sentence(rule.summary) },
     fullDescription: { text: sentence(rule.rationale) },
-    helpUri: docsUrl(rule),
+    ...(helpUri ? { helpUri } : {}),
     help: { text: sentence(rule.fixHint) },
     defaultConfiguration: { level: LEVEL[rule.severity] ?? 'warning' },
     properties: { tags: ['mlops-readiness', ...rule.requirements] },
@@ -57,7 +56,9 @@ function descriptor(rule: RuleDefinition<any>): RuleDescriptor {
  * the common folder of several roots), 1-based lines and UTF-16 columns like the editor's.
  */
 export function formatSarif(report: Report): string {
-  const rules = [...RULES.map(descriptor), INPUT_RULE];
+  // One descriptor per rule for the whole run: the first file's configured pages (one organisation per run).
+  const docsBaseUrl = report.files.find((file) => file.docsBaseUrl)?.docsBaseUrl;
+  const rules = [...RULES.map((rule) => descriptor(rule, docsBaseUrl)), INPUT_RULE];
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const srcRoot = commonFolder(report.files.map((file) => file.root));
   const results = report.files.flatMap((file) => file.diagnostics.map((d) => result(d, file, srcRoot, index)));
@@ -72,7 +73,7 @@ export function formatSarif(report: Report): string {
             fullName: 'MLOps Readiness',
             version: VERSION,
             ...(/^\d+\.\d+\.\d+/.test(VERSION) ? { semanticVersion: VERSION } : {}),
-            informationUri: INFORMATION_URI,
+            ...(docsBaseUrl || cliReadme() ? { informationUri: docsBaseUrl ?? cliReadme() } : {}),
             rules,
           },
         },

@@ -3,7 +3,7 @@
 // Arguments may be passed (keybindings, tasks, tests): each given value is validated like a typed one.
 import * as vscode from 'vscode';
 import { newReadinessFile } from '../../../server/src/service/scaffold';
-import { validateOwner, validateStoryId, validateTitle, todayIso, DEFAULT_STORY_ID_PATTERN } from './newFileInputs';
+import { validateOwner, validateStoryId, validateTitle, todayIso, DEFAULT_STORY_ID_PATTERN, EXAMPLE_STORY_ID } from './newFileInputs';
 
 export interface NewFileArgs {
   storyId?: string;
@@ -18,11 +18,18 @@ export async function newFile(args: NewFileArgs = {}, storyIdPattern: (folder: v
   if (!folder) return undefined;
   const pattern = await storyIdPattern(folder.uri).catch(() => DEFAULT_STORY_ID_PATTERN);
 
+  const configured = vscode.workspace.getConfiguration('mlopsReadiness', folder.uri).get<string>('readinessFolder', 'documentation/readiness');
+  if (!targetUri(folder.uri, configured, EXAMPLE_STORY_ID)) {
+    void vscode.window.showErrorMessage(`mlopsReadiness.readinessFolder "${configured}" points outside the workspace folder ${folder.name}.`);
+    return undefined;
+  }
+  // An id that already has a file is refused as it is typed, not after the last prompt.
+  const idProblem = async (value: string) => validateStoryId(value, pattern) ?? (await existingFile(targetUri(folder.uri, configured, value.trim())!));
   const storyId = await ask(args.storyId, {
     title: 'New readiness file (1/3): story id',
-    prompt: `The Story id, matching ${pattern}`,
-    placeHolder: 'CVN-N011-EA-S11',
-    validateInput: (v) => validateStoryId(v, pattern),
+    prompt: `The Story id, e.g. ${EXAMPLE_STORY_ID}`,
+    placeHolder: EXAMPLE_STORY_ID,
+    validateInput: idProblem,
   });
   if (storyId === undefined) return undefined;
   const title = await ask(args.title, {
@@ -40,17 +47,12 @@ export async function newFile(args: NewFileArgs = {}, storyIdPattern: (folder: v
   });
   if (owner === undefined) return undefined;
 
-  const configured = vscode.workspace.getConfiguration('mlopsReadiness', folder.uri).get<string>('readinessFolder', 'documentation/readiness');
-  const target = targetUri(folder.uri, configured, storyId.trim());
-  if (!target) {
-    void vscode.window.showErrorMessage(`mlopsReadiness.readinessFolder "${configured}" points outside the workspace folder ${folder.name}.`);
-    return undefined;
-  }
+  const target = targetUri(folder.uri, configured, storyId.trim())!;
   if (await exists(target)) {
     const relative = vscode.workspace.asRelativePath(target);
     // Not awaited: the command is done (nothing written) whether or not the author answers the notification.
     void vscode.window.showWarningMessage(`${relative} already exists; it was not overwritten.`, 'Open existing').then((choice) => {
-      if (choice === 'Open existing') void vscode.window.showTextDocument(target);
+      if (choice === 'Open existing') void vscode.window.showTextDocument(target, { preview: false });
     });
     return undefined;
   }
@@ -58,7 +60,8 @@ export async function newFile(args: NewFileArgs = {}, storyIdPattern: (folder: v
   const { text, firstPlaceholder } = newReadinessFile({ storyId, title, owner, today: todayIso(new Date()) });
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  const editor = await vscode.window.showTextDocument(target);
+  // A normal tab, not a preview one: the next file opened must not replace the form being filled.
+  const editor = await vscode.window.showTextDocument(target, { preview: false });
   const start = new vscode.Position(firstPlaceholder.line, firstPlaceholder.character);
   // Select the whole `<...>` so that typing replaces it.
   const range = editor.document.getWordRangeAtPosition(start, /<[^<>\n]+>/) ?? new vscode.Range(start, start);
@@ -99,6 +102,11 @@ function targetUri(folder: vscode.Uri, readinessFolder: string, storyId: string)
   const segments = readinessFolder.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
   if (segments.includes('..') || /^([a-zA-Z]:|[\\/])/.test(readinessFolder)) return undefined;
   return vscode.Uri.joinPath(folder, ...segments, `${storyId}.md`);
+}
+
+async function existingFile(target: vscode.Uri): Promise<string | undefined> {
+  if (!(await exists(target))) return undefined;
+  return `${vscode.workspace.asRelativePath(target)} already exists: type another Story id, or press Escape and open that file.`;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -1,12 +1,18 @@
 // Validation of what the author types in the "New readiness file" prompts. Messages say what to type.
 export const DEFAULT_STORY_ID_PATTERN = 'CVN-N\\d+(-[A-Z0-9]+)*-S\\d+';
+export const EXAMPLE_STORY_ID = 'CVN-N011-EA-S11';
 
 export function validateStoryId(value: string, pattern: string): string | undefined {
   const id = value.trim();
-  if (!id) return 'Type the Story id, e.g. CVN-N011-EA-S11.';
+  if (!id) return `Type the Story id, e.g. ${EXAMPLE_STORY_ID}.`;
   // A broken configured pattern is reported by the checker; here fall back to the template's.
   const used = isValidRegExp(pattern) ? pattern : DEFAULT_STORY_ID_PATTERN;
-  if (!new RegExp(`^(?:${used})$`).test(id)) return `"${id}" is not a Story id: it must match ${used} (e.g. CVN-N011-EA-S11).`;
+  if (!new RegExp(`^(?:${used})$`).test(id)) {
+    // Show an id, not the regular expression: people recognise an example.
+    return used === DEFAULT_STORY_ID_PATTERN
+      ? `"${id}" is not a Story id: write it like ${EXAMPLE_STORY_ID} (CVN-N, the number, the track, -S and the Story number).`
+      : `"${id}" is not a Story id as this workspace names them (RDY101 storyIdPattern): write it like the ids of its other readiness files.`;
+  }
   if (/[\\/:*?"<>|]/.test(id)) return 'A Story id becomes a file name: no / \\ : * ? " < > |.';
   return undefined;
 }

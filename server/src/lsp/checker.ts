@@ -1,6 +1,8 @@
 import {
   checkDocument,
+  docsUrl,
   localToday,
+  type BundledDocs,
   type CheckResult,
   type FeatureContext,
   type RuleDefinition,
@@ -24,6 +26,8 @@ export interface Checked extends CheckedReads {
   generation: number;
   today: string;
   result: CheckResult;
+  /** How long the check took, in milliseconds (settings, parse, rules). */
+  durationMs: number;
 }
 
 /**
@@ -50,6 +54,9 @@ export class Checker {
   private readonly readsByUri = new Map<string, CheckedReads>();
   private readonly failedRules = new Set<string>();
 
+  /** How the bundled rule pages are linked (set once the client said how it shows them). */
+  bundledDocs: BundledDocs | undefined;
+
   constructor(
     private readonly roots: Roots,
     private readonly log: (message: string) => void,
@@ -71,6 +78,7 @@ export class Checker {
     const reads = new Set<string>();
     // The same text parsed before (only the settings or the disk changed): reuse its parse.
     const document = cached?.text === text ? cached.result.analysis?.document : undefined;
+    const started = performance.now();
     const result = checkDocument({
       text,
       documentPath: placement.documentPath,
@@ -78,10 +86,12 @@ export class Checker {
       editorSettings: editorConfig(settings),
       today,
       crossFileReads: this.roots.trusted,
+      bundledDocs: this.bundledDocs,
       onRuleError: (rule, error) => this.ruleFailed(rule, error),
       document,
     });
-    const checked: Checked = { uri, version, text: version === undefined ? undefined : text, generation: this.generation, today, result, placement, reads };
+    const durationMs = performance.now() - started;
+    const checked: Checked = { uri, version, text: version === undefined ? undefined : text, generation: this.generation, today, result, placement, reads, durationMs };
     this.readsByUri.set(key, { uri, placement, reads });
     return this.use(key, checked);
   }
@@ -109,6 +119,7 @@ export class Checker {
       documentPath: checked.placement.documentPath,
       today: checked.today,
       analysis: checked.result.analysis,
+      docsLink: (code) => docsUrl({ code }, checked.result.settings.docsBaseUrl, this.bundledDocs),
     };
   }
 

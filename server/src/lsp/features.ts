@@ -8,6 +8,7 @@ import {
   getCodeActions,
   parseReadiness,
   sectionStatuses,
+  SHOW_DOCUMENT_COMMAND,
   type Analysis,
 } from '../service';
 import type { Checked, Checker } from './checker';
@@ -22,7 +23,14 @@ export function registerFeatures(
   connection: Connection,
   diagnostics: Diagnostics,
   checker: Checker,
-  capabilities: { snippetEdits: () => boolean; trusted: () => boolean; documentVersion: (uri: string) => number | undefined },
+  capabilities: {
+    snippetEdits: () => boolean;
+    createFiles: () => boolean;
+    showDocument: () => boolean;
+    trusted: () => boolean;
+    headingSymbols: () => boolean;
+    documentVersion: (uri: string) => number | undefined;
+  },
 ): void {
   const analysed = async (uri: string): Promise<{ checked: Checked; analysis: Analysis } | undefined> => {
     const checked = await diagnostics.current(uri);
@@ -42,7 +50,7 @@ export function registerFeatures(
 
   connection.onDocumentSymbol(async ({ textDocument }) => {
     const found = await analysed(textDocument.uri);
-    return found ? findDocumentSymbols(found.analysis.document) : null;
+    return found ? findDocumentSymbols(found.analysis.document, { headings: capabilities.headingSymbols() }) : null;
   });
 
   connection.onDocumentLinks(async ({ textDocument }) => {
@@ -59,6 +67,9 @@ export function registerFeatures(
       version: capabilities.documentVersion(params.textDocument.uri),
       only: params.context.only,
       snippetSupport: capabilities.snippetEdits(),
+      createFileSupport: capabilities.createFiles() && capabilities.trusted(),
+      showDocumentSupport: capabilities.showDocument(),
+      workspace: checked.placement.workspace,
       settings: checked.result.settings,
       recheck: (text) =>
         analyse(parseReadiness(text), {
@@ -69,6 +80,14 @@ export function registerFeatures(
           crossFileReads: capabilities.trusted(),
         }),
     });
+  });
+
+  // A code action that created a file asks for it to be shown; the client opens it.
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    const [uri] = args ?? [];
+    if (command !== SHOW_DOCUMENT_COMMAND || typeof uri !== 'string' || !capabilities.showDocument()) return null;
+    const shown = await connection.window.showDocument({ uri, takeFocus: true });
+    return shown.success;
   });
 
   connection.onRequest(StatusRequest, async ({ uri }) => {
@@ -87,5 +106,6 @@ export function status(checked: Checked | undefined): StatusResult {
     sectionsTotal: sections.length || 7, // the six MUST sections and the checklist
     errors: count(1),
     warnings: count(2),
+    ...(checked ? { checkMs: Math.round(checked.durationMs * 10) / 10 } : {}),
   };
 }

@@ -6,6 +6,13 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 export interface InitializationOptions {
   /** false in an untrusted workspace: only open buffers are checked, from their text alone. Default true. */
   trusted?: boolean;
+  /**
+   * A client command that shows a bundled rule page, given its code (`["RDY201"]`): the rule links
+   * become `command:` URIs to it. Without it they are the pages' file URIs.
+   */
+  ruleDocsCommand?: string;
+  /** false when the client outlines Markdown headings itself: document symbols then give only what this server adds. Default true. */
+  headingSymbols?: boolean;
 }
 
 export interface StatusParams {
@@ -17,6 +24,8 @@ export interface StatusResult {
   sectionsTotal: number;
   errors: number;
   warnings: number;
+  /** How long the latest check of the document took, in milliseconds (absent when it was not checked). */
+  checkMs?: number;
 }
 /** The summary of one document's latest check (open buffer, else the file on disk). */
 export const StatusRequest = new RequestType<StatusParams, StatusResult, void>('mlopsReadiness/status');

@@ -11,9 +11,11 @@ export interface ClientSettings {
   delay: number;
   rules: Record<string, RuleConfig>;
   adrFolder: string | undefined;
+  /** `mlopsReadiness.docsBaseUrl`: the organisation's copy of the rule pages. */
+  docsBaseUrl: string | undefined;
 }
 
-export const DEFAULT_SETTINGS: ClientSettings = { files: undefined, scope: 'workspace', delay: 200, rules: {}, adrFolder: undefined };
+export const DEFAULT_SETTINGS: ClientSettings = { files: undefined, scope: 'workspace', delay: 200, rules: {}, adrFolder: undefined, docsBaseUrl: undefined };
 
 const LEVELS = new Set(['off', 'information', 'warning', 'error', 'hint']);
 
@@ -27,6 +29,7 @@ export function normaliseSettings(raw: unknown): ClientSettings {
     delay,
     rules: normaliseRules(value.rules),
     adrFolder: typeof value.adrFolder === 'string' && value.adrFolder ? value.adrFolder : undefined,
+    docsBaseUrl: typeof value.docsBaseUrl === 'string' && value.docsBaseUrl.trim() ? value.docsBaseUrl.trim() : undefined,
   };
 }
 
@@ -48,7 +51,7 @@ function normaliseRules(raw: unknown): Record<string, RuleConfig> {
 
 /** The editor's settings as the engine's lowest config layer (config files override them). */
 export function editorConfig(settings: ClientSettings): ReadinessConfig {
-  return { files: settings.files, rules: settings.rules, adrFolder: settings.adrFolder };
+  return { files: settings.files, rules: settings.rules, adrFolder: settings.adrFolder, docsBaseUrl: settings.docsBaseUrl };
 }
 
 /**

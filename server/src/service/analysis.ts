@@ -2,7 +2,7 @@ import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-lan
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ResolvedSettings } from './config/settings';
 import type { ReadinessDocument, SectionId } from './model';
-import { docsUrl, RULES } from './rules/registry';
+import { RULES } from './rules/registry';
 import { validlySkippedSections } from './rules/file/skipRules';
 import type { Finding, Fix, RuleContext, RuleDefinition, Severity } from './rules/types';
 import type { WorkspaceView } from './workspace';
@@ -56,7 +56,7 @@ export function analyse(document: ReadinessDocument, context: AnalysisContext): 
       priorFindings: findings,
       report(finding) {
         const line = finding.range.start.line;
-        if (document.suppressions.isSuppressed([rule.code, rule.name], line)) return;
+        if (rule.suppressible !== false && document.suppressions.isSuppressed([rule.code, rule.name], line)) return;
         findings.push({ ...finding, rule, severity: finding.severity ?? level, fixes: finding.fixes ?? [] });
       },
     };
@@ -86,13 +86,14 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The LSP diagnostic for a finding: code, docs link, source, related places. */
-export function toDiagnostic(finding: ReadinessFinding): Diagnostic {
+/** The LSP diagnostic for a finding: code, docs link (when `docsLink` gives one), source, related places. */
+export function toDiagnostic(finding: ReadinessFinding, docsLink?: (code: string) => string | undefined): Diagnostic {
+  const href = docsLink?.(finding.rule.code);
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: LSP_SEVERITY[finding.severity],
     code: finding.rule.code,
-    codeDescription: { href: docsUrl(finding.rule) },
+    ...(href ? { codeDescription: { href } } : {}),
     source: SOURCE,
     message: finding.message,
     data: { rule: finding.rule.name },

@@ -7,6 +7,7 @@ import type { ReadinessConfig, ResolvedSettings } from './config/settings';
 import { isReadinessFile } from './fileKind';
 import type { ReadinessDocument } from './model';
 import { parseReadiness } from './parser/parse';
+import { docsUrl, type BundledDocs } from './rules/registry';
 import type { WorkspaceView } from './workspace';
 
 export interface CheckRequest {
@@ -23,6 +24,8 @@ export interface CheckRequest {
   document?: ReadinessDocument;
   /** Settings already resolved for this document (saves reading config files twice). */
   documentSettings?: DocumentSettings;
+  /** How the shell links the rule pages it bundles, used unless the settings name a `docsBaseUrl`. */
+  bundledDocs?: BundledDocs;
 }
 
 export interface CheckResult {
@@ -56,7 +59,8 @@ export function checkDocument(request: CheckRequest): CheckResult {
     crossFileReads: request.crossFileReads,
     onRuleError: request.onRuleError,
   });
-  return { ...base, isReadiness: true, analysis, diagnostics: analysis.findings.map(toDiagnostic) };
+  const link = (code: string) => docsUrl({ code }, settings.docsBaseUrl, request.bundledDocs);
+  return { ...base, isReadiness: true, analysis, diagnostics: analysis.findings.map((finding) => toDiagnostic(finding, link)) };
 }
 
 /** Code of the diagnostics that speak of the tool's own input (config, size), not of a rule. */

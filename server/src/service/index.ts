@@ -12,7 +12,7 @@ export { DEFAULT_FILES, resolveSettings, type ReadinessConfig, type ResolvedSett
 export { hasReadinessTitle, isReadinessFile, matchesReadinessGlobs } from './fileKind';
 export type * from './model';
 export { parseReadiness } from './parser/parse';
-export { docsUrl, findRule, RULES } from './rules/registry';
+export { docsUrl, findRule, RULES, type BundledDocs } from './rules/registry';
 export type { Fix, RuleDefinition, Severity } from './rules/types';
 export { localToday } from './util/dates';
 export { confinePath, memoryWorkspace, NO_WORKSPACE, type WorkspaceView } from './workspace';
@@ -23,7 +23,7 @@ import { parseReadiness } from './parser/parse';
 
 /** Parse and check a text in one call (what the CLI and simple hosts need). */
 export function doValidation(text: string, context: AnalysisContext): Diagnostic[] {
-  return analyse(parseReadiness(text), context).findings.map(toDiagnostic);
+  return analyse(parseReadiness(text), context).findings.map((finding) => toDiagnostic(finding));
 }
 export { checkDocument, configProblemDiagnostic, INPUT_CODE, tooLargeDiagnostic, type CheckRequest, type CheckResult } from './check';
 export { applyEdits, compatibleSafeFixes, fixAll } from './fixes';
@@ -32,7 +32,7 @@ export { doHover, findingHover, sectionDescription } from './features/hover';
 export { doComplete } from './features/completion';
 export { findDocumentSymbols } from './features/symbols';
 export { findDocumentLinks } from './features/links';
-export { FIX_ALL_KIND, fixAllAction, getCodeActions, type CodeActionOptions } from './features/codeActions';
+export { FIX_ALL_KIND, SHOW_DOCUMENT_COMMAND, fixAllAction, getCodeActions, type CodeActionOptions } from './features/codeActions';
 export { disableEdit } from './features/disableComment';
 export { expectedSunset } from './rules/owner/sunset';
 export { canarySymbols, runbookFolder } from './features/ruleOptions';

@@ -1,5 +1,7 @@
 // Shared helpers for the end-to-end suite: find the extension, open fixture files, and wait on VS Code events
 // (with timeouts; never fixed sleeps).
+import fs from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'mlops-readiness.mlops-readiness';
@@ -153,4 +155,38 @@ export function errors(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
 
 export function describeDiagnostics(diagnostics: vscode.Diagnostic[]): string {
   return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`).join('\n');
+}
+
+/**
+ * Asks the runner for a screenshot of the workbench as it is now (test-results/e2e-<name>.png) and waits
+ * until the file is there, so the next step cannot change the picture. Without the runner (electron), no-op.
+ */
+export async function screenshot(name: string, waitForText?: string): Promise<void> {
+  const dir = process.env.MLOPS_READINESS_E2E_SCREENSHOTS;
+  if (!dir) return;
+  // Toasts of earlier tests would cover the editor.
+  await vscode.commands.executeCommand('notifications.clearAll');
+  const file = path.join(dir, `e2e-${name}.png`);
+  fs.rmSync(file, { force: true });
+  let watcher: fs.FSWatcher | undefined;
+  const written = new Promise<void>((resolve) => {
+    watcher = fs.watch(dir, () => fs.existsSync(file) && resolve());
+    console.log(`[[screenshot:${name}${waitForText ? `|${waitForText}` : ''}]]`);
+    if (fs.existsSync(file)) resolve();
+  });
+  await withTimeout(written, 20_000, `the screenshot ${name}`).finally(() => watcher?.close());
+}
+
+/** The editor shows `uri` (e.g. a file a code action created and asked to show). */
+export function activeEditorOn(uri: vscode.Uri, what: string): Promise<vscode.TextEditor> {
+  return waitFor(
+    () => (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? vscode.window.activeTextEditor : undefined),
+    [vscode.window.onDidChangeActiveTextEditor],
+    what,
+  );
+}
+
+/** The selected text of the active editor. */
+export function selectedText(editor: vscode.TextEditor): string {
+  return editor.document.getText(editor.selection);
 }

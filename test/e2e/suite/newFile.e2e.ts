@@ -37,6 +37,7 @@ describe('New readiness file', () => {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), expected.toString(), 'the new file is the active editor');
     assert.equal(editor.document.getText(editor.selection), '<issue>', 'the first placeholder is selected');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.isPreview, false, 'a normal tab, not a preview one');
 
     // The checker flags what is left to fill in, and nothing of what the command filled in: the same
     // findings as on the raw template, except on the lines the command filled.

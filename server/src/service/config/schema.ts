@@ -34,6 +34,11 @@ export function buildConfigSchema(rules: readonly RuleDefinition<any>[]): Record
       },
       maxFileSize: { description: 'Files larger than this many bytes are not checked.', type: 'integer', minimum: 1 },
       adrFolder: { description: 'Folder of ADR files (hovers and links on ADR-NN).', type: 'string', minLength: 1 },
+      docsBaseUrl: {
+        description: 'Base URL of your own copy of the rule pages: a rule links <docsBaseUrl>/<code>.md (default: the pages bundled with the tool).',
+        type: 'string',
+        pattern: '^https?://',
+      },
       rules: {
         description: 'Per rule, by code or name: a severity ("off" turns it off) or an object with "severity" and options.',
         type: 'object',

@@ -13,6 +13,8 @@ export interface ReadinessConfig {
   maxFileSize?: number;
   /** Folder of ADR files, for hovers and links on `ADR-NN`. */
   adrFolder?: string;
+  /** Base URL of the organisation's copy of the rule pages (`<base>/<code>.md`). */
+  docsBaseUrl?: string;
   /** Per rule, by code (`RDY201`) or name (`p1-alert-required`). */
   rules?: Record<string, RuleConfig>;
 }
@@ -26,6 +28,8 @@ export interface ResolvedSettings {
   files: string[];
   maxFileSize: number;
   adrFolder: string;
+  /** Configured base of the rule pages, an http(s) URL ending in `/`; undefined: the shell's bundled pages. */
+  docsBaseUrl?: string;
   /** By rule code. */
   rules: ReadonlyMap<string, ResolvedRule>;
 }
@@ -51,10 +55,12 @@ export function resolveSettings(rules: readonly RuleDefinition<any>[], layers: r
   let files = DEFAULT_FILES;
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   let adrFolder = DEFAULT_ADR_FOLDER;
+  let docsBaseUrl: string | undefined;
   for (const layer of layers) {
     if (Array.isArray(layer.files) && layer.files.length) files = layer.files;
     if (typeof layer.maxFileSize === 'number' && layer.maxFileSize > 0) maxFileSize = layer.maxFileSize;
     if (typeof layer.adrFolder === 'string' && layer.adrFolder) adrFolder = layer.adrFolder;
+    if (typeof layer.docsBaseUrl === 'string' && /^https?:\/\/\S+$/i.test(layer.docsBaseUrl.trim())) docsBaseUrl = layer.docsBaseUrl.trim().replace(/\/*$/, '/');
     for (const [key, value] of Object.entries(layer.rules ?? {})) {
       const rule = byKey.get(key.toLowerCase());
       if (!rule) continue; // reported by config validation; never fatal here
@@ -68,5 +74,5 @@ export function resolveSettings(rules: readonly RuleDefinition<any>[], layers: r
       }
     }
   }
-  return { files, maxFileSize, adrFolder, rules: resolved };
+  return { files, maxFileSize, adrFolder, docsBaseUrl, rules: resolved };
 }

@@ -4,11 +4,16 @@ import { toDiagnostic, type Analysis } from '../analysis';
 import { fixAll } from '../fixes';
 import type { ReadinessDocument } from '../model';
 import type { Fix } from '../rules/types';
+import type { WorkspaceView } from '../workspace';
+import { createRunbookFix, type NewRunbook } from './createRunbook';
 import { disableEdit } from './disableComment';
 import { skipSectionFix } from './skipSection';
 import type { ResolvedSettings } from '../config/settings';
 
 export const FIX_ALL_KIND = 'source.fixAll.mlopsReadiness';
+
+/** The server command a code action runs to show a document it created (`window/showDocument`). */
+export const SHOW_DOCUMENT_COMMAND = 'mlopsReadiness.showDocument';
 
 export interface CodeActionOptions {
   /** The document's URI, for the workspace edits. */
@@ -23,6 +28,12 @@ export interface CodeActionOptions {
   settings?: ResolvedSettings;
   /** Re-checks a text with the same settings: needed for the fix-all source action. */
   recheck?: (text: string) => Analysis;
+  /** The workspace, for the URI of a file an action creates ("Create runbook"). */
+  workspace?: WorkspaceView;
+  /** The client applies `create` resource operations in workspace edits. */
+  createFileSupport?: boolean;
+  /** The client shows documents on request (`window.showDocument.support`): a created file is opened. */
+  showDocumentSupport?: boolean;
 }
 
 /**
@@ -45,6 +56,8 @@ export function getCodeActions(analysis: Analysis, range: Range, options: CodeAc
           edit: fixEdit(fix, options),
         });
       }
+      const runbook = options.createFileSupport && options.workspace ? createRunbookFix(analysis.document, finding, options.settings) : undefined;
+      if (runbook) actions.push(createFileAction(runbook, diagnostic, options));
     }
     const seen = new Set<string>();
     for (const finding of touching) {
@@ -55,7 +68,7 @@ export function getCodeActions(analysis: Analysis, range: Range, options: CodeAc
       actions.push({
         title: disable.title,
         kind: CodeActionKind.QuickFix,
-        diagnostics: touching.filter((f) => f.rule.code === finding.rule.code && f.range.start.line === finding.range.start.line).map(toDiagnostic),
+        diagnostics: touching.filter((f) => f.rule.code === finding.rule.code && f.range.start.line === finding.range.start.line).map((f) => toDiagnostic(f)),
         edit: { changes: { [options.uri]: disable.edits } },
       });
     }
@@ -85,6 +98,25 @@ export function fixAllAction(analysis: Analysis, options: CodeActionOptions): Co
     title: `Fix all safe MLOps readiness problems (${applied.length})`,
     kind: FIX_ALL_KIND,
     edit: { changes: { [options.uri]: [minimalEdit(analysis.document, text)] } },
+  };
+}
+
+/** Creates the file (never over an existing one) with its text, then asks the client to show it. */
+function createFileAction(file: NewRunbook, diagnostic: ReturnType<typeof toDiagnostic>, options: CodeActionOptions): CodeAction {
+  const uri = options.workspace!.uriOf(file.path);
+  const start = { line: 0, character: 0 };
+  return {
+    title: file.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: {
+      documentChanges: [
+        { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } },
+        { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: file.text }] },
+      ],
+    },
+    command: options.showDocumentSupport ? { title: `Open ${file.path}`, command: SHOW_DOCUMENT_COMMAND, arguments: [uri] } : undefined,
   };
 }
 

@@ -7,17 +7,42 @@ import { columnDoc } from './columns';
 import type { FeatureContext } from './context';
 import { knownHandles, PERSON_FIELDS } from './handles';
 import { sectionDescription } from './hover';
-import { cellAt, tokenAt, type CellAt } from './positions';
+import { findRule, RULES } from '../rules/registry';
+import { directiveAt } from '../util/disableDirectives';
+import { cellAt, rangeContains, tokenAt, type CellAt } from './positions';
 import { canarySymbols, runbookFolder } from './ruleOptions';
 
 const HANDLE_CHARS = /[@A-Za-z0-9<>_-]/;
 const PATH_CHARS = /[A-Za-z0-9_./<>-]/;
 const SYMBOL_CHARS = /[A-Za-z0-9]/;
+const RULE_CHARS = /[A-Za-z0-9-]/;
 
 /** Completions by context: a missing heading after `## `, a person, a runbook, a canary symbol, an enumerated cell. */
 export function doComplete(document: ReadinessDocument, position: Position, context: FeatureContext): CompletionList {
-  const items = headingItems(document, position) ?? personItems(document, position, context) ?? cellItems(document, position, context) ?? [];
+  const items =
+    ruleCodeItems(document, position) ??
+    headingItems(document, position) ??
+    personItems(document, position, context) ??
+    cellItems(document, position, context) ??
+    [];
   return { isIncomplete: false, items };
+}
+
+/** In a `<!-- readiness-disable … -->` comment: the rule codes it does not name yet. */
+function ruleCodeItems(document: ReadinessDocument, position: Position): CompletionItem[] | undefined {
+  const directive = directiveAt(document, position);
+  if (!directive) return undefined;
+  const token = tokenAt(document, position, RULE_CHARS);
+  const named = new Set(directive.names.filter((n) => !rangeContains(n.range, position)).map((n) => findRule(n.text)?.code));
+  return RULES.filter((rule) => !named.has(rule.code)).map((rule, index) => ({
+    label: rule.code,
+    kind: CompletionItemKind.Value,
+    detail: `${rule.name} (${rule.severity})`,
+    documentation: { kind: 'markdown', value: rule.summary },
+    sortText: String(index).padStart(3, '0'),
+    filterText: `${rule.code} ${rule.name}`,
+    textEdit: { range: token.range, newText: rule.code },
+  }));
 }
 
 function headingItems(document: ReadinessDocument, position: Position): CompletionItem[] | undefined {

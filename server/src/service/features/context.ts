@@ -13,4 +13,6 @@ export interface FeatureContext {
   today: string;
   /** The latest analysis of this exact text, for hovers on findings. */
   analysis?: Analysis;
+  /** The link to a rule's page, as the diagnostics give it (undefined: no page to link). */
+  docsLink?: (code: string) => string | undefined;
 }

@@ -2,7 +2,8 @@ import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { ReadinessFinding } from '../analysis';
 import type { ReadinessDocument, Section } from '../model';
 import { SECTION_SPECS } from '../parser/sections';
-import { docsUrl } from '../rules/registry';
+import { findRule } from '../rules/registry';
+import { directiveAt } from '../util/disableDirectives';
 import { placeholderAdvice } from '../template/placeholderAdvice';
 import { ADR_REFERENCE, findAdr } from './adr';
 import { columnDoc } from './columns';
@@ -24,8 +25,9 @@ interface Part {
 export function doHover(document: ReadinessDocument, position: Position, context: FeatureContext): Hover | null {
   const parts: Part[] = [];
   const findings = (context.analysis?.findings ?? []).filter((finding) => rangeContains(finding.range, position));
-  for (const finding of dedupeByRule(findings)) parts.push({ markdown: findingHover(finding), range: finding.range });
+  for (const finding of dedupeByRule(findings)) parts.push({ markdown: findingHover(finding, context.docsLink?.(finding.rule.code)), range: finding.range });
   const element =
+    ruleCodeHover(document, position, context) ??
     placeholderHover(document, position) ??
     adrHover(document, position, context) ??
     dateHover(document, position, context) ??
@@ -48,7 +50,8 @@ function dedupeByRule(findings: ReadinessFinding[]): ReadinessFinding[] {
   return findings.filter((f) => !seen.has(f.rule.code) && seen.add(f.rule.code));
 }
 
-export function findingHover(finding: ReadinessFinding): string {
+/** A finding's rule, why and how to fix, and a link to its page when there is one. */
+export function findingHover(finding: ReadinessFinding, docsLink?: string): string {
   const { rule } = finding;
   return [
     `**${rule.code} ${rule.name}** (${finding.severity})`,
@@ -56,17 +59,27 @@ export function findingHover(finding: ReadinessFinding): string {
     `**Why:** ${rule.rationale}`,
     '',
     `**Fix:** ${rule.fixHint}`,
-    '',
-    `[Documentation](${docsUrl(rule)})`,
+    ...(docsLink ? ['', `[Documentation of ${rule.code}](${docsLink})`] : []),
   ].join('\n');
+}
+
+/** A rule code or name in a disable comment: what the rule checks, and its page. */
+function ruleCodeHover(document: ReadinessDocument, position: Position, context: FeatureContext): Part | undefined {
+  const name = directiveAt(document, position)?.names.find((n) => rangeContains(n.range, position));
+  if (!name) return undefined;
+  const rule = findRule(name.text);
+  if (!rule) return { markdown: `\`${name.text}\` is not a rule of MLOps Readiness: this comment silences nothing for it.`, range: name.range };
+  const link = context.docsLink?.(rule.code);
+  const lines = [`**${rule.code} ${rule.name}** (default: ${rule.severity})`, '', rule.summary, ...(link ? ['', `[Documentation of ${rule.code}](${link})`] : [])];
+  return { markdown: lines.join('\n'), range: name.range };
 }
 
 function placeholderHover(document: ReadinessDocument, position: Position): Part | undefined {
   const placeholder = document.placeholders.find((p) => rangeContains(p.range, position));
   if (!placeholder) return undefined;
-  const advice = placeholderAdvice(placeholder);
+  const advice = placeholderAdvice(placeholder, document);
   const instruction = advice.instruction.charAt(0).toUpperCase() + advice.instruction.slice(1);
-  return { markdown: `**Placeholder** \`${placeholder.text.replace(/`/g, '')}\`: ${instruction}`, range: placeholder.range };
+  return { markdown: `**Placeholder** \`${placeholder.text.replace(/`/g, '')}\`${advice.where ? ` ${advice.where}` : ''}: ${instruction}`, range: placeholder.range };
 }
 
 function adrHover(document: ReadinessDocument, position: Position, context: FeatureContext): Part | undefined {

@@ -6,12 +6,14 @@ import { isSkippable, skipInvalidRule, type SkipOptions } from '../rules/file/sk
 import type { Fix } from '../rules/types';
 import { insertLinesBefore } from '../util/edits';
 
-const REASON = 'existing alerts and runbooks cover this change';
+/** The reason is the author's: a placeholder that keeps the SKIP invalid (an error) until it is replaced. */
+const REASON = '<reason>';
 
 /**
  * "Skip §N with SKIP — JUSTIFICATION" for an error of a section the configuration lets be skipped
- * (RDY005 `skippableSections`, §2 by default). A valid skip silences the section's rules, so the
- * finding goes; the reason is a snippet tab stop where the client supports it.
+ * (RDY005 `skippableSections`, §2 by default). It writes no reason: the `<reason>` placeholder keeps
+ * an error until the author replaces it (selected as a snippet tab stop where the client supports
+ * it); once a real reason is written, the skip silences the section's rules and the finding goes.
  */
 export function skipSectionFix(document: ReadinessDocument, finding: ReadinessFinding, settings: ResolvedSettings | undefined): Fix | undefined {
   const id = finding.rule.section;

@@ -3,27 +3,29 @@ import { SymbolKind } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Section, SectionId, Table } from '../model';
 
 /** What a row of each section's table stands for in the outline. */
-const ROW_KIND: Partial<Record<SectionId, { kind: SymbolKind; detail: string }>> = {
-  monitoring: { kind: SymbolKind.Variable, detail: 'metric' },
-  alerting: { kind: SymbolKind.Event, detail: 'alert' },
-  drift: { kind: SymbolKind.Field, detail: 'drift' },
-  rollout: { kind: SymbolKind.EnumMember, detail: 'stage' },
-  rollback: { kind: SymbolKind.Field, detail: 'mechanism' },
+const ROW_KIND: Partial<Record<SectionId, { kind: SymbolKind; detail: string; group: string }>> = {
+  monitoring: { kind: SymbolKind.Variable, detail: 'metric', group: 'metrics' },
+  alerting: { kind: SymbolKind.Event, detail: 'alert', group: 'alerts' },
+  drift: { kind: SymbolKind.Field, detail: 'drift', group: 'drift checks' },
+  rollout: { kind: SymbolKind.EnumMember, detail: 'stage', group: 'stages' },
+  rollback: { kind: SymbolKind.Field, detail: 'mechanism', group: 'rollback mechanisms' },
 };
 
+export interface SymbolOptions {
+  /**
+   * Whether to give the headings. A client that already outlines Markdown headings (VS Code's
+   * Markdown extension) says no: two providers' symbols are shown side by side, never merged, so
+   * the headings would be listed twice. Then only what this engine adds is given — per section, one
+   * symbol for its rows (metrics, alerts, stages…) or fields, named after them, not after the heading.
+   */
+  headings?: boolean;
+}
+
 /** The outline: each section (heading to its last line), then its tables' rows and its fields. */
-export function findDocumentSymbols(document: ReadinessDocument): DocumentSymbol[] {
+export function findDocumentSymbols(document: ReadinessDocument, options: SymbolOptions = {}): DocumentSymbol[] {
+  if (options.headings === false) return document.sections.flatMap((section) => addedSymbols(document, section));
   return document.sections.map((section) => {
-    const children: DocumentSymbol[] = [
-      ...section.tables.flatMap((table) => rowSymbols(section, table)),
-      ...section.fields.map((field) => ({
-        name: field.keySpan.text.replace(/[*_:]/g, '').trim() || field.key,
-        detail: field.value.text,
-        kind: SymbolKind.Property,
-        range: field.range,
-        selectionRange: field.keySpan.range,
-      })),
-    ].sort((a, b) => a.range.start.line - b.range.start.line);
+    const children = childSymbols(section);
     return {
       name: section.heading.title.text.trim() || section.heading.text,
       kind: SymbolKind.Module,
@@ -32,6 +34,31 @@ export function findDocumentSymbols(document: ReadinessDocument): DocumentSymbol
       children,
     };
   });
+}
+
+function childSymbols(section: Section): DocumentSymbol[] {
+  return [
+    ...section.tables.flatMap((table) => rowSymbols(section, table)),
+    ...section.fields.map((field) => ({
+      name: field.keySpan.text.replace(/[*_:]/g, '').trim() || field.key,
+      detail: field.value.text,
+      kind: SymbolKind.Property,
+      range: field.range,
+      selectionRange: field.keySpan.range,
+    })),
+  ].sort((a, b) => a.range.start.line - b.range.start.line);
+}
+
+/** `§1 metrics` over the rows of §1's table (`§6 fields` over §6's fields): no heading repeated. */
+function addedSymbols(document: ReadinessDocument, section: Section): DocumentSymbol[] {
+  const children = childSymbols(section);
+  if (!children.length) return [];
+  const what = (section.id && ROW_KIND[section.id]?.group) ?? (section.tables.some((t) => t.rows.length) ? 'rows' : 'fields');
+  const place = section.number !== undefined ? `§${section.number}` : section.heading.title.text.trim() || section.heading.text;
+  const start = children[0].range.start;
+  const end = children.reduce((last, child) => (child.range.end.line > last.line ? child.range.end : last), children[0].range.end);
+  const firstLine = document.lines.lineRange(start.line);
+  return [{ name: `${place} ${what}`, kind: SymbolKind.Namespace, range: { start, end }, selectionRange: { start, end: firstLine.end }, children }];
 }
 
 function rowSymbols(section: Section, table: Table): DocumentSymbol[] {

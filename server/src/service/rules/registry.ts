@@ -22,11 +22,17 @@ export const RULES: readonly RuleDefinition<any>[] = [
   ...checklistRules,
 ];
 
-export const DOCS_BASE_URL = 'https://github.com/mlops-readiness/mlops-readiness/blob/main/docs/rules/';
+/** Where the shell finds a rule's bundled page (`docs/rules/<code>.md`): a URI, or undefined when it has none. */
+export type BundledDocs = (code: string) => string | undefined;
 
-/** The rule's documentation page, `docs/rules/<code>.md`. */
-export function docsUrl(rule: Pick<RuleDefinition<any>, 'code'>): string {
-  return `${DOCS_BASE_URL}${rule.code}.md`;
+/**
+ * The link to a rule's page: `<docsBaseUrl><code>.md` when the settings name the organisation's
+ * copy, else the page bundled with the tool as the shell links it; undefined when there is no page
+ * to link (never a link to a page that is not there).
+ */
+export function docsUrl(rule: Pick<RuleDefinition<any>, 'code'>, docsBaseUrl: string | undefined, bundled?: BundledDocs): string | undefined {
+  if (docsBaseUrl) return `${docsBaseUrl.replace(/\/*$/, '/')}${rule.code}.md`;
+  return bundled?.(rule.code);
 }
 
 const byKey = new Map<string, RuleDefinition<any>>();

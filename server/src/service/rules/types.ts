@@ -71,6 +71,8 @@ export interface RuleDefinition<Options = Record<string, never>> {
   optionsSchema?: Record<string, object>;
   /** Reads the workspace (runbooks, requirements): skipped where cross-file reads are off. */
   crossFile?: boolean;
+  /** false: disable comments cannot silence it (it judges those comments); only the configuration turns it off. */
+  suppressible?: boolean;
   check(context: RuleContext<Options>): void;
 }
 

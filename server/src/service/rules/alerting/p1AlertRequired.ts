@@ -1,11 +1,12 @@
 import type { DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Section, Table } from '../../model';
 import { columnKey } from '../../parser/tables';
-import { hasPlaceholder } from '../../query';
+import { findHeaderField, hasPlaceholder } from '../../query';
 import { tableHeader } from '../../template/skeleton';
 import { formatRow, insertLinesBefore } from '../../util/edits';
 import { classifyMetric, metricKeywordsFromOptions, type MetricKeywords } from '../monitoring/metricClasses';
 import { metricClassesRule } from '../monitoring/metricClassesRule';
+import type { WorkspaceView } from '../../workspace';
 import { defineRule, type Fix } from '../types';
 import { ALERT_COLUMNS, alertRows, alertSection, alertTable, kebab, matchChoice, snake } from './alertTable';
 import { definedMetrics, type DefinedMetric } from './metricNames';
@@ -57,7 +58,10 @@ export const p1AlertRule = defineRule<P1AlertOptions>({
     if (rows.some(({ severity }) => severity && matchChoice(severity.value, [paging.pagingSeverity]))) return;
 
     const metric = outcomeMetric(document, metricKeywordsFromOptions(optionsOf(metricClassesRule)));
-    const proposal = proposeRow(metric, options, paging.pagingSeverity, paging.pagingChannels[0] ?? 'Pagerduty', optionsOf(runbookPathRule).runbookFolder);
+    const folder = optionsOf(runbookPathRule).runbookFolder;
+    const name = metric?.identifier ?? options.fallbackMetric;
+    const runbook = matchingRunbook(workspace, folder, name, storySlug(document)) ?? `${normaliseFolder(folder)}${kebab(name)}-${kebab(paging.pagingSeverity)}.md`;
+    const proposal = proposeRow(name, options, paging.pagingSeverity, paging.pagingChannels[0] ?? 'Pagerduty', runbook);
     const related: DiagnosticRelatedInformation[] | undefined =
       metric && documentPath
         ? [
@@ -92,19 +96,47 @@ interface Proposal {
   cells: Record<keyof typeof ALERT_COLUMNS, string>;
 }
 
-function proposeRow(metric: DefinedMetric | undefined, options: P1AlertOptions, severity: string, channel: string, folder: string): Proposal {
-  const name = metric?.identifier ?? options.fallbackMetric;
+function proposeRow(name: string, options: P1AlertOptions, severity: string, channel: string, runbook: string): Proposal {
   const alert = `${snake(name)}_${severity.toLowerCase()}`;
   return {
     metric: name,
     cells: {
       alert: `\`${alert}\``,
       trigger: `\`${name}\` ${options.fixCondition}`,
-      runbook: `\`${normaliseFolder(folder)}${kebab(name)}-${kebab(severity)}.md\``,
+      runbook: `\`${runbook}\``,
       severity,
       channel,
     },
   };
+}
+
+/** Name parts too common to tell one runbook from another. */
+const GENERIC_PARTS = new Set(['net', 'per', 'rate', 'total', 'count', 'p1', 'p2', 'p3', 'alert', 'runbook', 'md', 'realized', 'value']);
+
+/** `CVN-N011-EA-S11` → `ea-s11`: how the workspace's runbooks of one Story are usually prefixed. */
+function storySlug(document: ReadinessDocument): string | undefined {
+  const story = findHeaderField(document, 'story')?.value.text ?? '';
+  const match = /-([A-Z0-9]+-S\d+)\b/i.exec(story);
+  return match ? match[1].toLowerCase() : undefined;
+}
+
+/**
+ * The workspace runbook that best matches the metric (most shared name parts, the Story's own
+ * first), so the new row links a procedure that exists; undefined when none shares a part.
+ */
+export function matchingRunbook(workspace: WorkspaceView, folderOption: string, metric: string, slug: string | undefined): string | undefined {
+  const folder = normaliseFolder(folderOption);
+  const parts = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter((part) => part.length >= 3 && !GENERIC_PARTS.has(part));
+  const wanted = new Set(parts(metric));
+  let best: { path: string; score: number } | undefined;
+  for (const name of workspace.list?.(folder.replace(/\/$/, '')) ?? []) {
+    if (!/\.md$/i.test(name)) continue;
+    const shared = parts(name.replace(/\.md$/i, '')).filter((part) => wanted.has(part)).length;
+    if (!shared) continue;
+    const score = shared * 2 + (slug && name.toLowerCase().startsWith(slug) ? 1 : 0);
+    if (!best || score > best.score || (score === best.score && name < best.path.slice(folder.length))) best = { path: folder + name, score };
+  }
+  return best?.path;
 }
 
 /** Snippet syntax treats `$`, `}` and `\` as special. */
@@ -118,6 +150,7 @@ function rowCells(table: Table | undefined, cells: Proposal['cells'], snippet: b
     if (!snippet) return text;
     if (key === 'alert') return `\${1:${snippetText(text)}}`;
     if (key === 'trigger') return `\${2:${snippetText(text)}}`;
+    if (key === 'runbook') return `\${3:${snippetText(text)}}`;
     return snippetText(text);
   };
   if (!table) return keys.map(value);

@@ -7,12 +7,14 @@ import { analyseDrift, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotAppli
 import { cellsFor, templateRow } from '../../template/exampleRows';
 import { stringList } from '../../util/optionSchemas';
 
-/**
- * The reason the "mark N/A" quick fix writes in plain text (clients without snippets). It reads as
- * a real justification, so the fix leaves no error behind (no `<…>` placeholder for RDY001, enough
- * words for this rule), yet it is a generic sentence the author will obviously want to adapt.
- */
+/** A justification of the kind the messages cite as an example. */
 export const NA_FIX_REASON = 'features and labels are untouched, only the calibration changes';
+
+/**
+ * What the "mark N/A" quick fix writes where the justification goes: the reason is the author's,
+ * so a placeholder that RDY001 flags until it is replaced (selected as a snippet tab stop).
+ */
+export const NA_REASON_PLACEHOLDER = '<reason>';
 
 export const NA_MARKER = 'N/A — calibration-only change';
 
@@ -101,8 +103,8 @@ function notApplicableFix(document: ReadinessDocument, table: Table): Fix {
   return {
     title: `Mark data drift ${NA_MARKER}`,
     safe: false,
-    edits: [edit(NA_FIX_REASON)],
-    snippetEdits: [snippetOf(edit('\u0000'), '${1:reason}')],
+    edits: [edit(NA_REASON_PLACEHOLDER)],
+    snippetEdits: [snippetOf(edit('\u0000'), `\${1:${NA_REASON_PLACEHOLDER}}`)],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '../types';
+import { disableCodesRule } from './disableCodes';
 import { placeholderRule } from './placeholder';
 import { sectionOrderRule } from './sectionOrder';
 import { sectionRequiredRule } from './sectionRequired';
@@ -12,4 +13,5 @@ export const fileRules: RuleDefinition<any>[] = [
   tableColumnsRule,
   skipInvalidRule,
   skipUsedRule,
+  disableCodesRule,
 ];

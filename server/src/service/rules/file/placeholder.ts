@@ -14,10 +14,10 @@ export const placeholderRule = defineRule({
   fixHint: 'Replace the placeholder with the real value; for a list of alternatives, keep exactly one.',
   check({ document, report }) {
     for (const placeholder of document.placeholders) {
-      const advice = placeholderAdvice(placeholder);
+      const advice = placeholderAdvice(placeholder, document);
       report({
         range: placeholder.range,
-        message: `Unfilled placeholder ${quote(placeholder.text)}: ${advice.instruction}`,
+        message: `Unfilled placeholder ${quote(placeholder.text)}${advice.where ? ` ${advice.where}` : ''}: ${advice.instruction}`,
         fixes: advice.choices.map((choice, index) => ({
           title: `Replace with "${choice}"`,
           isPreferred: advice.choices.length === 1 && index === 0,

@@ -7,7 +7,38 @@ import { stringList } from '../../util/optionSchemas';
 export interface SkipOptions {
   /** Sections that may be replaced by a SKIP justification: ids (`alerting`) or numbers (`2`). */
   skippableSections: string[];
+  /** Fewest words a SKIP reason must have (RDY402's calibration-only reason too). */
+  minReasonWords: number;
 }
+
+export const DEFAULT_MIN_REASON_WORDS = 4;
+
+/** Words that stand for a reason not yet written (`TBD`, `n/a`, `because`…), compared in lower case. */
+const EMPTY_REASON_WORDS = new Set([
+  'tbd', 'tbc', 'todo', 'to-do', 'fixme', 'xxx', 'wip', 'n/a', 'na', 'none', 'nothing', 'reason', 'reasons', 'because',
+  'since', 'as', 'justification', 'why', 'later', 'pending', 'see', 'above', 'below', 'obvious', 'trivial', 'same',
+  '-', '--', '—', '?', '...', '…',
+]);
+
+/**
+ * What is wrong with a written reason, or undefined when it reads as one: a reason made only of
+ * stand-ins (`TBD`, `n/a`, `-`, `because`) or shorter than `minWords` words says nothing.
+ */
+export function emptyReasonProblem(text: string, minWords: number): string | undefined {
+  const words = text
+    .replace(/[`*_]/g, ' ')
+    .split(/\s+/)
+    .map((word) => word.replace(/^[("'“]+|[)"'”.,;:!]+$/g, ''))
+    .filter((word) => word !== '');
+  const meaningful = words.filter((word) => /[\p{L}\p{N}]/u.test(word) && !EMPTY_REASON_WORDS.has(word.toLowerCase()));
+  if (!meaningful.length) return `"${text.trim()}" is not a reason`;
+  const count = words.filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  if (count < minWords) return `"${text.trim()}" is too short to be a reason (${count} word${count === 1 ? '' : 's'}, at least ${minWords})`;
+  return undefined;
+}
+
+/** How a reason reads, for the messages: a sentence saying why, with what makes the change safe. */
+export const REASON_EXAMPLE = 'no new alert; existing P1 `pnl_drop` covers it';
 
 export const skipInvalidRule = defineRule<SkipOptions>({
   code: 'RDY005',
@@ -20,9 +51,14 @@ export const skipInvalidRule = defineRule<SkipOptions>({
     'The template lets §2 be replaced by `**SKIP — JUSTIFICATION**: <why>`, accepting that the committee may reject it. ' +
     'A skip without a reason, or of a section the template requires unconditionally, removes a MUST (ADR-70).',
   fixHint: 'Write the reason after the colon, or fill the section instead of skipping it.',
-  defaultOptions: { skippableSections: ['alerting'] },
+  defaultOptions: { skippableSections: ['alerting'], minReasonWords: DEFAULT_MIN_REASON_WORDS },
   optionsSchema: {
     skippableSections: stringList('Sections that may be skipped: monitoring, alerting, drift, rollout, rollback, owner, checklist, or their numbers.'),
+    minReasonWords: {
+      description: 'Fewest words a SKIP reason must have (also the reason after "because" of a calibration-only shadow SKIP, RDY402).',
+      type: 'integer',
+      minimum: 1,
+    },
   },
   check({ document, options, report }) {
     for (const { section, skip } of sectionSkips(document)) {
@@ -34,8 +70,18 @@ export const skipInvalidRule = defineRule<SkipOptions>({
       } else if (!hasReason(document, skip)) {
         report({
           range: skip.reason?.range ?? skip.marker.range,
-          message: 'This SKIP has no reason: write why after the colon, e.g. `**SKIP — JUSTIFICATION**: no new alert; existing P1 `pnl_drop` covers it`.',
+          message: `This SKIP has no reason: after the colon, say in a sentence why the section does not apply and what covers the risk, e.g. \`**SKIP — JUSTIFICATION**: ${REASON_EXAMPLE}\`.`,
         });
+      } else {
+        const problem = emptyReasonProblem(skip.reason!.text, minReasonWords(options));
+        if (problem) {
+          report({
+            range: skip.reason!.range,
+            message:
+              `This SKIP's reason ${problem}: say in a sentence why the section does not apply and what covers the risk, ` +
+              `e.g. \`**SKIP — JUSTIFICATION**: ${REASON_EXAMPLE}\`.`,
+          });
+        }
       }
     }
   },
@@ -53,7 +99,7 @@ export const skipUsedRule = defineRule({
   check({ document, optionsOf, report }) {
     const options = optionsOf(skipInvalidRule);
     for (const { section, skip } of sectionSkips(document)) {
-      if (!isSkippable(section.id!, options) || !hasReason(document, skip)) continue;
+      if (!isValidSkip(document, section.id!, skip, options)) continue;
       report({
         range: skip.marker.range,
         message: `Section "${sectionSpec(section.id!).title}" is skipped: the committee may reject the skip; fill the section if you can.`,
@@ -70,7 +116,7 @@ export function validlySkippedSections(
   const options = optionsOf(skipInvalidRule);
   const skipped = new Set<SectionId>();
   for (const { section, skip } of sectionSkips(document)) {
-    if (isSkippable(section.id!, options) && hasReason(document, skip)) skipped.add(section.id!);
+    if (isValidSkip(document, section.id!, skip, options)) skipped.add(section.id!);
   }
   return skipped;
 }
@@ -98,6 +144,16 @@ export function isSkippable(id: SectionId, options: SkipOptions): boolean {
     const key = String(entry).trim().toLowerCase().replace(/^§/, '');
     return key === id || (spec.number !== undefined && key === String(spec.number));
   });
+}
+
+/** The configured minimum, never below one word (a broken option falls back to the default). */
+export function minReasonWords(options: Partial<SkipOptions>): number {
+  const value = Number(options.minReasonWords);
+  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_MIN_REASON_WORDS;
+}
+
+function isValidSkip(document: ReadinessDocument, id: SectionId, skip: Skip, options: SkipOptions): boolean {
+  return isSkippable(id, options) && hasReason(document, skip) && !emptyReasonProblem(skip.reason!.text, minReasonWords(options));
 }
 
 function hasReason(document: ReadinessDocument, skip: Skip): boolean {

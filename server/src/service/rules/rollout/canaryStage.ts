@@ -56,7 +56,11 @@ export const canaryStageRule = defineRule<CanaryOptions>({
         const what = days.upperBound
           ? `Canary duration "${duration.value}" sets no minimum`
           : `Canary lasts ${days.days} day${days.days === 1 ? '' : 's'} ("${duration.value}"), under the ${min}-day minimum`;
-        report({ range: duration.range, message: `${what}: write \`≥ ${min}d\` so the pass criteria see enough live trades.` });
+        report({
+          range: duration.range,
+          message: `${what}: write \`≥ ${min}d\` so the pass criteria see enough live trades.`,
+          fixes: [{ title: `Set canary duration to ${min}d`, isPreferred: true, safe: false, edits: [{ range: duration.range, newText: `${min}d` }] }],
+        });
       }
     }
 

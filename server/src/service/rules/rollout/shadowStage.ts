@@ -4,6 +4,7 @@ import { hasPlaceholder } from '../../query';
 import { appendBlock, insertLinesBefore } from '../../util/edits';
 import { snippetOf } from '../drift/driftRows';
 import { dayOption } from '../../util/phrases';
+import { emptyReasonProblem, minReasonWords, skipInvalidRule } from '../file/skipRules';
 import { defineRule, type Fix, type RuleContext } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
 import { analyseRollout, cellOrRow, isHeld, shadowSkips, stageDays, type ShadowSkip } from './stages';
@@ -13,12 +14,14 @@ interface ShadowOptions {
 }
 
 /**
- * The reason the "Insert SKIP — JUSTIFICATION" fix writes in plain text. It must be a reason this
- * rule accepts (no `<reason>` placeholder, which RDY001 would flag and which would leave the
- * shadow unjustified), and a typical calibration-only one the author will check or rewrite;
- * snippet-capable clients put the cursor on it instead.
+ * What the "Insert SKIP — JUSTIFICATION" fix writes where the reason goes. The reason is the
+ * author's to give: this placeholder keeps the shadow unjustified (and RDY001 flags it) until it
+ * is replaced; snippet-capable clients select it so that typing replaces it.
  */
-export const SKIP_FIX_REASON = 'only the decision threshold changes';
+export const SKIP_REASON_PLACEHOLDER = '<reason>';
+
+/** A reason of the kind the messages cite. */
+const REASON_EXAMPLE = 'only the decision threshold changes, features and labels are untouched';
 
 const plural = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
@@ -65,7 +68,8 @@ export const shadowStageRule = defineRule<ShadowOptions>({
       return;
     }
     if (skips.length) {
-      for (const skip of skips) judgeSkip(document, skip, days.days, report);
+      const minWords = minReasonWords(optionsOf(skipInvalidRule));
+      for (const skip of skips) judgeSkip(document, skip, days.days, minWords, report);
       return;
     }
     if (days.days >= min && !days.upperBound) return;
@@ -77,7 +81,7 @@ export const shadowStageRule = defineRule<ShadowOptions>({
       message:
         `${what} (ADR-67): write \`≥ ${min}d\`, or, for a calibration-only change, add ` +
         `\`**SKIP — JUSTIFICATION**: calibration-only, shadow=${days.days}d because <reason>\` below the table.`,
-      fixes: [insertSkipFix(document, table, days.days)],
+      fixes: [setDurationFix(duration.range, min), insertSkipFix(document, table, days.days)],
     });
   },
 });
@@ -87,7 +91,7 @@ function isZeroTraffic(value: string): boolean {
   return /^\s*0+(?:[.,]0+)?\s*%?(?![\d.,])/.test(value);
 }
 
-function judgeSkip(document: ReadinessDocument, shadow: ShadowSkip, tableDays: number, report: RuleContext<ShadowOptions>['report']) {
+function judgeSkip(document: ReadinessDocument, shadow: ShadowSkip, tableDays: number, minWords: number, report: RuleContext<ShadowOptions>['report']) {
   const { skip } = shadow;
   if (shadow.days === undefined) {
     report({
@@ -114,9 +118,24 @@ function judgeSkip(document: ReadinessDocument, shadow: ShadowSkip, tableDays: n
   if (!shadow.reason || hasPlaceholder(document, shadow.reason)) {
     report({
       range: shadow.reason?.range ?? skip.range,
-      message: `The calibration-only SKIP gives no reason for a ${plural(tableDays)} shadow: write it after "because", e.g. \`shadow=${tableDays}d because ${SKIP_FIX_REASON}\`.`,
+      message: `The calibration-only SKIP gives no reason for a ${plural(tableDays)} shadow: write it after "because", e.g. \`shadow=${tableDays}d because ${REASON_EXAMPLE}\`.`,
+    });
+    return;
+  }
+  const problem = emptyReasonProblem(shadow.reason.text, minWords);
+  if (problem) {
+    report({
+      range: shadow.reason.range,
+      message:
+        `The calibration-only SKIP's reason ${problem}: say in a sentence what changes and why a ${plural(tableDays)} shadow is enough, ` +
+        `e.g. \`shadow=${tableDays}d because ${REASON_EXAMPLE}\`.`,
     });
   }
+}
+
+/** The fix most authors want: the configured minimum in the Duration cell. */
+function setDurationFix(range: TextEdit['range'], min: number): Fix {
+  return { title: `Set shadow duration to ${min}d`, isPreferred: true, safe: false, edits: [{ range, newText: `${min}d` }] };
 }
 
 /** Inserts the SKIP line after the table, separated by blank lines. */
@@ -130,10 +149,9 @@ function insertSkipFix(document: ReadinessDocument, table: Table, days: number):
   };
   return {
     title: 'Insert SKIP — JUSTIFICATION (calibration-only, shorter shadow)',
-    isPreferred: true,
     // The author must confirm the change is calibration-only and give the real reason.
     safe: false,
-    edits: [edit(SKIP_FIX_REASON)],
-    snippetEdits: [snippetOf(edit('\u0000'), '${1:reason}')],
+    edits: [edit(SKIP_REASON_PLACEHOLDER)],
+    snippetEdits: [snippetOf(edit('\u0000'), `\${1:${SKIP_REASON_PLACEHOLDER}}`)],
   };
 }

@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BundledDocs } from '../../server/src/service';
+
+/** The rule pages shipped with the CLI (`cli/out/cli.js` → `docs/rules/<code>.md`), as file URIs; none when a page is missing. */
+/** The README shipped with the CLI (the tool's home page, offline), as a file URI; undefined when missing. */
+export function cliReadme(): string | undefined {
+  const readme = join(__dirname, '..', '..', 'README.md');
+  return existsSync(readme) ? pathToFileURL(readme).toString() : undefined;
+}
+
+export const cliBundledDocs: BundledDocs = (code) => {
+  const page = join(__dirname, '..', '..', 'docs', 'rules', `${code}.md`);
+  return /^RDY\d+$/.test(code) && existsSync(page) ? pathToFileURL(page).toString() : undefined;
+};
