@@ -1,5 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
 import {
@@ -13,12 +13,14 @@ import {
 } from '../../../server/src/service';
 import { parseIsoDate } from '../../../server/src/service/util/dates';
 import { writeFileAtomic } from '../atomicWrite';
-import { collectTargets, findWorkspaceRoot } from '../files';
+import { collectTargets, describeError, findRepositoryRoot, findWorkspaceRoot, type Target } from '../files';
+import { isInside, realPathOf } from '../../../server/src/node/findFiles';
+import { removeStaleTemporaryFiles } from '../atomicWrite';
 import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
 import { FORMATTERS } from '../formatters';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { readInput } from '../readInput';
-import { summarise, type FileReport } from '../report';
+import { messageText, summarise, type FileReport } from '../report';
 import { changedFilesSince } from '../since';
 
 export interface CheckOptions {
@@ -40,7 +42,7 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      args: joinNegativeValues(args, ['--max-warnings']),
       allowPositionals: true,
       options: {
         format: { type: 'string', short: 'f' },
@@ -63,8 +65,10 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
   if (!FORMATTERS[format]) throw new UsageError(`unknown format "${format}" (use ${Object.keys(FORMATTERS).join(', ')})`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
+    // As in ESLint, -1 means no limit.
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number ≥ 0, or -1 for no limit');
+    if (maxWarnings === -1) maxWarnings = undefined;
   }
   if (values.today !== undefined && !parseIsoDate(values.today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
   if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
@@ -76,7 +80,7 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
   return {
     paths: positionals,
     format,
-    root: values.root === undefined ? undefined : resolve(io.cwd, values.root),
+    root: values.root === undefined ? undefined : existingFolder(values.root, io.cwd),
     maxWarnings,
     today: values.today ?? localToday(),
     color: values['no-color'] ? false : values.color ? true : io.color,
@@ -97,28 +101,40 @@ export interface CheckOutcome {
 
 /** Checks the files the options name; shared by `check` and the gate features (--fix, --since). */
 export function checkFiles(options: CheckOptions, cwd: string, only?: (absolutePath: string) => boolean): CheckOutcome {
-  const targets = collectTargets(options.paths, cwd).filter((t) => !only || only(t.path));
   const roots = new Map<string, string>();
+  const rootOf = (path: string) => options.root ?? findWorkspaceRoot(path, roots);
+  const collected = collectTargets(options.paths, cwd, (folder) => rootOf(join(folder, '.')));
+  if (options.output !== undefined) refuseOverwritingInput(options.output, [...collected.targets, ...collected.outside], cwd);
+  const targets = collected.targets.filter((t) => !only || only(t.path));
   const workspaces = new Map<string, WorkspaceView>();
   const configReports = new Map<string, FileReport>();
   const files: FileReport[] = [];
-  const failures: string[] = [];
+  const failures: string[] = [...collected.failures];
   const fixed: FixedFile[] = [];
+  const cleaned = new Set<string>();
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
   let readinessFiles = 0;
 
+  for (const target of collected.outside.filter((t) => !only || only(t.path))) {
+    // A link out of the root is never read; it matters only when it would be a readiness file.
+    const root = rootOf(target.path);
+    const documentPath = relativeToRoot(root, target.path);
+    const settings = settingsForDocument(documentPath, workspaceOf(root)).settings;
+    if (documentPath !== undefined && matchesReadinessGlobs(documentPath, settings.files)) {
+      failures.push(`cannot check ${display(target.path)}: it links outside the workspace root (${root}), which is never read`);
+    }
+  }
+
   for (const target of targets) {
-    const root = options.root ?? findWorkspaceRoot(target.path, roots);
-    let workspace = workspaces.get(root);
-    // One run: remember path resolutions (see fileSystemWorkspace); --fix only rewrites files in place.
-    if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root, { cacheResolution: true })));
+    const root = rootOf(target.path);
+    const workspace = workspaceOf(root);
     const documentPath = relativeToRoot(root, target.path);
     const documentSettings = settingsForDocument(documentPath, workspace);
     for (const problem of documentSettings.problems) {
       const absolutePath = resolve(root, problem.file);
       let report = configReports.get(absolutePath);
       if (!report) {
-        report = { file: display(absolutePath), absolutePath, root, diagnostics: [] };
+        report = { file: display(absolutePath), absolutePath, root, repositoryRoot: findRepositoryRoot(absolutePath, root), diagnostics: [] };
         configReports.set(absolutePath, report);
       }
       if (!report.diagnostics.some((d) => d.message === problem.message)) report.diagnostics.push(configProblemDiagnostic(problem));
@@ -129,10 +145,12 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
       if (named) failures.push(`cannot check ${display(target.path)}: ${input.reason}`);
       continue;
     }
+    const repositoryRoot = findRepositoryRoot(target.path, root);
     if (input.kind === 'too-large') {
       if (!named) continue;
       readinessFiles++;
-      files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: [tooLargeDiagnostic(input.size, documentSettings.settings.maxFileSize)] });
+      const diagnostic = tooLargeDiagnostic(input.size, documentSettings.settings.maxFileSize, documentSettings.settings.maxFileSizeSeverity);
+      files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, diagnostics: [diagnostic], notChecked: messageText(diagnostic) });
       continue;
     }
     const check = (text: string) => checkDocument({ text, documentPath, workspace: workspace!, today: options.today, documentSettings });
@@ -146,7 +164,14 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
         const file = { file: display(target.path), absolutePath: target.path, before: input.text, after: fix.text, bom: input.bom, fixes: fix.fixes };
         fixed.push(file);
         if (options.fix === 'write') {
+          const real = realPathOf(target.path) ?? target.path;
+          if (!isInside(realPathOf(root) ?? root, real)) {
+            failures.push(`not fixing ${file.file}: it links to ${real}, outside the workspace root (${root}), which is never written`);
+            fixed.pop();
+            continue;
+          }
           try {
+            removeStaleTemporaryFiles(dirname(real), cleaned);
             writeFixed(file);
           } catch (error) {
             failures.push(`cannot write ${file.file}: ${(error as Error).message}`);
@@ -156,9 +181,56 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
         }
       }
     }
-    files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: result.diagnostics });
+    files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, diagnostics: result.diagnostics });
   }
   return { files: [...files, ...configReports.values()], failures, readinessFiles, fixed };
+
+  function workspaceOf(root: string): WorkspaceView {
+    let workspace = workspaces.get(root);
+    // One run: remember path resolutions (see fileSystemWorkspace); --fix only rewrites files in place.
+    if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root, { cacheResolution: true })));
+    return workspace;
+  }
+}
+
+/**
+ * `--max-warnings -1`: parseArgs reads `-1` as an option. A negative number right after one of
+ * these options is its value, written `--option=-1` for parseArgs.
+ */
+function joinNegativeValues(args: string[], options: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if (options.includes(args[i]!) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${args[i]}=${next}`);
+      i++;
+    } else joined.push(args[i]!);
+  }
+  return joined;
+}
+
+/** `--root`: a folder that exists (else the runbook and config checks would silently find nothing). */
+function existingFolder(given: string, cwd: string): string {
+  const path = resolve(cwd, given);
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `--root: no such folder: ${given}` : `--root: cannot read ${given}: ${describeError(error)}`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`--root takes a folder, and ${given} is a file`);
+  return path;
+}
+
+/** `--output` must not name a file being checked: the report would replace it. */
+function refuseOverwritingInput(output: string, targets: Target[], cwd: string): void {
+  const real = realPathOf(output) ?? output;
+  const input = targets.find((target) => (realPathOf(target.path) ?? target.path) === real);
+  if (input) {
+    const name = relative(cwd, output).split(sep).join('/') || output;
+    throw new UsageError(`--output ${name} is one of the files being checked: write the report to another file`);
+  }
 }
 
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
@@ -185,6 +257,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   }
   if (options.output !== undefined) {
     try {
+      removeStaleTemporaryFiles(dirname(realPathOf(options.output) ?? options.output));
       writeFileAtomic(options.output, FORMATTERS[options.format](report, { color: false, cwd: io.cwd }));
     } catch (error) {
       throw new UsageError(`cannot write ${relative(io.cwd, options.output) || options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);

@@ -11,6 +11,8 @@ export interface ReadinessConfig {
   files?: string[];
   /** Files larger than this many bytes are refused with a message, not parsed. */
   maxFileSize?: number;
+  /** The severity of that message: a file that was not checked fails the gate unless this says otherwise. */
+  maxFileSizeSeverity?: Severity;
   /** Folder of ADR files, for hovers and links on `ADR-NN`. */
   adrFolder?: string;
   /** Per rule, by code (`RDY201`) or name (`p1-alert-required`). */
@@ -25,6 +27,7 @@ export interface ResolvedRule {
 export interface ResolvedSettings {
   files: string[];
   maxFileSize: number;
+  maxFileSizeSeverity: Severity;
   adrFolder: string;
   /** By rule code. */
   rules: ReadonlyMap<string, ResolvedRule>;
@@ -32,6 +35,8 @@ export interface ResolvedSettings {
 
 export const DEFAULT_FILES = ['**/*readiness*.md', '**/readiness/**/*.md'];
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE_SEVERITY: Severity = 'error';
+const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint'];
 export const DEFAULT_ADR_FOLDER = 'docs/adr';
 
 /**
@@ -51,10 +56,12 @@ export function resolveSettings(rules: readonly RuleDefinition<any>[], layers: r
   let files = DEFAULT_FILES;
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   let adrFolder = DEFAULT_ADR_FOLDER;
+  let maxFileSizeSeverity = DEFAULT_MAX_FILE_SIZE_SEVERITY;
   for (const layer of layers) {
     if (Array.isArray(layer.files) && layer.files.length) files = layer.files;
     if (typeof layer.maxFileSize === 'number' && layer.maxFileSize > 0) maxFileSize = layer.maxFileSize;
     if (typeof layer.adrFolder === 'string' && layer.adrFolder) adrFolder = layer.adrFolder;
+    if (typeof layer.maxFileSizeSeverity === 'string' && SEVERITIES.includes(layer.maxFileSizeSeverity)) maxFileSizeSeverity = layer.maxFileSizeSeverity;
     for (const [key, value] of Object.entries(layer.rules ?? {})) {
       const rule = byKey.get(key.toLowerCase());
       if (!rule) continue; // reported by config validation; never fatal here
@@ -68,5 +75,5 @@ export function resolveSettings(rules: readonly RuleDefinition<any>[], layers: r
       }
     }
   }
-  return { files, maxFileSize, adrFolder, rules: resolved };
+  return { files, maxFileSize, maxFileSizeSeverity, adrFolder, rules: resolved };
 }

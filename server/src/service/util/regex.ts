@@ -78,7 +78,7 @@ function program(source: string, flags: string): Program {
  * `matchAll`, `replace`, `search` and `split` all go through `exec`, as the language defines them.
  */
 class LinearRegExp extends RegExp {
-  private readonly program: Program;
+  readonly program: Program;
 
   constructor(pattern: string | RegExp, flags?: string) {
     const source = typeof pattern === 'string' ? pattern : pattern.source;
@@ -92,38 +92,44 @@ class LinearRegExp extends RegExp {
   static override get [Symbol.species](): RegExpConstructor {
     return LinearRegExp as unknown as RegExpConstructor;
   }
+}
 
-  override exec(input: string): RegExpExecArray | null {
-    const text = String(input);
-    const stateful = this.global || this.sticky;
-    const from = stateful ? Math.max(0, Math.floor(Number(this.lastIndex)) || 0) : 0;
-    const fail = () => {
-      if (stateful) this.lastIndex = 0;
-      return null;
-    };
-    if (from > text.length) return fail();
-    const { re2, guarded } = this.program;
-    const matcher = re2.matcher(text);
-    if (!matcher.find(from)) return fail();
-    const first = guarded ? 1 : 0;
-    const start = matcher.start(first);
-    const end = matcher.end(first);
-    if (this.sticky && start !== from) return fail();
-    const groups = matcher.groupCount();
-    const values: Array<string | undefined> = [];
-    for (let group = first; group <= groups; group++) {
-      const value = matcher.group(group);
-      values.push(value === null || value === undefined ? undefined : value);
-    }
-    const result = values as unknown as RegExpExecArray;
-    result.index = start;
-    result.input = text;
-    const names = re2.namedGroups() as Record<string, number>;
-    const named = Object.keys(names);
-    result.groups = named.length ? (Object.fromEntries(named.map((name) => [name, values[names[name]! - first]])) as Record<string, string>) : undefined;
-    if (stateful) this.lastIndex = end;
-    return result;
+/**
+ * RegExp's own methods look `exec` up on the object (RegExpExec), so replacing it on the prototype
+ * makes every one of them run on RE2.
+ */
+Object.defineProperty(LinearRegExp.prototype, 'exec', { value: execLinear, writable: true, configurable: true });
+
+function execLinear(this: LinearRegExp, input: string): RegExpExecArray | null {
+  const text = String(input);
+  const stateful = this.global || this.sticky;
+  const from = stateful ? Math.max(0, Math.floor(Number(this.lastIndex)) || 0) : 0;
+  const fail = () => {
+    if (stateful) this.lastIndex = 0;
+    return null;
+  };
+  if (from > text.length) return fail();
+  const { re2, guarded } = this.program;
+  const matcher = re2.matcher(text);
+  if (!matcher.find(from)) return fail();
+  const first = guarded ? 1 : 0;
+  const start = matcher.start(first);
+  const end = matcher.end(first);
+  if (this.sticky && start !== from) return fail();
+  const groups = matcher.groupCount();
+  const values: Array<string | undefined> = [];
+  for (let group = first; group <= groups; group++) {
+    const value = matcher.group(group);
+    values.push(value === null || value === undefined ? undefined : value);
   }
+  const result = values as unknown as RegExpExecArray;
+  result.index = start;
+  result.input = text;
+  const names = re2.namedGroups() as Record<string, number>;
+  const named = Object.keys(names);
+  result.groups = named.length ? (Object.fromEntries(named.map((name) => [name, values[names[name]! - first]])) as Record<string, string>) : undefined;
+  if (stateful) this.lastIndex = end;
+  return result;
 }
 
 /** Whether a pattern has a `|` outside every group and class (then a trailing guard binds to one branch only). */
