@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
 import {
   checkDocument,
+  CONFIG_FILE_NAME,
   configProblemDiagnostic,
   localToday,
   matchesReadinessGlobs,
@@ -103,7 +104,8 @@ export interface CheckOutcome {
 export function checkFiles(options: CheckOptions, cwd: string, only?: (absolutePath: string) => boolean): CheckOutcome {
   const roots = new Map<string, string>();
   const rootOf = (path: string) => options.root ?? findWorkspaceRoot(path, roots);
-  const collected = collectTargets(options.paths, cwd, (folder) => rootOf(join(folder, '.')));
+  // The root of a folder searched: as for a file in it.
+  const collected = collectTargets(options.paths, cwd, (folder) => rootOf(join(folder, CONFIG_FILE_NAME)));
   if (options.output !== undefined) refuseOverwritingInput(options.output, [...collected.targets, ...collected.outside], cwd);
   const targets = collected.targets.filter((t) => !only || only(t.path));
   const workspaces = new Map<string, WorkspaceView>();
@@ -157,6 +159,8 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
     let result = check(input.text);
     if (!result.isReadiness) continue;
     readinessFiles++;
+    // A --fix run cleans up after a killed one: its temporary files beside the files it fixes.
+    if (options.fix === 'write') removeStaleTemporaryFiles(dirname(realPathOf(target.path) ?? target.path), cleaned);
     if (options.fix && result.analysis) {
       const fix = fixText(input.text, (text) => check(text).analysis);
       // Never touch a file the fixes leave as it was (its modification time stays).
@@ -171,7 +175,6 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
             continue;
           }
           try {
-            removeStaleTemporaryFiles(dirname(real), cleaned);
             writeFixed(file);
           } catch (error) {
             failures.push(`cannot write ${file.file}: ${(error as Error).message}`);
