@@ -41,5 +41,6 @@ describe('linear-time patterns', () => {
     assert.match(patternProblem('(a)\\1')!, /^a pattern the checker cannot run in linear time/);
     assert.match(patternProblem('(')!, /^not a valid regular expression/);
     assert.equal(patternProblem('(a+)+$'), undefined);
+    assert.equal(patternProblem('x'.repeat(10_001)), 'longer than 10,000 characters');
   });
 });

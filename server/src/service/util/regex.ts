@@ -37,10 +37,14 @@ interface Program {
 
 const programs = new Map<string, Program>();
 
+/** RE2 compiles a 200,000-character pattern in most of a second: no configured pattern needs a tenth of this. */
+const MAX_PATTERN_LENGTH = 10_000;
+
 function program(source: string, flags: string): Program {
   const key = `${flags}/${source}`;
   const known = programs.get(key);
   if (known) return known;
+  if (source.length > MAX_PATTERN_LENGTH) throw new PatternError(`longer than ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} characters`);
   // JavaScript syntax is what the options document: a pattern must be valid there too.
   try {
     new RegExp(source, flags.replace(/[gyd]/g, ''));
