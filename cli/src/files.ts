@@ -100,3 +100,13 @@ export function findRepositoryRoot(file: string, fallback: string): string {
     if (dirname(dir) === dir) return fallback;
   }
 }
+
+/** `--output` must not name a file being checked: the report would replace it. */
+export function refuseOverwritingInput(output: string, targets: Target[], cwd: string): void {
+  const real = realPathOf(output) ?? output;
+  const input = targets.find((target) => (realPathOf(target.path) ?? target.path) === real);
+  if (input) {
+    const name = relative(cwd, output).split(sep).join('/') || output;
+    throw new UsageError(`--output ${name} is one of the files being checked: write the report to another file`);
+  }
+}

@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isInside, realPathOf } from '../../../server/src/node/findFiles';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
 import {
   checkDocument,
@@ -13,10 +14,9 @@ import {
   type WorkspaceView,
 } from '../../../server/src/service';
 import { parseIsoDate } from '../../../server/src/service/util/dates';
-import { writeFileAtomic } from '../atomicWrite';
-import { collectTargets, describeError, findRepositoryRoot, findWorkspaceRoot, type Target } from '../files';
-import { isInside, realPathOf } from '../../../server/src/node/findFiles';
-import { removeStaleTemporaryFiles } from '../atomicWrite';
+import { existingFolder, joinNegativeValues } from '../args';
+import { removeStaleTemporaryFiles, writeFileAtomic } from '../atomicWrite';
+import { collectTargets, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput } from '../files';
 import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
 import { FORMATTERS } from '../formatters';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
@@ -193,46 +193,6 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
     // One run: remember path resolutions (see fileSystemWorkspace); --fix only rewrites files in place.
     if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root, { cacheResolution: true })));
     return workspace;
-  }
-}
-
-/**
- * `--max-warnings -1`: parseArgs reads `-1` as an option. A negative number right after one of
- * these options is its value, written `--option=-1` for parseArgs.
- */
-function joinNegativeValues(args: string[], options: string[]): string[] {
-  const joined: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const next = args[i + 1];
-    if (options.includes(args[i]!) && next !== undefined && /^-\d/.test(next)) {
-      joined.push(`${args[i]}=${next}`);
-      i++;
-    } else joined.push(args[i]!);
-  }
-  return joined;
-}
-
-/** `--root`: a folder that exists (else the runbook and config checks would silently find nothing). */
-function existingFolder(given: string, cwd: string): string {
-  const path = resolve(cwd, given);
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `--root: no such folder: ${given}` : `--root: cannot read ${given}: ${describeError(error)}`);
-  }
-  if (!stat.isDirectory()) throw new UsageError(`--root takes a folder, and ${given} is a file`);
-  return path;
-}
-
-/** `--output` must not name a file being checked: the report would replace it. */
-function refuseOverwritingInput(output: string, targets: Target[], cwd: string): void {
-  const real = realPathOf(output) ?? output;
-  const input = targets.find((target) => (realPathOf(target.path) ?? target.path) === real);
-  if (input) {
-    const name = relative(cwd, output).split(sep).join('/') || output;
-    throw new UsageError(`--output ${name} is one of the files being checked: write the report to another file`);
   }
 }
 
