@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LargeTextDocument } from '../server/src/lsp/largeDocument';
+import { LARGE_DOCUMENT, LargeTextDocument, textDocuments } from '../server/src/lsp/largeDocument';
 
 describe('a large document kept in pieces', () => {
   it('has the same text, lines and positions as the stock document after any edits', () => {
@@ -34,5 +34,16 @@ describe('a large document kept in pieces', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a small document that grows large (a paste) is kept in pieces from then on; a large one from the start', () => {
+    const small = textDocuments.create('file:///a.md', 'markdown', 1, '# Title\n');
+    assert.ok(!(small instanceof LargeTextDocument));
+    const pasted = 'x'.repeat(LARGE_DOCUMENT) + '\n';
+    const grown = textDocuments.update(small, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: pasted }], 2);
+    assert.ok(grown instanceof LargeTextDocument);
+    assert.equal(grown.getText(), '# Title\n' + pasted);
+    assert.equal(grown.version, 2);
+    assert.ok(textDocuments.create('file:///b.md', 'markdown', 1, pasted) instanceof LargeTextDocument);
   });
 });

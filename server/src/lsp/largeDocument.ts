@@ -197,6 +197,9 @@ export const textDocuments = {
       document.update(changes, version);
       return document;
     }
-    return TextDocument.update(document, changes, version);
+    const updated = TextDocument.update(document, changes, version);
+    // Grown large (a paste): kept in pieces from now on.
+    const text = updated.getText();
+    return text.length >= LARGE_DOCUMENT ? new LargeTextDocument(updated.uri, updated.languageId, version, text) : updated;
   },
 };
