@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { validateStoryId } from '../client/src/commands/newFileInputs';
 import { linearRegExp, patternProblem } from '../server/src/service/util/regex';
 
 /** Patterns shaped as the rules build them from options: guards around a configured pattern. */
@@ -42,5 +43,11 @@ describe('linear-time patterns', () => {
     assert.match(patternProblem('(')!, /^not a valid regular expression/);
     assert.equal(patternProblem('(a+)+$'), undefined);
     assert.equal(patternProblem('x'.repeat(10_001)), 'longer than 10,000 characters');
+  });
+
+  it('the "New readiness file" prompt checks a typed story id against a configured pattern in linear time', () => {
+    assert.match(validateStoryId(`${'a'.repeat(40)}!`, '(a+)+$')!, /is not a Story id: it must match \(a\+\)\+\$/);
+    assert.equal(validateStoryId('a'.repeat(40), '(a+)+$'), undefined);
+    assert.equal(validateStoryId('CVN-N1-S1', 'CVN-(?=N)N\\d+-S\\d+x'), undefined, 'a pattern RE2 cannot run falls back to the default');
   });
 });
