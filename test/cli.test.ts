@@ -105,13 +105,14 @@ describe('mlops-readiness check', () => {
     assert.match(stderr, /permission denied/);
   });
 
-  it('answers a file over the size limit with a clear message instead of parsing it', () => {
+  it('answers a file over the size limit with a clear message instead of parsing it: an error, as it was not checked', () => {
     const big = '# MLOps readiness — CVN-N1-S1 big\n' + 'x'.repeat(10 * 1024 * 1024);
     const dir = workspace({ 'big-readiness.md': big });
     const { code, stdout } = run(['check', 'big-readiness.md', '--format', 'json'], dir);
-    assert.equal(code, 0);
+    assert.equal(code, 1, 'a file that was not checked fails the gate');
     const [diagnostic] = JSON.parse(stdout).files[0].diagnostics;
     assert.equal(diagnostic.code, 'RDY000');
+    assert.equal(diagnostic.severity, 'error');
     assert.match(diagnostic.message, /10\.0 MB, over the 1\.0 MB limit/);
   });
 

@@ -90,4 +90,24 @@ describe('config file validation', () => {
   it('broken JSON is one problem at the first syntax error', () => {
     assert.deepEqual(problems('{\n  "rules": {\n}'), [' @2:1-2:1 invalid JSON (CloseBraceExpected) at line 3']);
   });
+
+  it('a pattern option RE2 cannot run, or that is not a regular expression, is a problem on its value; its rule entry is dropped', () => {
+    const text = '{"rules": {"RDY101": {"storyIdPattern": "(?=a)a"}, "RDY102": {"issuePattern": "("}, "RDY105": {"sessionIdPattern": "(a+)+$"}}}';
+    const loaded = loadConfig(text, FILE, RULES);
+    assert.deepEqual(
+      loaded.problems.map((p) => p.key),
+      ['rules.RDY101.storyIdPattern', 'rules.RDY102.issuePattern'],
+    );
+    assert.deepEqual(marked(text), ['"(?=a)a"', '"("']);
+    assert.match(loaded.problems[0]!.message, /"rules\.RDY101\.storyIdPattern" is a pattern the checker cannot run in linear time: lookaheads, backreferences/);
+    assert.match(loaded.problems[1]!.message, /"rules\.RDY102\.issuePattern" is not a valid regular expression/);
+    // (a+)+$ backtracks in JavaScript but runs in linear time on RE2: kept.
+    assert.deepEqual(loaded.config.rules, { RDY105: { sessionIdPattern: '(a+)+$' } });
+  });
+
+  it('a glob RE2 cannot match (a negated extglob) is a problem on its item', () => {
+    const text = '{"files": ["**/*readiness*.md", "!(draft).md", "*(a*)*b.md"]}';
+    assert.deepEqual(marked(text), ['"!(draft).md"']);
+    assert.match(loadConfig(text, FILE, RULES).problems[0]!.message, /"files\.1" is not a glob the checker can match in linear time/);
+  });
 });

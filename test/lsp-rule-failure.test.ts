@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,13 +9,13 @@ import { LspClient } from './lsp/client';
 
 describe('language server: a rule that throws', () => {
   it('is logged once with its code, while the other rules keep publishing on every change', async () => {
-    // A story-id pattern that is not a regular expression passes the schema (it is a string) and
-    // makes RDY101 throw when it compiles it: the server must survive it, keystroke after keystroke.
+    // A story-id pattern that is not a regular expression, from the editor's settings (a config
+    // file's is refused by its validation, RDY000), makes RDY101 throw when it compiles it: the
+    // server must survive it, keystroke after keystroke.
     const root = mkdtempSync(join(tmpdir(), 'readiness-rule-failure-'));
     mkdirSync(join(root, '.git'));
-    writeFileSync(join(root, '.mlops-readiness.json'), JSON.stringify({ rules: { RDY101: { storyIdPattern: '(' } } }));
     const uri = pathToFileURL(join(root, 'documentation/readiness/CVN-N1-S1.md')).toString();
-    const client = await LspClient.start({ folders: [root], settings: { delay: 0, scope: 'openFiles' } });
+    const client = await LspClient.start({ folders: [root], settings: { delay: 0, scope: 'openFiles', rules: { RDY101: { storyIdPattern: '(' } } } });
     try {
       const text = readFixture('template.md');
       await client.open(uri, text);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -29,7 +29,7 @@ export function writeFileAtomic(given: string, data: string | Uint8Array, option
   } catch {
     // A new file: default mode, less the umask.
   }
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(path), temporaryName(basename(path)));
   const fd = openSync(temp, 'wx', existingMode ?? 0o666);
   try {
     try {
@@ -53,5 +53,48 @@ export function writeFileAtomic(given: string, data: string | Uint8Array, option
       // Already renamed or never created.
     }
     throw error;
+  }
+}
+
+/** `.<name>.<pid>.<8 hex digits>.tmp`: the temporary file of a write in progress, beside its target. */
+function temporaryName(name: string): string {
+  return `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
+const TEMPORARY = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes the temporary files a killed write left in `folder`: only names of exactly our pattern
+ * whose process is gone (a live process may be writing it). `done` keeps a folder from being
+ * listed twice in one run.
+ */
+export function removeStaleTemporaryFiles(folder: string, done = new Set<string>()): void {
+  if (done.has(folder)) return;
+  done.add(folder);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = TEMPORARY.exec(name);
+    if (!match || isAlive(Number(match[2]))) continue;
+    try {
+      unlinkSync(join(folder, name));
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -17,9 +17,14 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number> | 
 /** Runs one command line; resolves to the exit code. Never throws for bad input. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) {
+    // No command is a usage error: the help goes to stderr, like every usage error.
+    io.stderr(HELP);
+    return EXIT_USAGE;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(HELP);
-    return command === undefined ? EXIT_USAGE : 0;
+    return 0;
   }
   if (command === '--version' || command === '-v') {
     io.stdout(`${VERSION}\n`);

@@ -5,8 +5,12 @@ export interface FileReport {
   /** Path relative to the current folder, `/`-separated. */
   file: string;
   absolutePath: string;
-  /** Workspace root used for this file (SARIF uses it for relative URIs). */
+  /** Workspace root used for this file (config, runbooks). */
   root: string;
+  /** The repository the file belongs to (nearest `.git` upward, else `root`): SARIF's %SRCROOT%. */
+  repositoryRoot?: string;
+  /** Set when the file was not checked at all (over the size limit): why. Such a file never passes. */
+  notChecked?: string;
   diagnostics: Diagnostic[];
   /** The configured base of the rule pages for this file (`docsBaseUrl`), if any. */
   docsBaseUrl?: string;

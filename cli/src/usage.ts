@@ -29,7 +29,7 @@ Options for check:
   --since <ref>         Only readiness files changed since a git ref (git diff <ref>...HEAD, plus uncommitted
                           and untracked files), e.g. --since origin/main on a pull request
   --root <dir>          Workspace root for runbooks and config (default: nearest folder with .git or .mlops-readiness.json)
-  --max-warnings <n>    Exit 1 when there are more than n warnings
+  --max-warnings <n>    Exit 1 when there are more than n warnings (-1: no limit, as in ESLint)
   --today <YYYY-MM-DD>  Check as of this date (default: today)
   --color / --no-color  Force colour on or off (default: on for a terminal)
 

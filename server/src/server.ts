@@ -21,6 +21,7 @@ import { CheckAllRequest, SetTrustedNotification, StoryIdPatternRequest, type In
 import { Roots, uriToPath } from './lsp/roots';
 import { bundledRuleDocs } from './lsp/ruleDocs';
 import { SECTION, SettingsStore } from './lsp/settings';
+import { textDocuments } from './lsp/largeDocument';
 import { storyIdPattern } from './lsp/storyId';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 
@@ -34,7 +35,8 @@ if (!process.argv.some((arg) => TRANSPORTS.some((t) => arg.startsWith(t)))) {
 const WATCHED_GLOBS = ['**/*.md', `**/.mlops-readiness.json`, '**/requirements.txt', '**/CODEOWNERS'];
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Large documents are kept in pieces, so an edit costs nothing like the whole text (see largeDocument.ts).
+const documents = new TextDocuments<TextDocument>(textDocuments);
 const roots = new Roots();
 let canPullSettings = false;
 let snippetEdits = false;

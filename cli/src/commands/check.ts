@@ -1,9 +1,11 @@
 import { realpathSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isInside, realPathOf } from '../../../server/src/node/findFiles';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
 import {
   checkDocument,
+  CONFIG_FILE_NAME,
   configProblemDiagnostic,
   localToday,
   matchesReadinessGlobs,
@@ -12,13 +14,14 @@ import {
   type WorkspaceView,
 } from '../../../server/src/service';
 import { parseIsoDate } from '../../../server/src/service/util/dates';
-import { writeFileAtomic } from '../atomicWrite';
-import { collectTargets, findWorkspaceRoot } from '../files';
+import { existingFolder, joinNegativeValues } from '../args';
+import { removeStaleTemporaryFiles, writeFileAtomic } from '../atomicWrite';
+import { collectTargets, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput } from '../files';
 import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
 import { FORMATTERS } from '../formatters';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { readInput } from '../readInput';
-import { summarise, type FileReport, type Report } from '../report';
+import { messageText, summarise, type FileReport, type Report } from '../report';
 import { problemCount } from '../formatters/stylish';
 import { changedFilesSince } from '../since';
 import { cliBundledDocs } from '../ruleDocs';
@@ -42,7 +45,7 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      args: joinNegativeValues(args, ['--max-warnings']),
       allowPositionals: true,
       options: {
         format: { type: 'string', short: 'f' },
@@ -65,8 +68,10 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
   if (!FORMATTERS[format]) throw new UsageError(`unknown format "${format}" (use ${Object.keys(FORMATTERS).join(', ')})`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
+    // As in ESLint, -1 means no limit.
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number ≥ 0, or -1 for no limit');
+    if (maxWarnings === -1) maxWarnings = undefined;
   }
   if (values.today !== undefined && !parseIsoDate(values.today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
   if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
@@ -78,7 +83,7 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
   return {
     paths: positionals,
     format,
-    root: values.root === undefined ? undefined : resolve(io.cwd, values.root),
+    root: values.root === undefined ? undefined : existingFolder(values.root, io.cwd),
     maxWarnings,
     today: values.today ?? localToday(),
     color: values['no-color'] ? false : values.color ? true : io.color,
@@ -99,28 +104,41 @@ export interface CheckOutcome {
 
 /** Checks the files the options name; shared by `check` and the gate features (--fix, --since). */
 export function checkFiles(options: CheckOptions, cwd: string, only?: (absolutePath: string) => boolean): CheckOutcome {
-  const targets = collectTargets(options.paths, cwd).filter((t) => !only || only(t.path));
   const roots = new Map<string, string>();
+  const rootOf = (path: string) => options.root ?? findWorkspaceRoot(path, roots);
+  // The root of a folder searched: as for a file in it.
+  const collected = collectTargets(options.paths, cwd, (folder) => rootOf(join(folder, CONFIG_FILE_NAME)));
+  if (options.output !== undefined) refuseOverwritingInput(options.output, [...collected.targets, ...collected.outside], cwd);
+  const targets = collected.targets.filter((t) => !only || only(t.path));
   const workspaces = new Map<string, WorkspaceView>();
   const configReports = new Map<string, FileReport>();
   const files: FileReport[] = [];
-  const failures: string[] = [];
+  const failures: string[] = [...collected.failures];
   const fixed: FixedFile[] = [];
+  const cleaned = new Set<string>();
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
   let readinessFiles = 0;
 
+  for (const target of collected.outside.filter((t) => !only || only(t.path))) {
+    // A link out of the root is never read; it matters only when it would be a readiness file.
+    const root = rootOf(target.path);
+    const documentPath = relativeToRoot(root, target.path);
+    const settings = settingsForDocument(documentPath, workspaceOf(root)).settings;
+    if (documentPath !== undefined && matchesReadinessGlobs(documentPath, settings.files)) {
+      failures.push(`cannot check ${display(target.path)}: it links outside the workspace root (${root}), which is never read`);
+    }
+  }
+
   for (const target of targets) {
-    const root = options.root ?? findWorkspaceRoot(target.path, roots);
-    let workspace = workspaces.get(root);
-    // One run: remember path resolutions (see fileSystemWorkspace); --fix only rewrites files in place.
-    if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root, { cacheResolution: true })));
+    const root = rootOf(target.path);
+    const workspace = workspaceOf(root);
     const documentPath = relativeToRoot(root, target.path);
     const documentSettings = settingsForDocument(documentPath, workspace);
     for (const problem of documentSettings.problems) {
       const absolutePath = resolve(root, problem.file);
       let report = configReports.get(absolutePath);
       if (!report) {
-        report = { file: display(absolutePath), absolutePath, root, diagnostics: [] };
+        report = { file: display(absolutePath), absolutePath, root, repositoryRoot: findRepositoryRoot(absolutePath, root), diagnostics: [] };
         configReports.set(absolutePath, report);
       }
       if (!report.diagnostics.some((d) => d.message === problem.message)) report.diagnostics.push(configProblemDiagnostic(problem));
@@ -131,10 +149,12 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
       if (named) failures.push(`cannot check ${display(target.path)}: ${input.reason}`);
       continue;
     }
+    const repositoryRoot = findRepositoryRoot(target.path, root);
     if (input.kind === 'too-large') {
       if (!named) continue;
       readinessFiles++;
-      files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: [tooLargeDiagnostic(input.size, documentSettings.settings.maxFileSize)] });
+      const diagnostic = tooLargeDiagnostic(input.size, documentSettings.settings.maxFileSize, documentSettings.settings.maxFileSizeSeverity);
+      files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, diagnostics: [diagnostic], notChecked: messageText(diagnostic) });
       continue;
     }
     const check = (text: string) =>
@@ -142,6 +162,8 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
     let result = check(input.text);
     if (!result.isReadiness) continue;
     readinessFiles++;
+    // A --fix run cleans up after a killed one: its temporary files beside the files it fixes.
+    if (options.fix === 'write') removeStaleTemporaryFiles(dirname(realPathOf(target.path) ?? target.path), cleaned);
     if (options.fix && result.analysis) {
       const fix = fixText(input.text, (text) => check(text).analysis);
       // Never touch a file the fixes leave as it was (its modification time stays).
@@ -149,6 +171,12 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
         const file = { file: display(target.path), absolutePath: target.path, before: input.text, after: fix.text, bom: input.bom, fixes: fix.fixes, done: fix.done };
         fixed.push(file);
         if (options.fix === 'write') {
+          const real = realPathOf(target.path) ?? target.path;
+          if (!isInside(realPathOf(root) ?? root, real)) {
+            failures.push(`not fixing ${file.file}: it links to ${real}, outside the workspace root (${root}), which is never written`);
+            fixed.pop();
+            continue;
+          }
           try {
             writeFixed(file);
           } catch (error) {
@@ -159,9 +187,16 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
         }
       }
     }
-    files.push({ file: display(target.path), absolutePath: target.path, root, diagnostics: result.diagnostics, docsBaseUrl: result.settings.docsBaseUrl });
+    files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, diagnostics: result.diagnostics, docsBaseUrl: result.settings.docsBaseUrl });
   }
   return { files: [...files, ...configReports.values()], failures, readinessFiles, fixed };
+
+  function workspaceOf(root: string): WorkspaceView {
+    let workspace = workspaces.get(root);
+    // One run: remember path resolutions (see fileSystemWorkspace); --fix only rewrites files in place.
+    if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root, { cacheResolution: true })));
+    return workspace;
+  }
 }
 
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
@@ -187,6 +222,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   }
   if (options.output !== undefined) {
     try {
+      removeStaleTemporaryFiles(dirname(realPathOf(options.output) ?? options.output));
       writeFileAtomic(options.output, FORMATTERS[options.format](report, { color: false, cwd: io.cwd }));
     } catch (error) {
       throw new UsageError(`cannot write ${relative(io.cwd, options.output) || options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);

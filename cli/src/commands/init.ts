@@ -7,6 +7,7 @@ import { DEFAULT_STORY_ID_PATTERN } from '../../../server/src/service/rules/head
 import { newReadinessFile } from '../../../server/src/service/scaffold';
 import { parseIsoDate } from '../../../server/src/service/util/dates';
 import { isHandle } from '../../../server/src/service/util/handles';
+import { optionRegExp } from '../../../server/src/service/util/regex';
 import { writeFileAtomic } from '../atomicWrite';
 import { findWorkspaceRoot } from '../files';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
@@ -50,9 +51,9 @@ export function runInit(args: string[], io: CliIo): number {
   const pattern = storyIdPattern(root, target);
   let matches: boolean;
   try {
-    matches = new RegExp(`^(?:${pattern})$`).test(story);
-  } catch {
-    throw new UsageError(`the configured "storyIdPattern" of RDY101 is not a valid regular expression: /${pattern}/`);
+    matches = optionRegExp(pattern, DEFAULT_STORY_ID_PATTERN, (p) => `^(?:${p})$`).test(story);
+  } catch (error) {
+    throw new UsageError(`the configured "storyIdPattern" of RDY101 is not usable: ${(error as Error).message}`);
   }
   if (!matches || /[\\/]|^\.\.?$/.test(story)) {
     const example = pattern === DEFAULT_STORY_ID_PATTERN ? ' (e.g. CVN-N011-EA-S11)' : '';

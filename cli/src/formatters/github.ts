@@ -1,10 +1,15 @@
 import { messageText, ruleName, severityName, type Report } from '../report';
+import { printable } from './escape';
 
 const COMMAND: Record<string, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
-/** Escapes a workflow command's message, as the Actions runner unescapes it. */
+/**
+ * Escapes a workflow command's message, as the Actions runner unescapes it (`%`, CR, LF), so a
+ * message stays one command and cannot start another (`::set-env` and friends only count at the
+ * start of a line); other control characters (ESC, BEL, VT) are shown as `\xNN`, never sent raw.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a workflow command's property value: the message escapes plus `:` and `,`, which delimit properties. */

@@ -30,22 +30,25 @@ interface Case {
  * JUnit XML as CI test reporters read it: one `<testsuite>` per checked file, one `<testcase>` per
  * rule (every rule, so a passing rule shows as a passing test). A rule with errors or warnings
  * fails, its `<failure>` listing every finding as `line:col severity message`; information
- * findings go to the case's `<system-out>` and do not fail it.
+ * findings go to the case's `<system-out>` and do not fail it. A file that was not checked (over
+ * the size limit) passes no rule: each rule's case is `<skipped>` with the reason, and the input
+ * case (RDY000) fails unless its severity was configured below warning.
  */
 export function formatJunit(report: Report): string {
   const suites = report.files.map(suite);
   const tests = suites.reduce((n, s) => n + s.tests, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
+  const skipped = suites.reduce((n, s) => n + s.skipped, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="mlops-readiness" tests="${tests}" failures="${failures}" errors="0">`,
+    `<testsuites name="mlops-readiness" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`,
     ...suites.map((s) => s.xml),
     '</testsuites>',
     '',
   ].join('\n');
 }
 
-function suite(file: FileReport): { xml: string; tests: number; failures: number } {
+function suite(file: FileReport): { xml: string; tests: number; failures: number; skipped: number } {
   const cases = new Map<string, Case>(RULES.map((rule) => [rule.code, { name: `${rule.code} ${rule.name}`, failures: [], notes: [] }]));
   for (const d of file.diagnostics) {
     const code = String(d.code ?? INPUT_CODE);
@@ -55,10 +58,16 @@ function suite(file: FileReport): { xml: string; tests: number; failures: number
     (severity === 'error' || severity === 'warning' ? entry.failures : entry.notes).push(d);
   }
   const failing = [...cases.values()].filter((c) => c.failures.length).length;
+  const ruleCodes = new Set(RULES.map((rule) => rule.code));
+  const skipped = file.notChecked === undefined ? 0 : ruleCodes.size;
   const name = escapeXml(file.file, true);
-  const lines = [`  <testsuite name="${name}" tests="${cases.size}" failures="${failing}" errors="0" skipped="0">`];
-  for (const c of cases.values()) {
+  const lines = [`  <testsuite name="${name}" tests="${cases.size}" failures="${failing}" errors="0" skipped="${skipped}">`];
+  for (const [code, c] of cases) {
     const open = `    <testcase classname="${name}" name="${escapeXml(c.name, true)}"`;
+    if (file.notChecked !== undefined && ruleCodes.has(code)) {
+      lines.push(`${open}>`, `      <skipped message="${escapeXml(file.notChecked, true)}"/>`, '    </testcase>');
+      continue;
+    }
     if (!c.failures.length && !c.notes.length) {
       lines.push(`${open}/>`);
       continue;
@@ -75,7 +84,7 @@ function suite(file: FileReport): { xml: string; tests: number; failures: number
     lines.push('    </testcase>');
   }
   lines.push('  </testsuite>');
-  return { xml: lines.join('\n'), tests: cases.size, failures: failing };
+  return { xml: lines.join('\n'), tests: cases.size, failures: failing, skipped };
 }
 
 function describe(file: FileReport, d: Diagnostic): string {

@@ -52,16 +52,25 @@ function descriptor(rule: RuleDefinition<any>, docsBaseUrl: string | undefined):
 
 /**
  * SARIF 2.1.0, as GitHub code scanning reads it: every rule in `tool.driver.rules`, results
- * pointing at them by id and index, locations relative to `%SRCROOT%` (the workspace root, or
- * the common folder of several roots), 1-based lines and UTF-16 columns like the editor's.
+ * pointing at them by id and index, locations relative to `%SRCROOT%` (the repository root, as
+ * code scanning maps them, or the common folder of several), 1-based lines and UTF-16 columns
+ * like the editor's. A file not checked gets a tool execution notification as well.
  */
 export function formatSarif(report: Report): string {
   // One descriptor per rule for the whole run: the first file's configured pages (one organisation per run).
   const docsBaseUrl = report.files.find((file) => file.docsBaseUrl)?.docsBaseUrl;
   const rules = [...RULES.map((rule) => descriptor(rule, docsBaseUrl)), INPUT_RULE];
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
-  const srcRoot = commonFolder(report.files.map((file) => file.root));
+  const srcRoot = commonFolder(report.files.map(rootOf));
   const results = report.files.flatMap((file) => file.diagnostics.map((d) => result(d, file, srcRoot, index)));
+  // A file that was not checked is said so as a tool notification too, beside its RDY000 result.
+  const notChecked = report.files
+    .filter((file) => file.notChecked !== undefined)
+    .map((file) => ({
+      level: 'error' as const,
+      message: { text: sentence(file.notChecked!) },
+      locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(srcRoot ?? rootOf(file), file.absolutePath), uriBaseId: SRCROOT } } }],
+    }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -78,6 +87,7 @@ export function formatSarif(report: Report): string {
           },
         },
         originalUriBaseIds: srcRoot === undefined ? {} : { [SRCROOT]: { uri: folderUri(srcRoot) } },
+        ...(notChecked.length ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notChecked }] } : {}),
         columnKind: 'utf16CodeUnits',
         results,
       },
@@ -98,12 +108,17 @@ function result(d: Diagnostic, file: FileReport, srcRoot: string | undefined, in
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: relativeUri(srcRoot ?? file.root, file.absolutePath), uriBaseId: SRCROOT },
+          artifactLocation: { uri: relativeUri(srcRoot ?? rootOf(file), file.absolutePath), uriBaseId: SRCROOT },
           region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
         },
       },
     ],
   };
+}
+
+/** The repository root (what code scanning maps paths against), else the workspace root. */
+function rootOf(file: FileReport): string {
+  return file.repositoryRoot ?? file.root;
 }
 
 /** SARIF wants messages as complete sentences ending with a period (SARIF2001). */

@@ -1,18 +1,19 @@
-import { severityName, type Report } from '../report';
+import { messageText, severityName, type Report } from '../report';
+import { notACommand, printable } from './escape';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
 
-/** Grouped per file, `line:col severity message code`, like ESLint's stylish. */
+/** Grouped per file, `line:col severity message code`, like ESLint's stylish; text from the files printed with its control characters escaped. */
 export function formatStylish(report: Report, color: boolean): string {
   const paint = (style: keyof typeof ANSI, text: string) => (color ? `\x1b[${ANSI[style]}m${text}\x1b[0m` : text);
   const out: string[] = [];
   for (const file of report.files) {
     if (!file.diagnostics.length) continue;
-    out.push(paint('underline', file.file));
+    out.push(paint('underline', notACommand(printable(file.file))));
     const rows = file.diagnostics.map((d) => ({
       position: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
       severity: severityName(d),
-      message: d.message,
+      message: printable(messageText(d)),
       code: String(d.code ?? ''),
     }));
     const positionWidth = Math.max(...rows.map((r) => r.position.length));

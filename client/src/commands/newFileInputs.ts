@@ -1,13 +1,16 @@
 // Validation of what the author types in the "New readiness file" prompts. Messages say what to type.
+import { optionRegExp, patternProblem } from '../../../server/src/service/util/regex';
+
 export const DEFAULT_STORY_ID_PATTERN = 'CVN-N\\d+(-[A-Z0-9]+)*-S\\d+';
 export const EXAMPLE_STORY_ID = 'CVN-N011-EA-S11';
 
 export function validateStoryId(value: string, pattern: string): string | undefined {
   const id = value.trim();
   if (!id) return `Type the Story id, e.g. ${EXAMPLE_STORY_ID}.`;
-  // A broken configured pattern is reported by the checker; here fall back to the template's.
-  const used = isValidRegExp(pattern) ? pattern : DEFAULT_STORY_ID_PATTERN;
-  if (!new RegExp(`^(?:${used})$`).test(id)) {
+  // A broken configured pattern is reported by the checker; here fall back to the template's. A
+  // configured one runs in linear time, as in the checker: a repository's `(a+)+$` cannot hang the prompt.
+  const used = patternProblem(pattern) === undefined ? pattern : DEFAULT_STORY_ID_PATTERN;
+  if (!optionRegExp(used, DEFAULT_STORY_ID_PATTERN, (p) => `^(?:${p})$`).test(id)) {
     // Show an id, not the regular expression: people recognise an example.
     return used === DEFAULT_STORY_ID_PATTERN
       ? `"${id}" is not a Story id: write it like ${EXAMPLE_STORY_ID} (CVN-N, the number, the track, -S and the Story number).`
@@ -35,13 +38,4 @@ export function validateOwner(value: string): string | undefined {
 export function todayIso(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function isValidRegExp(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
-import { glob } from 'tinyglobby';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
+import { findFiles } from '../node/findFiles';
 import { CONFIG_FILE_NAME, configProblemDiagnostic, loadConfig, RULES } from '../service';
 import type { Checked, CheckedReads, Checker } from './checker';
 import type { Diagnostics } from './diagnostics';
 import { pathToUri, uriKey, uriToPath, type Roots } from './roots';
 import type { SettingsStore } from './settings';
 
-const IGNORED = ['**/node_modules/**', '**/.git/**'];
 const MARKDOWN = /\.(md|markdown)$/i;
 
 /**
@@ -28,18 +27,15 @@ export class WorkspaceFiles {
     private readonly diagnostics: Diagnostics,
   ) {}
 
-  /** Finds every Markdown and config file in the workspace folders (skipping node_modules and .git). */
+  /**
+   * Finds every Markdown and config file in the workspace folders as the CLI's folder search does
+   * (findFiles: no node_modules or .git, no symlinked folder, no link out of the folder).
+   */
   async scan(): Promise<void> {
     this.markdown.clear();
     if (!this.roots.trusted) return;
     for (const folder of this.roots.workspaceFolders) {
-      const found = await glob(['**/*.md', '**/*.markdown', `**/${CONFIG_FILE_NAME}`], {
-        cwd: folder,
-        absolute: true,
-        dot: true,
-        ignore: IGNORED,
-        followSymbolicLinks: false,
-      }).catch(() => [] as string[]);
+      const found = findFiles(folder, (name) => MARKDOWN.test(name) || name === CONFIG_FILE_NAME).files;
       for (const path of found) {
         const uri = pathToUri(path);
         if (basename(path) === CONFIG_FILE_NAME) this.publishConfig(uri);

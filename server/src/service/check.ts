@@ -6,6 +6,7 @@ import type { ConfigProblem } from './config/load';
 import type { ReadinessConfig, ResolvedSettings } from './config/settings';
 import { isReadinessFile } from './fileKind';
 import type { ReadinessDocument } from './model';
+import type { Severity } from './rules/types';
 import { parseReadiness } from './parser/parse';
 import { docsUrl, type BundledDocs } from './rules/registry';
 import type { WorkspaceView } from './workspace';
@@ -48,7 +49,7 @@ export function checkDocument(request: CheckRequest): CheckResult {
     return { ...base, isReadiness: false, diagnostics: [], analysis: undefined };
   }
   if (request.text.length > settings.maxFileSize) {
-    return { ...base, isReadiness: true, analysis: undefined, diagnostics: [tooLargeDiagnostic(request.text.length, settings.maxFileSize)] };
+    return { ...base, isReadiness: true, analysis: undefined, diagnostics: [tooLargeDiagnostic(request.text.length, settings.maxFileSize, settings.maxFileSizeSeverity)] };
   }
   const document = request.document ?? parseReadiness(request.text);
   const analysis = analyse(document, {
@@ -67,17 +68,36 @@ export function checkDocument(request: CheckRequest): CheckResult {
 export const INPUT_CODE = 'RDY000';
 export const INPUT_RULE = 'input';
 
-/** The one diagnostic of a file over the size limit: it is not parsed at all. */
-export function tooLargeDiagnostic(length: number, limit: number): Diagnostic {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/**
+ * The one diagnostic of a file over the size limit: it is not parsed at all. An error unless
+ * `maxFileSizeSeverity` says otherwise, since a readiness file that was not checked must not pass.
+ */
+export function tooLargeDiagnostic(size: number, limit: number, severity: Severity = 'error'): Diagnostic {
+  const [sizeText, limitText] = sizes(size, limit);
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Warning,
+    severity: SEVERITY[severity],
     code: INPUT_CODE,
     source: SOURCE,
-    message: `File not checked: it is ${mb(length)}, over the ${mb(limit)} limit (raise "maxFileSize" in .mlops-readiness.json to check it).`,
-    data: { rule: INPUT_RULE },
+    message: `File not checked: it is ${sizeText}, over the ${limitText} limit (raise "maxFileSize" in .mlops-readiness.json to check it).`,
+    data: { rule: INPUT_RULE, notChecked: true },
   };
+}
+
+/** Two sizes in MB, with as many decimals as it takes to tell them apart; in bytes when even three do not. */
+function sizes(size: number, limit: number): [string, string] {
+  for (const digits of [1, 2, 3]) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(digits)} MB`;
+    if (mb(size) !== mb(limit)) return [mb(size), mb(limit)];
+  }
+  return [`${size.toLocaleString('en-US')} bytes`, `${limit.toLocaleString('en-US')}-byte`];
 }
 
 /** A config problem as a diagnostic on the config file itself. */

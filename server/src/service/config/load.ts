@@ -3,6 +3,8 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import type { Range } from 'vscode-languageserver-types';
 import type { RuleDefinition } from '../rules/types';
 import { perObject } from '../derived';
+import { globProblem } from '../fileKind';
+import { patternProblem } from '../util/regex';
 import { LineIndex } from '../text/lineIndex';
 import { buildConfigSchema } from './schema';
 import type { ReadinessConfig } from './settings';
@@ -65,18 +67,58 @@ export function loadConfig(text: string, file: string, rules: readonly RuleDefin
   const value = nodeValue(root);
   const { schema, validator } = validatorFor(rules);
   const result = validator.validate(value);
-  if (result.valid) return { config: value as ReadinessConfig, problems: [] };
-
-  const problems = reportable(result.errors)
-    .map((error) => {
-      const path = instancePath(error);
-      const valueNode = nodeAt(root, path);
-      // An unknown key is marked on the key itself; a bad value on the value.
-      const target = (error.keyword === 'false' ? valueNode?.parent?.children?.[0] : valueNode) ?? root;
-      return { file, key: path.join('.'), message: `${file}: ${describe(error, path, schema)}`, range: rangeOf(target.offset, target.length) };
-    })
-    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const schemaProblems = result.valid
+    ? []
+    : reportable(result.errors).map((error) => {
+        const path = instancePath(error);
+        const valueNode = nodeAt(root, path);
+        // An unknown key is marked on the key itself; a bad value on the value.
+        const target = (error.keyword === 'false' ? valueNode?.parent?.children?.[0] : valueNode) ?? root;
+        return { file, key: path.join('.'), message: `${file}: ${describe(error, path, schema)}`, range: rangeOf(target.offset, target.length) };
+      });
+  const reported = new Set(schemaProblems.map((problem) => problem.key));
+  const problems = [
+    ...schemaProblems,
+    ...unusableMatchers(value).flatMap(({ path, problem }) => {
+      const key = path.join('.');
+      if (reported.has(key)) return [];
+      const target = nodeAt(root, path) ?? root;
+      return [{ file, key, message: `${file}: "${key}" is ${problem}`, range: rangeOf(target.offset, target.length) }];
+    }),
+  ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (!problems.length) return { config: value as ReadinessConfig, problems: [] };
   return { config: stripInvalid(value, problems), problems };
+}
+
+/** Rule options holding a regular expression: `pattern` or a name ending in `Pattern` (e.g. `storyIdPattern`). */
+export const PATTERN_OPTION = /^pattern$|Pattern$/;
+
+/**
+ * The configured patterns and globs the checker could not run in linear time (or at all): a
+ * repository's config is untrusted, and a pattern such as `(a+)+$` would hang a backtracking
+ * engine. They are reported on their key and dropped, so the defaults apply.
+ */
+function unusableMatchers(value: unknown): Array<{ path: string[]; problem: string }> {
+  const found: Array<{ path: string[]; problem: string }> = [];
+  if (!value || typeof value !== 'object') return found;
+  const config = value as Record<string, unknown>;
+  if (Array.isArray(config.files)) {
+    config.files.forEach((glob, index) => {
+      const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
+      if (problem) found.push({ path: ['files', String(index)], problem });
+    });
+  }
+  if (config.rules && typeof config.rules === 'object') {
+    for (const [rule, entry] of Object.entries(config.rules as Record<string, unknown>)) {
+      if (!entry || typeof entry !== 'object') continue;
+      for (const [option, pattern] of Object.entries(entry as Record<string, unknown>)) {
+        if (!PATTERN_OPTION.test(option) || typeof pattern !== 'string') continue;
+        const problem = patternProblem(pattern);
+        if (problem) found.push({ path: ['rules', rule, option], problem });
+      }
+    }
+  }
+  return found;
 }
 
 function nodeValue(node: Node): unknown {

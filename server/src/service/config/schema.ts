@@ -33,6 +33,10 @@ export function buildConfigSchema(rules: readonly RuleDefinition<any>[]): Record
         items: { type: 'string', minLength: 1 },
       },
       maxFileSize: { description: 'Files larger than this many bytes are not checked.', type: 'integer', minimum: 1 },
+      maxFileSizeSeverity: {
+        description: 'Severity of the message on a file over maxFileSize, which was not checked (default: error, so it fails the gate).',
+        enum: ['error', 'warning', 'information'],
+      },
       adrFolder: { description: 'Folder of ADR files (hovers and links on ADR-NN).', type: 'string', minLength: 1 },
       docsBaseUrl: {
         description: 'Base URL of your own copy of the rule pages: a rule links <docsBaseUrl>/<code>.md (default: the pages bundled with the tool).',

@@ -11,6 +11,8 @@ export interface ReadinessConfig {
   files?: string[];
   /** Files larger than this many bytes are refused with a message, not parsed. */
   maxFileSize?: number;
+  /** The severity of that message: a file that was not checked fails the gate unless this says otherwise. */
+  maxFileSizeSeverity?: Severity;
   /** Folder of ADR files, for hovers and links on `ADR-NN`. */
   adrFolder?: string;
   /** Base URL of the organisation's copy of the rule pages (`<base>/<code>.md`). */
@@ -27,6 +29,7 @@ export interface ResolvedRule {
 export interface ResolvedSettings {
   files: string[];
   maxFileSize: number;
+  maxFileSizeSeverity: Severity;
   adrFolder: string;
   /** Configured base of the rule pages, an http(s) URL ending in `/`; undefined: the shell's bundled pages. */
   docsBaseUrl?: string;
@@ -36,6 +39,8 @@ export interface ResolvedSettings {
 
 export const DEFAULT_FILES = ['**/*readiness*.md', '**/readiness/**/*.md'];
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE_SEVERITY: Severity = 'error';
+const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint'];
 export const DEFAULT_ADR_FOLDER = 'docs/adr';
 
 /**
@@ -56,11 +61,13 @@ export function resolveSettings(rules: readonly RuleDefinition<any>[], layers: r
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   let adrFolder = DEFAULT_ADR_FOLDER;
   let docsBaseUrl: string | undefined;
+  let maxFileSizeSeverity = DEFAULT_MAX_FILE_SIZE_SEVERITY;
   for (const layer of layers) {
     if (Array.isArray(layer.files) && layer.files.length) files = layer.files;
     if (typeof layer.maxFileSize === 'number' && layer.maxFileSize > 0) maxFileSize = layer.maxFileSize;
     if (typeof layer.adrFolder === 'string' && layer.adrFolder) adrFolder = layer.adrFolder;
     if (typeof layer.docsBaseUrl === 'string' && /^https?:\/\/\S+$/i.test(layer.docsBaseUrl.trim())) docsBaseUrl = layer.docsBaseUrl.trim().replace(/\/*$/, '/');
+    if (typeof layer.maxFileSizeSeverity === 'string' && SEVERITIES.includes(layer.maxFileSizeSeverity)) maxFileSizeSeverity = layer.maxFileSizeSeverity;
     for (const [key, value] of Object.entries(layer.rules ?? {})) {
       const rule = byKey.get(key.toLowerCase());
       if (!rule) continue; // reported by config validation; never fatal here
@@ -74,5 +81,5 @@ export function resolveSettings(rules: readonly RuleDefinition<any>[], layers: r
       }
     }
   }
-  return { files, maxFileSize, adrFolder, docsBaseUrl, rules: resolved };
+  return { files, maxFileSize, maxFileSizeSeverity, adrFolder, docsBaseUrl, rules: resolved };
 }

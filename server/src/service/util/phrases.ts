@@ -1,5 +1,5 @@
 import { perObject } from '../derived';
-import { cachedRegExp } from './regex';
+import { cachedRegExp, optionRegExp } from './regex';
 /**
  * Keyword matching for the §3 and §4 rules: configurable phrase lists matched the way people
  * write them, with offsets into the original text so findings can sit on the phrase itself.
@@ -141,7 +141,7 @@ export function dayOption(value: unknown, fallback: number): number {
 /** Compiles a user pattern; an invalid one falls back to the default rather than failing the check. */
 export function compilePattern(source: string | undefined, fallback: string, flags = ''): RegExp {
   try {
-    return cachedRegExp(source ?? fallback, flags);
+    return optionRegExp(source, fallback, (p) => p, flags);
   } catch {
     return cachedRegExp(fallback, flags);
   }

@@ -1,9 +1,12 @@
+import { RE2JS } from 're2js';
+
 const compiled = new Map<string, RegExp>();
 
 /**
  * A RegExp compiled once per (source, flags). Rules build patterns from their options for every
  * cell; the options are the same each time. Global and sticky patterns carry `lastIndex` state,
- * so they are never shared.
+ * so they are never shared. Only for the engine's own patterns: a pattern that comes from a
+ * configuration goes through `linearRegExp`.
  */
 export function cachedRegExp(source: string, flags = ''): RegExp {
   if (flags.includes('g') || flags.includes('y')) return new RegExp(source, flags);
@@ -14,4 +17,175 @@ export function cachedRegExp(source: string, flags = ''): RegExp {
     if (compiled.size < 5_000) compiled.set(key, pattern);
   }
   return pattern;
+}
+
+/** A configured pattern the checker cannot run: invalid, or beyond what runs in linear time. */
+export class PatternError extends Error {}
+
+/**
+ * A trailing negative lookahead of one character class, `(?![\w-])`: the engine's own guard
+ * around configured patterns ("the token ends here"). RE2 has no lookahead; this one is run as
+ * "a character outside the class, or the end", matched but not part of the result.
+ */
+const TRAILING_GUARD = /\(\?!\[(\^?)((?:\\.|[^\]\\])+)\]\)$/;
+
+interface Program {
+  re2: RE2JS;
+  /** The pattern's own groups start at 2 when a trailing guard wraps it in group 1. */
+  guarded: boolean;
+}
+
+const programs = new Map<string, Program>();
+
+/** RE2 compiles a 200,000-character pattern in most of a second: no configured pattern needs a tenth of this. */
+const MAX_PATTERN_LENGTH = 10_000;
+
+function program(source: string, flags: string): Program {
+  const key = `${flags}/${source}`;
+  const known = programs.get(key);
+  if (known) return known;
+  if (source.length > MAX_PATTERN_LENGTH) throw new PatternError(`longer than ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} characters`);
+  // JavaScript syntax is what the options document: a pattern must be valid there too.
+  try {
+    new RegExp(source, flags.replace(/[gyd]/g, ''));
+  } catch (error) {
+    throw new PatternError(`not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+  }
+  const trailing = TRAILING_GUARD.exec(source);
+  const guard = trailing && !hasTopLevelAlternative(source.slice(0, trailing.index)) ? trailing : null;
+  let re2Source = guard ? `(${source.slice(0, guard.index)})(?:[${guard[1] ? '' : '^'}${guard[2]}]|\\z)` : source;
+  let re2: RE2JS;
+  try {
+    re2Source = RE2JS.translateRegExp(re2Source);
+    re2 = RE2JS.compile(
+      re2Source,
+      RE2JS.LOOKBEHINDS |
+        (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) |
+        (flags.includes('m') ? RE2JS.MULTILINE : 0) |
+        (flags.includes('s') ? RE2JS.DOTALL : 0),
+    );
+  } catch (error) {
+    throw new PatternError(
+      'a pattern the checker cannot run in linear time: lookaheads, backreferences and repeat counts over 1000 are not supported ' +
+        `(${(error as Error).message.replace(/^error parsing regexp: /, '')})`,
+    );
+  }
+  const made = { re2, guarded: guard !== null };
+  if (programs.size < 1_000) programs.set(key, made);
+  return made;
+}
+
+/**
+ * A RegExp whose matching runs on RE2 (re2js): linear in the input's length whatever the
+ * pattern, so a configured `(a+)+$` cannot hang the checker. The native RegExp underneath only
+ * checks the syntax and carries `source` and `flags`; `exec` is replaced, and `test`, `match`,
+ * `matchAll`, `replace`, `search` and `split` all go through `exec`, as the language defines them.
+ */
+class LinearRegExp extends RegExp {
+  readonly program: Program;
+
+  constructor(pattern: string | RegExp, flags?: string) {
+    const source = typeof pattern === 'string' ? pattern : pattern.source;
+    const allFlags = flags ?? (typeof pattern === 'string' ? '' : pattern.flags);
+    const compiled = program(source, allFlags);
+    super(source, allFlags);
+    this.program = compiled;
+  }
+
+  /** `matchAll` and `split` copy the pattern through the species: the copy stays linear. */
+  static override get [Symbol.species](): RegExpConstructor {
+    return LinearRegExp as unknown as RegExpConstructor;
+  }
+}
+
+/**
+ * RegExp's own methods look `exec` up on the object (RegExpExec), so replacing it on the prototype
+ * makes every one of them run on RE2.
+ */
+Object.defineProperty(LinearRegExp.prototype, 'exec', { value: execLinear, writable: true, configurable: true });
+
+function execLinear(this: LinearRegExp, input: string): RegExpExecArray | null {
+  const text = String(input);
+  const stateful = this.global || this.sticky;
+  const from = stateful ? Math.max(0, Math.floor(Number(this.lastIndex)) || 0) : 0;
+  const fail = () => {
+    if (stateful) this.lastIndex = 0;
+    return null;
+  };
+  if (from > text.length) return fail();
+  const { re2, guarded } = this.program;
+  const matcher = re2.matcher(text);
+  if (!matcher.find(from)) return fail();
+  const first = guarded ? 1 : 0;
+  const start = matcher.start(first);
+  const end = matcher.end(first);
+  if (this.sticky && start !== from) return fail();
+  const groups = matcher.groupCount();
+  const values: Array<string | undefined> = [];
+  for (let group = first; group <= groups; group++) {
+    const value = matcher.group(group);
+    values.push(value === null || value === undefined ? undefined : value);
+  }
+  const result = values as unknown as RegExpExecArray;
+  result.index = start;
+  result.input = text;
+  const names = re2.namedGroups() as Record<string, number>;
+  const named = Object.keys(names);
+  result.groups = named.length ? (Object.fromEntries(named.map((name) => [name, values[names[name]! - first]])) as Record<string, string>) : undefined;
+  if (stateful) this.lastIndex = end;
+  return result;
+}
+
+/** Whether a pattern has a `|` outside every group and class (then a trailing guard binds to one branch only). */
+function hasTopLevelAlternative(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') i++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+const linear = new Map<string, RegExp>();
+
+/**
+ * A pattern from a configuration (a rule option), compiled to run in linear time. Global and
+ * sticky ones carry `lastIndex` and are made afresh; others are shared. Throws PatternError
+ * (saying why) for a pattern that is not valid JavaScript or that RE2 cannot run: a lookahead
+ * (but the trailing one-class guard the rules add), a backreference.
+ */
+export function linearRegExp(source: string, flags = ''): RegExp {
+  if (flags.includes('g') || flags.includes('y')) return new LinearRegExp(source, flags);
+  const key = `${flags}/${source}`;
+  let pattern = linear.get(key);
+  if (!pattern) {
+    pattern = new LinearRegExp(source, flags);
+    if (linear.size < 1_000) linear.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** Why a configured pattern cannot be used (`not a valid regular expression: …`), or undefined when it can. */
+export function patternProblem(source: string, flags = ''): string | undefined {
+  try {
+    program(source, flags);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
+ * A rule's pattern built from an option: native when the option is the rule's default (known
+ * safe and the fastest), linear otherwise.
+ */
+export function optionRegExp(option: string | undefined, fallback: string, build: (pattern: string) => string, flags = ''): RegExp {
+  const pattern = option ?? fallback;
+  return pattern === fallback ? cachedRegExp(build(pattern), flags) : linearRegExp(build(pattern), flags);
 }

@@ -3,7 +3,7 @@ import { perDocumentAnd } from '../../derived';
 import { hasPlaceholder } from '../../query';
 import { alertRows } from './alertTable';
 import { judgeRunbookPath, runbookPathOf } from './runbookPaths';
-import { cachedRegExp } from '../../util/regex';
+import { cachedRegExp, optionRegExp } from '../../util/regex';
 
 export interface LinkedRunbook {
   /** Root-relative path, as the workspace reads it. */
@@ -73,7 +73,7 @@ export function missingParts(text: string, words: Record<RunbookPart, string[]>)
 /** A user's pattern, or the default when it is not a valid regular expression (config validation names the key). */
 export function patternOf(source: string, fallback: string): RegExp {
   try {
-    return cachedRegExp(source, 'i');
+    return optionRegExp(source, fallback, (p) => p, 'i');
   } catch {
     return cachedRegExp(fallback, 'i');
   }

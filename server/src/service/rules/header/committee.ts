@@ -1,4 +1,4 @@
-import { cachedRegExp } from '../../util/regex';
+import { optionRegExp } from '../../util/regex';
 /** Reading `session <id> (verdict OK)`: shared by RDY105 and the committee box check (RDY704). */
 
 export interface Token {
@@ -57,8 +57,8 @@ export function normaliseVerdict(text: string): string {
 
 function compileSessionId(pattern: string): RegExp {
   try {
-    return cachedRegExp(`^(?:${pattern})$`);
+    return optionRegExp(pattern, DEFAULT_SESSION_ID_PATTERN, (p) => `^(?:${p})$`);
   } catch (error) {
-    throw new Error(`Option "sessionIdPattern" of RDY105 is not a valid regular expression: ${(error as Error).message}`);
+    throw new Error(`Option "sessionIdPattern" of RDY105 is not usable: ${(error as Error).message}`);
   }
 }

@@ -1,5 +1,6 @@
 import type { ReadinessDocument, Span } from '../../model';
 import { subRange } from '../../query';
+import { optionRegExp } from '../../util/regex';
 import { maskPlaceholders } from './headerFields';
 
 export const DEFAULT_STORY_ID_PATTERN = String.raw`CVN-N\d+(-[A-Z0-9]+)*-S\d+`;
@@ -7,10 +8,10 @@ export const DEFAULT_STORY_ID_PATTERN = String.raw`CVN-N\d+(-[A-Z0-9]+)*-S\d+`;
 /** The story-id pattern as a global regex matching whole tokens only (not inside `XCVN-…-S1-b`). */
 export function storyIdRegex(pattern: string): RegExp {
   try {
-    return new RegExp(String.raw`(?<![\w-])(?:${pattern})(?![\w-])`, 'g');
+    return optionRegExp(pattern, DEFAULT_STORY_ID_PATTERN, (p) => String.raw`(?<![\w-])(?:${p})(?![\w-])`, 'g');
   } catch (error) {
     // Config validation cannot check a regex; say which option is wrong rather than fail obscurely.
-    throw new Error(`Option "storyIdPattern" of RDY101 is not a valid regular expression: ${(error as Error).message}`);
+    throw new Error(`Option "storyIdPattern" of RDY101 is not usable: ${(error as Error).message}`);
   }
 }
 

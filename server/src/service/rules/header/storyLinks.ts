@@ -3,7 +3,7 @@ import { defineRule } from '../types';
 import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from './headerFields';
 import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, titleStoryId } from './storyId';
 import { titleStoryIdRule } from './titleStoryId';
-import { cachedRegExp } from '../../util/regex';
+import { optionRegExp } from '../../util/regex';
 
 interface StoryLinksOptions {
   /** Regular expression (case-insensitive) of a GitHub issue reference. */
@@ -90,8 +90,8 @@ export const storyLinksRule = defineRule<StoryLinksOptions>({
     }
     if (placeholders) return; // a placeholder stands for the links still to write: RDY001 reports it
     const missing: string[] = [];
-    if (!compile(options.issuePattern, 'issuePattern').test(text)) missing.push('a GitHub issue link (`#812` or the issue URL)');
-    if (!compile(options.workPackagePattern, 'workPackagePattern').test(text)) missing.push('an OP work package (`wp#92` or the work package URL)');
+    if (!compile(options.issuePattern, 'issuePattern', DEFAULT_ISSUE_PATTERN).test(text)) missing.push('a GitHub issue link (`#812` or the issue URL)');
+    if (!compile(options.workPackagePattern, 'workPackagePattern', DEFAULT_WORK_PACKAGE_PATTERN).test(text)) missing.push('an OP work package (`wp#92` or the work package URL)');
     if (missing.length) {
       report({
         range: field.value.range,
@@ -101,10 +101,10 @@ export const storyLinksRule = defineRule<StoryLinksOptions>({
   },
 });
 
-function compile(pattern: string, option: string): RegExp {
+function compile(pattern: string, option: string, fallback: string): RegExp {
   try {
-    return cachedRegExp(pattern, 'i');
+    return optionRegExp(pattern, fallback, (p) => p, 'i');
   } catch (error) {
-    throw new Error(`Option "${option}" of RDY102 is not a valid regular expression: ${(error as Error).message}`);
+    throw new Error(`Option "${option}" of RDY102 is not usable: ${(error as Error).message}`);
   }
 }
