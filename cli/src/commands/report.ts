@@ -1,7 +1,7 @@
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
-import { checkDocument, localToday, settingsForDocument, type WorkspaceView } from '../../../server/src/service';
+import { CONFIG_FILE_NAME, checkDocument, localToday, settingsForDocument, type WorkspaceView } from '../../../server/src/service';
 import { byAttention, reportRow, type ReportRow } from '../../../server/src/service/report';
 import { parseIsoDate } from '../../../server/src/service/util/dates';
 import { collectTargets, findWorkspaceRoot } from '../files';
@@ -33,10 +33,16 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const roots = new Map<string, string>();
   const workspaces = new Map<string, WorkspaceView>();
   const rows: ReportRow[] = [];
-  const failures: string[] = [];
   const display = (path: string) => relative(io.cwd, path).split(sep).join('/') || '.';
-  for (const target of collectTargets(positionals, io.cwd)) {
-    const root = fixedRoot ?? findWorkspaceRoot(target.path, roots);
+  const rootOf = (path: string) => fixedRoot ?? findWorkspaceRoot(path, roots);
+  // Folders are searched as `check` searches them: no link out of the root is followed or read.
+  const collected = collectTargets(positionals, io.cwd, (folder) => rootOf(join(folder, CONFIG_FILE_NAME)));
+  const failures: string[] = [...collected.failures];
+  for (const target of collected.outside) {
+    if (target.explicit) failures.push(`cannot report on ${display(target.path)}: it links outside the workspace root, which is never read`);
+  }
+  for (const target of collected.targets) {
+    const root = rootOf(target.path);
     let workspace = workspaces.get(root);
     if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root, { cacheResolution: true })));
     const documentPath = relativeToRoot(root, target.path);
