@@ -1,6 +1,6 @@
 // "MLOps Readiness: Check all readiness files": the server re-checks the workspace, then Problems shows the result.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { CheckAllRequest, type CheckAllResult } from '../protocol';
 
 export async function checkAll(client: LanguageClient): Promise<CheckAllResult | undefined> {

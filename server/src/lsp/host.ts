@@ -30,8 +30,9 @@ export interface ServerHost {
   findFiles(folder: string, patterns: string[], ignore: string[]): Promise<string[]>;
   /**
    * Runs a synchronous computation over the files (a check, a config's problems) and returns its
-   * result. A host that fetches files asynchronously runs it again, after `retry`, until it read
-   * nothing the host did not have yet, so that no result is published from a partial view.
+   * result. A host that fetches files asynchronously runs it again until it read nothing the host
+   * did not have yet, so that no result is published from a partial view; `retry` is called as soon
+   * as a run proves partial (it drops what that run cached).
    */
   settle<T>(run: () => T, retry?: () => void): Promise<T>;
   /** Files changed on the client: forget what was known about them. */
