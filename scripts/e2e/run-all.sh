@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole offline end-to-end run (npm run test:e2e): installs code-server and chromium if needed, builds,
 # runs the mocha suite in a real VS Code workbench (trusted, then restricted mode), then packages the .vsix
-# and runs the UI smoke test on it. Each runner stops its own processes; this script adds nothing to clean.
+# and runs the UI smoke test on it, then the web extension test on it. Each runner stops its own processes; this script adds nothing to clean.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -15,3 +15,5 @@ node test/e2e/run-code-server.mjs --untrusted
 echo "== UI smoke test of the packaged .vsix"
 npm run --silent package
 node test/e2e/ui-smoke.mjs
+echo "== the web extension in the browser's Web Worker extension host (the same .vsix)"
+node test/e2e/run-web.mjs

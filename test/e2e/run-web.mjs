@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The web extension in a real browser workbench, offline: code-server serves VS Code for the Web, our
 // packaged .vsix is forced into its Web Worker extension host (`remote.extensionKind: web`), and headless
-// chromium drives it as a reviewer on github.dev would: findings of a defective file in Problems, a
-// runbook warning that goes away when the runbook is written (the server reads it through the client),
-// the P1 quick fix, and New readiness file (written through vscode.workspace.fs). Screenshots in test-results/.
+// chromium drives it as a reviewer on github.dev would: the desktop's findings (the CLI's, over the same
+// files) in Problems, a closed file's among them (the workspace scan), a runbook warning that goes away
+// when the runbook is written (the server reads it through the client), the P1 quick fix, and New
+// readiness file (written through vscode.workspace.fs). Screenshots in test-results/.
 //   npm run package && node test/e2e/run-web.mjs [--vsix mlops-readiness.vsix] [--verbose]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ const STEP_MS = 60_000; // one user-visible step (the workbench loading, the ser
 const EXTENSION_ID = 'mlops-readiness.mlops-readiness';
 const SERVER_WORKER_NAME = 'MLOps Readiness language server'; // client/src/browser/extension.ts
 const DEFECTIVE = 'CVN-N011-EA-S40.md';
+const CLOSED = 'CVN-N011-EA-S41.md';
 const MISSING_RUNBOOK = 'documentation/runbooks/ea-s40-signal-starvation.md';
 
 const sandbox = makeSandbox(path.join(REPO, 'test/e2e/fixture-workspace'));
@@ -47,6 +49,10 @@ function defectiveFile() {
     .replace('`documentation/runbooks/ea-s11-signal-starvation.md`', `\`${MISSING_RUNBOOK}\``);
   if ((text.match(/S40|ea-s40/g) ?? []).length < 3 || text.includes('| P1 | Pagerduty |')) throw new Error('the fixture changed: the defects could not be written');
   fs.writeFileSync(path.join(sandbox.workspace, 'documentation/readiness', DEFECTIVE), text);
+  // Never opened: only the workspace scan (findFiles through the client) finds its placeholder owner.
+  const closed = valid.replace(/CVN-N011-EA-S11/g, 'CVN-N011-EA-S41').replace('**Owner**: @ana-m', '**Owner**: <github handle>');
+  if (!closed.includes('<github handle>')) throw new Error('the fixture changed: the owner could not be blanked');
+  fs.writeFileSync(path.join(sandbox.workspace, 'documentation/readiness', CLOSED), closed);
 }
 
 /** The errors and warnings the engine finds on Node (the CLI) in the same workspace: the desktop's result. */
@@ -143,7 +149,8 @@ async function main() {
   await page.keyboard.press('Control+Shift+M');
   await step('the missing P1 alert (RDY201) in Problems', () => problem('RDY201').waitFor());
   await step('the missing runbook (RDY206) in Problems', () => problem(`Runbook ${MISSING_RUNBOOK} does not exist`).waitFor());
-  const runbookWarnings = await page.locator('.markers-panel .monaco-list-row', { hasText: 'RDY206' }).count();
+  await step('the closed file found by the workspace scan in Problems', () => page.locator('.markers-panel .monaco-list-row', { hasText: CLOSED }).first().waitFor());
+  const runbookWarnings = await page.locator('.markers-panel .monaco-list-row', { hasText: 'does not exist in the workspace' }).count();
   if (runbookWarnings !== 1) throw new Error(`${runbookWarnings} runbook warnings in Problems; only ${MISSING_RUNBOOK} is missing`);
   await page.screenshot({ path: path.join(RESULTS, 'web-problems.png') });
 
