@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
 import { BrowserLspClient, FOLDER_URI } from './lsp/browserClient';
 import { LspClient, messageOf } from './lsp/client';
-import { replaceOnce, TempWorkspace, VALID_PATH, validText } from './lsp/workspace';
+import { replaceOnce, TempWorkspace, validText } from './lsp/workspace';
 
 const EXAMPLES = [
   'documentation/readiness/CVN-N011-EA-S11.md',
