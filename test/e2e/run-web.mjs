@@ -153,6 +153,13 @@ async function main() {
   const runbookWarnings = await page.locator('.markers-panel .monaco-list-row', { hasText: 'does not exist in the workspace' }).count();
   if (runbookWarnings !== 1) throw new Error(`${runbookWarnings} runbook warnings in Problems; only ${MISSING_RUNBOOK} is missing`);
   await page.screenshot({ path: path.join(RESULTS, 'web-problems.png') });
+  // The language status item ({} next to "Markdown") summarises the file, from the server's status request.
+  await page.locator('#status\\.languageStatus').hover();
+  await step('the language status hover with the sections passing', () =>
+    page.locator('.monaco-hover', { hasText: /\d\/7 sections passing, \d+ errors?, \d+ warnings?/ }).first().waitFor(),
+  );
+  await page.screenshot({ path: path.join(RESULTS, 'web-status.png') });
+  await page.mouse.move(700, 300);
 
   const runtime = await runtimeReport();
   log(`workers: ${JSON.stringify(runtime.workers)}`);

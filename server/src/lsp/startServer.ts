@@ -84,14 +84,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
   function initialFolders(params: InitializeParams): string[] {
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return uris.map((uri) => host.uriToPath(uri)).filter((p): p is string => p !== undefined);
-}
+  }
 
   /** Settings, config or trust changed: every open document and every in-scope file is checked again. */
   async function recheckEverything(): Promise<void> {
     checker.invalidate();
     for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
     await workspaceFiles.refresh();
-}
+  }
 
   // TextDocuments fires onDidChangeContent right after onDidOpen: an opened file is checked at once,
   // only real edits wait for the configured delay.
