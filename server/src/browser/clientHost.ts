@@ -7,6 +7,8 @@ import { pathToUri, uriToPath } from './uriPaths';
 
 /** Files read for cross-file checks larger than this are ignored (as on Node). */
 const MAX_READ_BYTES = 2 * 1024 * 1024;
+/** Texts kept at most (UTF-16 code units); the least recently used are dropped and asked for again if needed. */
+const MAX_KEPT_TEXT = 32 * 1024 * 1024;
 /** A computation that still lacks files after this many rounds of asking is given what is known. */
 const MAX_ROUNDS = 12;
 
@@ -21,7 +23,9 @@ type Known = { kind: FileAnswer['kind']; size?: number; text?: string; names?: s
  */
 export class ClientHost implements ServerHost {
   readonly path = posixPath;
+  /** By path; least recently used first. */
   private readonly known = new Map<string, Known>();
+  private keptText = 0;
   /** What the running computation asked for and nobody knows yet. */
   private noting: Map<string, FileQuery> | undefined;
   /** Unknown files asked for outside a computation (a completion listing a folder): fetched for next time. */
@@ -115,9 +119,9 @@ export class ClientHost implements ServerHost {
       const path = uriToPath(uri);
       if (!path) continue;
       // The file, anything below it (a folder went away), and every folder above (their kinds and listings).
-      for (const key of [...this.known.keys()]) if (key === path || key.startsWith(path + '/')) this.known.delete(key);
+      for (const key of [...this.known.keys()]) if (key === path || key.startsWith(path + '/')) this.forget(key);
       for (let dir = posixPath.dirname(path); ; dir = posixPath.dirname(dir)) {
-        this.known.delete(dir);
+        this.forget(dir);
         if (dir === '/') break;
       }
     }
@@ -127,6 +131,8 @@ export class ClientHost implements ServerHost {
   private lookup(path: string, want: Want): Known | undefined {
     const entry = this.known.get(path);
     if (entry && (want === 'stat' || entry.kind !== (want === 'read' ? 'file' : 'folder') || (want === 'read' ? entry.read : entry.listed))) {
+      this.known.delete(path); // most recently used last
+      this.known.set(path, entry);
       return entry;
     }
     const query = { uri: pathToUri(path), want };
@@ -180,7 +186,19 @@ export class ClientHost implements ServerHost {
       const entry: Known = { ...this.known.get(path), kind: answer.kind, size: answer.size };
       if (query.want === 'read') Object.assign(entry, { read: true, text: answer.text });
       if (query.want === 'list') Object.assign(entry, { listed: true, names: answer.names });
+      this.forget(path);
       this.known.set(path, entry);
+      this.keptText += entry.text?.length ?? 0;
     });
+    const answered = new Set(queries.map((query) => uriToPath(query.uri)));
+    for (const [path, entry] of this.known) {
+      if (this.keptText <= MAX_KEPT_TEXT) break;
+      if (entry.text !== undefined && !answered.has(path)) this.forget(path);
+    }
+  }
+
+  private forget(path: string): void {
+    this.keptText -= this.known.get(path)?.text?.length ?? 0;
+    this.known.delete(path);
   }
 }
