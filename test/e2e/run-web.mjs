@@ -4,7 +4,7 @@
 // chromium drives it as a reviewer on github.dev would: the desktop's findings (the CLI's, over the same
 // files) in Problems, a closed file's among them (the workspace scan), a runbook warning that goes away
 // when the runbook is written (the server reads it through the client), the P1 quick fix, and New
-// readiness file (written through vscode.workspace.fs). Screenshots in test-results/.
+// readiness file (written through vscode.workspace.fs), and a setting. Screenshots in test-results/.
 //   npm run package && node test/e2e/run-web.mjs [--vsix mlops-readiness.vsix] [--verbose]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -201,6 +201,13 @@ async function main() {
   const written = path.join(sandbox.workspace, 'documentation/readiness/CVN-N042-WEB-S01.md');
   if (!fs.existsSync(written) || !fs.readFileSync(written, 'utf8').includes('CVN-N042-WEB-S01')) throw new Error('the new file was not written');
   await page.screenshot({ path: path.join(RESULTS, 'web-new-file.png') });
+
+  // A workspace setting, as the desktop reads it: placeholders (RDY001) off, and their findings go.
+  await step('placeholder findings (RDY001) in Problems', () => problem('RDY001').waitFor());
+  const settingsFile = path.join(sandbox.workspace, '.vscode/settings.json');
+  const workspaceSettings = JSON.parse(fs.readFileSync(settingsFile, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...workspaceSettings, 'mlopsReadiness.rules': { RDY001: 'off' } }));
+  await step('the placeholder findings to go once mlopsReadiness.rules turns RDY001 off', () => problem('RDY001').waitFor({ state: 'detached' }));
   if (errors.length) throw new Error(`the extension reported errors:\n${errors.join('\n')}`);
   log(`screenshots in ${path.relative(REPO, RESULTS)}/`);
 }

@@ -7,8 +7,8 @@ import type { WorkspaceRoots } from './workspaceRoots';
 
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
 const MARKDOWN = /\.(md|markdown)$/i;
-/** Config files larger than this are not read (as any other file the engine reads). */
-const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
+/** A config file's own problems are reported whatever its size (the browser's client sends at most 16 MiB). */
+const MAX_CONFIG_BYTES = Number.POSITIVE_INFINITY;
 
 /**
  * Readiness files that are not open (scope "workspace"), config files and their problems, and the
