@@ -106,7 +106,11 @@ export class ClientHost implements ServerHost {
       } finally {
         this.noting = undefined;
       }
-      if (noted.size === 0 || round === MAX_ROUNDS) return result;
+      if (noted.size === 0) return result;
+      if (round === MAX_ROUNDS) {
+        this.log(`Still reading ${noted.size} workspace file(s) after ${MAX_ROUNDS} rounds; checked with what was read.`);
+        return result;
+      }
       // At once, before waiting: a result cached from this partial view must not serve anyone meanwhile.
       retry?.();
       await this.fetch(noted);
