@@ -1,6 +1,8 @@
-// Bundles every entry point into a self-contained CommonJS file for Node 20.
+// Bundles every entry point into a self-contained file: CommonJS for Node 20, and for VS Code for the Web
+// the client (CommonJS, as the Web Worker extension host loads it) and the server's Web Worker (an IIFE).
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -20,7 +22,45 @@ const entries = bench
       { in: 'server/src/server.ts', out: 'server/out/server.js', bin: true },
       { in: 'cli/src/cli.ts', out: 'cli/out/cli.js', bin: true },
       { in: 'client/src/extension.ts', out: 'client/out/extension.js', external: ['vscode'] },
+      { in: 'server/src/browser/server.ts', out: 'server/out/browser.js', web: 'iife' },
+      { in: 'client/src/browser/extension.ts', out: 'client/out/browser.js', external: ['vscode'], web: 'cjs' },
     ];
+
+const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/**
+ * Fails a web bundle that would contain a Node built-in: imported by our code or a library, or
+ * replaced by an empty module through a library's `browser` field (it would then fail at run time).
+ */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^[a-z:_/]+$/ }, ({ path, importer }) =>
+      NODE_BUILTINS.has(path) || path.startsWith('node:')
+        ? { errors: [{ text: `the web bundle imports the Node built-in "${path}" (from ${importer})` }] }
+        : undefined,
+    );
+    build.onEnd((result) => {
+      const disabled = Object.keys(result.metafile?.inputs ?? {}).filter((input) => input.startsWith('(disabled):'));
+      for (const input of disabled) result.errors.push({ text: `the web bundle replaced a Node module with an empty one: ${input}` });
+    });
+  },
+};
+
+/** Options of a bundle for a Web Worker (the extension host of VS Code for the Web, or the server's worker). */
+function webOptions(entry) {
+  return {
+    platform: 'browser',
+    target: 'es2022',
+    format: entry.web,
+    mainFields: ['browser', 'module', 'main'],
+    plugins: [noNodeBuiltins],
+    metafile: true, // for the built-in check
+    // @cfworker/json-schema takes its base URI from `self.location`, which is not a URL in a worker
+    // started from a blob (as on code-server): give it the base it uses on Node.
+    define: { __VERSION__: JSON.stringify(version), 'self.location': 'undefined' },
+  };
+}
 
 const contexts = await Promise.all(
   entries.map((entry) =>
@@ -33,7 +73,7 @@ const contexts = await Promise.all(
       format: 'cjs',
       external: entry.external ?? [],
       // ESM dependencies (fdir) call createRequire(import.meta.url); give CommonJS bundles a real one.
-      banner: { js: `${entry.bin ? '#!/usr/bin/env node\n' : ''}const __import_meta_url = require('url').pathToFileURL(__filename).href;` },
+      banner: entry.web ? undefined : { js: `${entry.bin ? '#!/usr/bin/env node\n' : ''}const __import_meta_url = require('url').pathToFileURL(__filename).href;` },
       sourcemap: production ? false : 'linked',
       minify: production,
       legalComments: 'none',
@@ -44,6 +84,7 @@ const contexts = await Promise.all(
       define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__import_meta_url' },
       logLevel: 'warning',
       metafile,
+      ...(entry.web ? webOptions(entry) : {}),
     }),
   ),
 );
@@ -51,9 +92,11 @@ const contexts = await Promise.all(
 if (watch) {
   await Promise.all(contexts.map((ctx) => ctx.watch()));
 } else {
-  const results = await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  // esbuild has printed any error; exit with it, without a stack trace.
+  const results = await Promise.all(contexts.map((ctx) => ctx.rebuild())).catch(() => process.exit(1));
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
   if (metafile) results.forEach((result, i) => report(entries[i].out, result.metafile));
+  if (results.some((result) => result.errors.length)) process.exit(1);
 }
 
 /** Writes the metafile beside the bundle and prints the bundle's bytes by package (our own code by folder). */

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import MarkdownIt from 'markdown-it';
 import { analyse, memoryWorkspace, parseReadiness, resolveSettings, RULES } from '../server/src/service';
 import { readinessDocument } from './documents';
@@ -27,7 +28,8 @@ async function main() {
   // The bundles `npm run bench` just built (production: minified, no source map). A build started
   // by anything else while the bench runs (a watch, CI) would change both the sizes and the server
   // measured: their sizes and times are taken now and checked again at the end.
-  const bundleFiles = ['server/out/server.js', 'cli/out/cli.js', 'client/out/extension.js'];
+  // The last two are the web extension's (VS Code for the Web downloads them: their gzip size is printed too).
+  const bundleFiles = ['server/out/server.js', 'cli/out/cli.js', 'client/out/extension.js', 'server/out/browser.js', 'client/out/browser.js'];
   const built = Object.fromEntries(bundleFiles.map((file) => [file, statSync(join(ROOT, file))]));
   for (const file of bundleFiles) {
     if (readFileSync(join(ROOT, file), 'utf8').includes('//# sourceMappingURL=')) {
@@ -115,6 +117,9 @@ async function main() {
   }
   figures.bundles = Object.fromEntries(bundleFiles.map((file) => [file, built[file].size]));
   console.log('bundles:', Object.entries(figures.bundles as Record<string, number>).map(([f, s]) => `${f} ${(s / 1024).toFixed(0)} KB`).join(', '));
+  const webFiles = bundleFiles.filter((file) => file.endsWith('/browser.js'));
+  figures.webBundlesGzip = Object.fromEntries(webFiles.map((file) => [file, gzipSync(readFileSync(join(ROOT, file))).length]));
+  console.log('web bundles, gzip:', Object.entries(figures.webBundlesGzip as Record<string, number>).map(([f, s]) => `${f} ${(s / 1024).toFixed(0)} KB`).join(', '));
   figures.machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version };
   console.log(JSON.stringify(figures));
 }

@@ -2,7 +2,7 @@
 // The numbers come from the server (`mlopsReadiness/status`); it is refreshed when the active editor changes
 // and whenever the server publishes new diagnostics for that file.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { StatusRequest, type StatusResult } from './protocol';
 import { checkTimeText } from './summaries';
 

@@ -1,7 +1,7 @@
 // "MLOps Readiness: Check all readiness files": the server re-checks the workspace; the command ends with a
 // summary (files, errors, warnings) and a button that opens Problems, where the findings are.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { CheckAllRequest, type CheckAllResult } from '../protocol';
 import { checkAllSummary } from '../summaries';
 

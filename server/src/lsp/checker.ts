@@ -7,7 +7,7 @@ import {
   type FeatureContext,
   type RuleDefinition,
 } from '../service';
-import { recordingView, uriKey, type Placement, type Roots } from './roots';
+import { recordingView, type Placement, type WorkspaceRoots } from './workspaceRoots';
 import { editorConfig, type ClientSettings } from './settings';
 
 /** What a check of one document read: enough to tell which documents a changed file affects. */
@@ -58,7 +58,7 @@ export class Checker {
   bundledDocs: BundledDocs | undefined;
 
   constructor(
-    private readonly roots: Roots,
+    private readonly roots: WorkspaceRoots,
     private readonly log: (message: string) => void,
     private readonly retained = RETAINED_CHECKS,
   ) {}
@@ -68,7 +68,7 @@ export class Checker {
   }
 
   check(uri: string, text: string, version: number | undefined, settings: ClientSettings): Checked {
-    const key = uriKey(uri);
+    const key = this.roots.key(uri);
     const cached = this.recent.get(key);
     const today = localToday();
     if (cached && version !== undefined && cached.version === version && cached.generation === this.generation && cached.today === today) {
@@ -98,11 +98,11 @@ export class Checker {
 
   /** The whole check of a document, if it is still kept. */
   get(uri: string): Checked | undefined {
-    return this.recent.get(uriKey(uri));
+    return this.recent.get(this.roots.key(uri));
   }
 
   forget(uri: string): void {
-    const key = uriKey(uri);
+    const key = this.roots.key(uri);
     this.recent.delete(key);
     this.readsByUri.delete(key);
   }

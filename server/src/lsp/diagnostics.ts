@@ -1,9 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Checked, Checker } from './checker';
-import { uriKey, uriToPath } from './roots';
 import type { SettingsStore } from './settings';
+import type { WorkspaceRoots } from './workspaceRoots';
 
 /** Files read from disk for a check larger than this are not read at all (the engine refuses them anyway). */
 const MAX_DISK_BYTES = 16 * 1024 * 1024;
@@ -13,7 +12,7 @@ const MAX_DISK_BYTES = 16 * 1024 * 1024;
  * configured delay and never for a version older than the editor's; for closed files from disk.
  */
 export class Diagnostics {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents whose last publication was not empty, by uriKey (so clearing sends only what is needed). */
   private readonly shown = new Map<string, string>();
 
@@ -22,6 +21,7 @@ export class Diagnostics {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
     private readonly checker: Checker,
+    private readonly roots: WorkspaceRoots,
   ) {}
 
   /** Re-check an open document after `delay` ms (default: its `mlopsReadiness.delay`); a newer call replaces a pending one. */
@@ -48,7 +48,7 @@ export class Diagnostics {
     const settings = await this.settings.get(uri);
     const now = this.documents.get(uri);
     if (!now) return undefined;
-    return this.checker.check(uri, now.getText(), now.version, settings);
+    return this.roots.host.settle(() => this.checker.check(uri, now.getText(), now.version, settings), () => this.checker.invalidate());
   }
 
   async publishOpen(uri: string): Promise<Checked | undefined> {
@@ -72,22 +72,23 @@ export class Diagnostics {
   /** The check of a closed file as it is on disk (undefined when it is open, missing or too large). */
   async checkDisk(uri: string): Promise<Checked | undefined> {
     if (this.isOpen(uri)) return undefined;
-    const path = uriToPath(uri);
-    const text = path && readSmallFile(path);
-    if (text === undefined || !path) return undefined;
+    const path = this.roots.host.uriToPath(uri);
+    if (!path) return undefined;
+    const text = await this.roots.host.settle(() => this.roots.host.readText(path, MAX_DISK_BYTES));
+    if (text === undefined) return undefined;
     const settings = await this.settings.get(uri);
     if (this.isOpen(uri)) return undefined;
-    return this.checker.check(uri, text, undefined, settings);
+    return this.roots.host.settle(() => this.checker.check(uri, text, undefined, settings), () => this.checker.invalidate());
   }
 
   isOpen(uri: string): boolean {
-    const key = uriKey(uri);
-    return this.documents.all().some((document) => uriKey(document.uri) === key);
+    const key = this.roots.key(uri);
+    return this.documents.all().some((document) => this.roots.key(document.uri) === key);
   }
 
   /** Publishes an empty list if something was shown for the document. */
   clear(uri: string): void {
-    const key = uriKey(uri);
+    const key = this.roots.key(uri);
     const shownAs = this.shown.get(key);
     if (shownAs === undefined) return;
     this.shown.delete(key);
@@ -101,19 +102,10 @@ export class Diagnostics {
 
   /** Readiness files always get a publication (even empty, so "all clear" is visible); other files only to clear. */
   send(uri: string, isReadiness: boolean, diagnostics: Diagnostic[], version?: number): void {
-    const key = uriKey(uri);
+    const key = this.roots.key(uri);
     if (!isReadiness && !this.shown.has(key)) return;
     if (diagnostics.length || isReadiness) this.shown.set(key, uri);
     else this.shown.delete(key);
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
-  }
-}
-
-function readSmallFile(path: string): string | undefined {
-  try {
-    if (statSync(path).size > MAX_DISK_BYTES) return undefined;
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { CodeActionParams, Connection } from 'vscode-languageserver/node';
+import type { CodeActionParams, Connection } from 'vscode-languageserver';
 import {
   analyse,
   doComplete,

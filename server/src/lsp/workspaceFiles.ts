@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { basename, relative, sep } from 'node:path';
-import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
-import { findFiles } from '../node/findFiles';
+import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, configProblemDiagnostic, loadConfig, RULES } from '../service';
 import type { Checked, CheckedReads, Checker } from './checker';
 import type { Diagnostics } from './diagnostics';
-import { pathToUri, uriKey, uriToPath, type Roots } from './roots';
 import type { SettingsStore } from './settings';
+import type { WorkspaceRoots } from './workspaceRoots';
 
+const IGNORED = ['**/node_modules/**', '**/.git/**'];
 const MARKDOWN = /\.(md|markdown)$/i;
+/** A config file's own problems are reported whatever its size (the browser's client sends at most 16 MiB). */
+const MAX_CONFIG_BYTES = Number.POSITIVE_INFINITY;
 
 /**
  * Readiness files that are not open (scope "workspace"), config files and their problems, and the
@@ -21,7 +21,7 @@ export class WorkspaceFiles {
 
   constructor(
     private readonly connection: Connection,
-    private readonly roots: Roots,
+    private readonly roots: WorkspaceRoots,
     private readonly settings: SettingsStore,
     private readonly checker: Checker,
     private readonly diagnostics: Diagnostics,
@@ -35,11 +35,11 @@ export class WorkspaceFiles {
     this.markdown.clear();
     if (!this.roots.trusted) return;
     for (const folder of this.roots.workspaceFolders) {
-      const found = findFiles(folder, (name) => MARKDOWN.test(name) || name === CONFIG_FILE_NAME).files;
+      const found = await this.roots.host.findFiles(folder, ['**/*.md', '**/*.markdown', `**/${CONFIG_FILE_NAME}`], IGNORED);
       for (const path of found) {
-        const uri = pathToUri(path);
-        if (basename(path) === CONFIG_FILE_NAME) this.publishConfig(uri);
-        else this.markdown.set(uriKey(uri), uri);
+        const uri = this.roots.host.pathToUri(path);
+        if (this.roots.host.path.basename(path) === CONFIG_FILE_NAME) await this.publishConfig(uri);
+        else this.markdown.set(this.roots.key(uri), uri);
       }
     }
   }
@@ -64,7 +64,7 @@ export class WorkspaceFiles {
       }
     }
     for (const uri of this.diagnostics.shownUris()) {
-      if (!wanted.has(uriKey(uri)) && !this.diagnostics.isOpen(uri)) this.diagnostics.clear(uri);
+      if (!wanted.has(this.roots.key(uri)) && !this.diagnostics.isOpen(uri)) this.diagnostics.clear(uri);
     }
   }
 
@@ -73,7 +73,8 @@ export class WorkspaceFiles {
     this.diagnostics.cancel(uri);
     this.checker.forget(uri);
     const scope = (await this.settings.get(uri)).scope;
-    if (scope === 'workspace' && this.roots.trusted && uriToPath(uri) && this.roots.folderOf(uriToPath(uri)!)) {
+    const path = this.roots.host.uriToPath(uri);
+    if (scope === 'workspace' && this.roots.trusted && path && this.roots.folderOf(path)) {
       await this.diagnostics.publishDisk(uri);
     } else this.diagnostics.clear(uri);
   }
@@ -85,16 +86,16 @@ export class WorkspaceFiles {
     const dependents = new Map<string, CheckedReads>();
     const closedMarkdown = new Map<string, FileEvent>();
     for (const event of events) {
-      const path = uriToPath(event.uri);
+      const path = this.roots.host.uriToPath(event.uri);
       if (!path) continue;
-      if (basename(path) === CONFIG_FILE_NAME) {
+      if (this.roots.host.path.basename(path) === CONFIG_FILE_NAME) {
         configChanged = true;
         if (event.type === FileChangeType.Deleted) this.clearConfig(event.uri);
-        else this.publishConfig(event.uri);
+        else await this.publishConfig(event.uri);
         continue;
       }
-      for (const checked of this.checker.all()) if (readsFile(checked, path)) dependents.set(uriKey(checked.uri), checked);
-      if (MARKDOWN.test(path) && !this.diagnostics.isOpen(event.uri) && this.roots.folderOf(path)) closedMarkdown.set(uriKey(event.uri), event);
+      for (const checked of this.checker.all()) if (this.readsFile(checked, path)) dependents.set(this.roots.key(checked.uri), checked);
+      if (MARKDOWN.test(path) && !this.diagnostics.isOpen(event.uri) && this.roots.folderOf(path)) closedMarkdown.set(this.roots.key(event.uri), event);
     }
     if (configChanged) return true;
     if (dependents.size || closedMarkdown.size) this.checker.invalidate();
@@ -117,18 +118,14 @@ export class WorkspaceFiles {
   }
 
   /** A config file's own problems, as diagnostics on it. */
-  publishConfig(uri: string): void {
-    const path = uriToPath(uri);
+  async publishConfig(uri: string): Promise<void> {
+    const path = this.roots.host.uriToPath(uri);
     if (!path || !this.roots.trusted) return;
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      return this.clearConfig(uri);
-    }
-    const root = this.roots.rootOf(path);
-    const file = root ? relative(root, path).split(sep).join('/') : CONFIG_FILE_NAME;
-    const diagnostics = loadConfig(text, file, RULES).problems.map(configProblemDiagnostic);
+    const host = this.roots.host;
+    const read = await host.settle(() => ({ text: host.readText(path, MAX_CONFIG_BYTES), root: this.roots.rootOf(path) }));
+    if (read.text === undefined) return this.clearConfig(uri);
+    const file = read.root ? this.roots.relativePath(read.root, path) : CONFIG_FILE_NAME;
+    const diagnostics = loadConfig(read.text, file, RULES).problems.map(configProblemDiagnostic);
     if (!diagnostics.length && !this.configsShown.has(uri)) return;
     if (diagnostics.length) this.configsShown.add(uri);
     else this.configsShown.delete(uri);
@@ -139,15 +136,15 @@ export class WorkspaceFiles {
     if (!this.configsShown.delete(uri)) return;
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
-}
 
-/** Whether a check read (or probed, or listed the folder of) this file. */
-function readsFile(checked: CheckedReads, path: string): boolean {
-  const root = checked.placement.root;
-  if (!root) return false;
-  const rel = relative(root, path).split(sep).join('/');
-  if (rel.startsWith('..')) return false;
-  if (checked.reads.has(rel)) return true;
-  const folder = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '/';
-  return checked.reads.has(folder);
+  /** Whether a check read (or probed, or listed the folder of) this file. */
+  private readsFile(checked: CheckedReads, path: string): boolean {
+    const root = checked.placement.root;
+    if (!root) return false;
+    const rel = this.roots.relativePath(root, path);
+    if (rel.startsWith('..')) return false;
+    if (checked.reads.has(rel)) return true;
+    const folder = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '/';
+    return checked.reads.has(folder);
+  }
 }
