@@ -13,7 +13,7 @@ export interface TriggerOptions {
   countUnits: string[];
 }
 
-export const DEFAULT_DURATION_WORDS = ['for', 'over', 'within', 'during', 'in', 'in the last', 'in the past', 'across', 'rolling', 'sustained for'];
+export const DEFAULT_DURATION_WORDS = ['for', 'over', 'within', 'during', 'in', 'in the last', 'in the past', 'across', 'rolling', 'sustained for', 'sustained'];
 export const DEFAULT_COUNT_UNITS = ['runs', 'checks', 'evaluations', 'cycles', 'bars', 'samples', 'intervals', 'windows', 'scrapes', 'trades', 'batches'];
 
 const TIME_UNITS = String.raw`(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)`;
@@ -24,7 +24,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').rep
 const patternsFor = perObject((options: TriggerOptions): RegExp[] => {
   const words = [...options.durationWords].sort((a, b) => b.length - a.length).map(escape).join('|');
   const counts = options.countUnits.map(escape).join('|');
-  const amount = String.raw`(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:>=|≥|>|at\s+least)\s*)?\d+(?:[.,]\d+)?`;
+  // A number in digits or words: `for 10 min`, `for an hour`, `over one day`.
+  const number = String.raw`(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty)`;
+  const amount = String.raw`(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:>=|≥|>|at\s+least)\s*)?${number}`;
   return [
     words && String.raw`(?<![\w-])(?:${words})\s+${amount}\s*${TIME_UNITS}(?![A-Za-z])`,
     words && counts && String.raw`(?<![\w-])(?:${words})\s+${amount}\s+(?:consecutive\s+)?(?:${counts})\b`,
