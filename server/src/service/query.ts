@@ -56,7 +56,7 @@ export function hasPlaceholder(document: ReadinessDocument, span: Span): boolean
 
 /** The author's prose in a section (guidance excluded), one string per line. */
 export function proseOf(document: ReadinessDocument, section: Section): Array<{ line: number; text: string }> {
-  return section.proseLines.map((line) => ({ line, text: document.lines.lineText(line) }));
+  return section.proseLines.map((line) => ({ line, text: document.content.lineText(line) }));
 }
 
 /** A range inside a span, from offsets within the span's text (single-line spans). */

@@ -1,4 +1,4 @@
-import type { ChecklistItem, ChecklistTopic, Field, FieldKey, SectionId, Skip } from '../model';
+import type { Cell, ChecklistItem, ChecklistTopic, Field, FieldKey, SectionId, Skip, Table, TableRow } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 
 const FIELD_KEYS: readonly FieldKey[] = [
@@ -12,11 +12,12 @@ const FIELD_KEYS: readonly FieldKey[] = [
   'sunset date',
 ];
 
-// `**Key**: value`, `**Key:** value`, `Key: value`, optionally as a list item.
+// `**Key**: value`, `**Key:** value`, `*Key*: value`, `Key: value`, optionally as a bullet or
+// numbered list item or in a block quote.
 const FIELD_LINE = new RegExp(
-  String.raw`^(\s*(?:[-*+]\s+)?)((?:\*\*|__)?\s*(` +
+  String.raw`^(\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?)((?:\*\*|__|\*|_)?\s*(` +
     FIELD_KEYS.map((key) => key.replace(' ', String.raw`\s+`)).join('|') +
-    String.raw`)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:))[ \t]*(.*?)\s*$`,
+    String.raw`)\s*(?::\s*(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)\s*:|:))[ \t]*(.*?)\s*$`,
   'i',
 );
 
@@ -41,6 +42,50 @@ export function parseField(lines: LineIndex, line: number): Field | undefined {
     keySpan: { text: keyPart, range: lines.range(line, keyStart, keyStart + keyPart.length) },
     value: { text: value, range: lines.range(line, valueStart, valueStart + value.length) },
     range: lines.trimmedLineRange(line),
+  };
+}
+
+const KEYS = new Set<string>(FIELD_KEYS);
+
+/** The field a table cell names (`Story`, `**Owner**`, `Filled on:`), if any. */
+function cellFieldKey(cell: Cell | undefined): FieldKey | undefined {
+  if (!cell) return undefined;
+  const words = cell.value.replace(/:\s*$/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return KEYS.has(words) ? (words as FieldKey) : undefined;
+}
+
+/**
+ * Fields written as a table, read as a person reads one: key | value rows (the header row may be
+ * one of them, or a `| Field | Value |` caption), or keys across the header with the values in
+ * the single row below. Each value is its cell, with the cell's exact range.
+ */
+export function parseTableFields(table: Table): Field[] {
+  const fields: Field[] = [];
+  const headerKeys = table.header.cells.map(cellFieldKey);
+  if (table.rows.length === 1 && headerKeys.filter((key) => key !== undefined).length >= 2) {
+    const values = table.rows[0];
+    headerKeys.forEach((key, column) => {
+      if (key) fields.push(tableField(key, table.header.cells[column], values, values.cells[column]));
+    });
+    return fields;
+  }
+  for (const row of [table.header, ...table.rows]) {
+    const key = cellFieldKey(row.cells[0]);
+    if (key) fields.push(tableField(key, row.cells[0], row, row.cells[1]));
+  }
+  return fields;
+}
+
+function tableField(key: FieldKey, keyCell: Cell, row: TableRow, valueCell: Cell | undefined): Field {
+  const rowRange = row.range;
+  // An empty or missing value cell: an empty range at the end of the key's cell, where the value belongs.
+  const end = valueCell ? valueCell.range : { start: keyCell.range.end, end: keyCell.range.end };
+  return {
+    key,
+    line: row.line,
+    keySpan: { text: keyCell.text, range: keyCell.range },
+    value: { text: valueCell?.text ?? '', range: end },
+    range: rowRange,
   };
 }
 
