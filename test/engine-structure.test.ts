@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseReadiness } from '../server/src/service';
 import { findSection } from '../server/src/service/query';
-import { at, check, edit, rangeOf, readExample, ROOT, withCode, type TextDiagnostic } from './helpers';
+import { applyFix, at, check, edit, finding, rangeOf, readExample, ROOT, withCode, type TextDiagnostic } from './helpers';
 
 // Structure is read from the Markdown, whatever the author's style: each style below rewrites the
 // valid example without changing what it says; the valid file must stay clean, and a defect written
@@ -259,5 +259,58 @@ describe('HTML comments, <details> and template guidance', () => {
         }
       });
     }
+  });
+});
+
+describe('quick fixes write a missing header field in the header\'s own style', () => {
+  const table = (fields: Array<[string, string]>) =>
+    ['| Field | Value |', '|---|---|', ...fields.map((f) => `| ${f.join(' | ')} |`)].join('\n');
+
+  it('a key | value table gets a row, in template order, and the finding goes away', () => {
+    const text = withHeader(table(FIELDS.filter(([key]) => key !== 'Owner')));
+    const fixed = applyFix(text, finding(text, 'RDY103', { files: RUNBOOKS }));
+    assert.ok(fixed.includes('| Story | CVN-N011-EA-S11 — GH issue #812 + OP wp#92 |\n| Owner | @ana-m (DRI for production behaviour of this change) |\n| Filled on |'), fixed.slice(0, 600));
+    assert.equal(withCode(checkText(fixed), 'RDY103').length, 0);
+  });
+
+  it('a table whose header row is the first field gets the row after its delimiter row', () => {
+    const fields = FIELDS.filter(([key]) => key !== 'Owner');
+    const text = withHeader([`| ${fields[0].join(' | ')} |`, '|---|---|', ...fields.slice(1).map((f) => `| ${f.join(' | ')} |`)].join('\n'));
+    const fixed = applyFix(text, finding(text, 'RDY103', { files: RUNBOOKS }));
+    assert.ok(fixed.includes('|---|---|\n| Owner | @ana-m (DRI'), fixed.slice(0, 600));
+    assert.deepEqual(parseReadiness(fixed).headerFields.map((f) => f.key), ['story', 'owner', 'filled on', 'reviewed by committee']);
+  });
+
+  it('a bullet list gets a bullet written like its neighbours', () => {
+    const text = withHeader(FIELDS.filter(([key]) => key !== 'Filled on').map(([key, value]) => `- ${key}: ${value}`).join('\n'));
+    const fixed = applyFix(text, finding(text, 'RDY104', { files: RUNBOOKS }));
+    assert.ok(fixed.includes('- Owner: @ana-m\n- Filled on: 2026-11-26\n- Reviewed by committee:'), fixed.slice(0, 600));
+    assert.equal(withCode(checkText(fixed), 'RDY104').length, 0);
+  });
+});
+
+describe('sign-off checklist boxes in any style', () => {
+  const failingAlerting = (text: string) => edit(text, '| `documentation/runbooks/ea-s11-expectancy-negative.md` | P1 |', '| `documentation/runbooks/ea-s11-expectancy-negative.md` | P2 |');
+  const styles: Array<[string, string]> = [
+    ['numbered items with a bold §', '1. [x] **§2** alerting : ≥ 1 P1 alert exists with a runbook'],
+    ['* bullets, the section named by its words', '* [x] Alerting: ≥ 1 P1 alert exists with a runbook'],
+  ];
+  for (const [name, box] of styles) {
+    it(`${name}: a ticked box is read for its section`, () => {
+      const text = edit(VALID, '- [x] §2 alerting : ≥ 1 P1 alert exists with a runbook', box);
+      assertClean(text);
+      const failing = failingAlerting(text);
+      const ticked = withCode(checkText(failing), 'RDY701');
+      assert.equal(ticked.length, 1, ticked.map(shown).join('\n'));
+      assert.equal(ticked[0].range.start.line, failing.split('\n').indexOf(box));
+    });
+  }
+});
+
+describe('section headings in other words', () => {
+  it('"Observability", "On-call and runbooks", "Release plan", "Accountability" and "Merge gate" name their sections', () => {
+    const words: Record<string, string> = { 1: 'Observability', 2: 'On-call and runbooks', 4: 'Release plan', 6: 'Accountability (DRI)' };
+    const text = withHeadings((n, w) => `## ${n === undefined ? 'Merge gate' : words[n] ?? w}`);
+    assertClean(text);
   });
 });

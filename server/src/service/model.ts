@@ -65,6 +65,8 @@ export interface Field {
   value: Span;
   /** The whole line, or the table row. */
   range: Range;
+  /** The key | value table the field is a row (or column) of; undefined for a line. */
+  table: Table | undefined;
 }
 
 export type ChecklistTopic = SectionId | 'dependencies' | 'committee' | 'op-comment';

@@ -1,5 +1,6 @@
 import type { Cell, ChecklistItem, ChecklistTopic, Field, FieldKey, SectionId, Skip, Table, TableRow } from '../model';
 import type { LineIndex } from '../text/lineIndex';
+import { SECTION_SPECS } from './sections';
 
 const FIELD_KEYS: readonly FieldKey[] = [
   'story',
@@ -42,6 +43,7 @@ export function parseField(lines: LineIndex, line: number): Field | undefined {
     keySpan: { text: keyPart, range: lines.range(line, keyStart, keyStart + keyPart.length) },
     value: { text: value, range: lines.range(line, valueStart, valueStart + value.length) },
     range: lines.trimmedLineRange(line),
+    table: undefined,
   };
 }
 
@@ -65,18 +67,20 @@ export function parseTableFields(table: Table): Field[] {
   if (table.rows.length === 1 && headerKeys.filter((key) => key !== undefined).length >= 2) {
     const values = table.rows[0];
     headerKeys.forEach((key, column) => {
-      if (key) fields.push(tableField(key, table.header.cells[column], values, values.cells[column]));
+      if (key) fields.push(tableField(table, key, table.header.cells[column], values, values.cells[column]));
     });
     return fields;
   }
+  // A table of fields names one in its first cells; a section's table (`| Metric | …`) does not.
+  if (!cellFieldKey(table.header.cells[0]) && !cellFieldKey(table.rows[0]?.cells[0]) && !cellFieldKey(table.rows[1]?.cells[0])) return fields;
   for (const row of [table.header, ...table.rows]) {
     const key = cellFieldKey(row.cells[0]);
-    if (key) fields.push(tableField(key, row.cells[0], row, row.cells[1]));
+    if (key) fields.push(tableField(table, key, row.cells[0], row, row.cells[1]));
   }
   return fields;
 }
 
-function tableField(key: FieldKey, keyCell: Cell, row: TableRow, valueCell: Cell | undefined): Field {
+function tableField(table: Table, key: FieldKey, keyCell: Cell, row: TableRow, valueCell: Cell | undefined): Field {
   const rowRange = row.range;
   // An empty or missing value cell: an empty range at the end of the key's cell, where the value belongs.
   const end = valueCell ? valueCell.range : { start: keyCell.range.end, end: keyCell.range.end };
@@ -86,10 +90,12 @@ function tableField(key: FieldKey, keyCell: Cell, row: TableRow, valueCell: Cell
     keySpan: { text: keyCell.text, range: keyCell.range },
     value: { text: valueCell?.text ?? '', range: end },
     range: rowRange,
+    table,
   };
 }
 
-export const CHECKLIST_LINE = /^(\s*[-*+]\s+)(\[[ xX]\])(\s+)(.*?)\s*$/;
+// `- [x] …`, `* [ ] …`, `1. [x] …`.
+export const CHECKLIST_LINE = /^(\s*(?:[-*+]|\d+[.)])\s+)(\[[ xX]\])(\s+)(.*?)\s*$/;
 
 export function parseChecklistItem(lines: LineIndex, line: number): ChecklistItem | undefined {
   const text = lines.lineText(line);
@@ -118,12 +124,15 @@ const SECTION_BY_NUMBER: Record<string, SectionId> = {
 };
 
 function checklistTopic(text: string): ChecklistTopic | undefined {
-  const numbered = /^§\s*(\d)/.exec(text);
+  const plain = text.includes('*') || text.includes('_') || text.includes('`') ? text.replace(/\*\*|__|`/g, '') : text;
+  const numbered = /^\s*(?:§\s*|section\s+)(\d)(?!\d)/i.exec(plain);
   if (numbered) return SECTION_BY_NUMBER[numbered[1]];
-  if (/\bdependenc/i.test(text)) return 'dependencies';
-  if (/\bOP comment\b/i.test(text)) return 'op-comment';
-  if (/\bcommittee\b/i.test(text)) return 'committee';
-  return undefined;
+  if (/\bdependenc/i.test(plain)) return 'dependencies';
+  if (/\bOP comment\b/i.test(plain)) return 'op-comment';
+  if (/\bcommittee\b/i.test(plain)) return 'committee';
+  // A box named by its section's words before the colon or dash: "Rollback: revert path documented".
+  const lead = /^[^:—–]{0,40}?(?=\s*[:—–]|$)/.exec(plain)?.[0] ?? '';
+  return SECTION_SPECS.find((spec) => spec.id !== 'checklist' && spec.pattern.test(lead))?.id;
 }
 
 // `**SKIP — JUSTIFICATION**: why`, with an em dash, en dash or hyphen, bold or not.

@@ -17,14 +17,14 @@ export const SECTION_SPECS: readonly SectionSpec[] = [
     id: 'monitoring',
     number: 1,
     title: '1. Production monitoring (MUST)',
-    pattern: /\bmonitoring\b/i,
+    pattern: /\bmonitoring\b|\bobservability\b/i,
     columns: ['Metric', 'Type', 'Source', 'Dashboard', 'Threshold (warn / crit)', 'Owner'],
   },
   {
     id: 'alerting',
     number: 2,
     title: '2. Alerting & runbooks (MUST)',
-    pattern: /\balert(ing|s)?\b|\brunbooks?\b/i,
+    pattern: /\balert(ing|s)?\b|\brunbooks?\b|\bpaging\b|\bon-?call\b/i,
     columns: ['Alert', 'Trigger', 'Runbook', 'Severity', 'Notification channel'],
   },
   {
@@ -38,7 +38,7 @@ export const SECTION_SPECS: readonly SectionSpec[] = [
     id: 'rollout',
     number: 4,
     title: '4. Staged rollout (MUST)',
-    pattern: /\broll-?\s?out\b|\bstaged\b/i,
+    pattern: /\broll-?\s?out\b|\bstaged\b|\brelease plan\b/i,
     columns: ['Stage', 'Traffic %', 'Duration', 'Pass criteria', 'Rollback trigger'],
   },
   {
@@ -52,14 +52,14 @@ export const SECTION_SPECS: readonly SectionSpec[] = [
     id: 'owner',
     number: 6,
     title: '6. Owner & DRI (MUST)',
-    pattern: /\bowner(ship)?\b|\bDRI\b/i,
+    pattern: /\bowner(ship)?\b|\bDRIs?\b|\baccountab/i,
     columns: [],
   },
   {
     id: 'checklist',
     number: undefined,
     title: 'Sign-off checklist (gate before PR merge)',
-    pattern: /\bsign-?\s?off\b|\bchecklist\b/i,
+    pattern: /\bsign-?\s?off\b|\bchecklist\b|\bmerge gate\b/i,
     columns: [],
   },
 ];
