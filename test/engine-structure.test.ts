@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseReadiness } from '../server/src/service';
 import { findSection } from '../server/src/service/query';
-import { applyFix, at, check, edit, finding, rangeOf, readExample, ROOT, withCode, type TextDiagnostic } from './helpers';
+import { applyFix, at, check, edit, finding, rangeOf, readExample, ROOT, textAt, withCode, type TextDiagnostic } from './helpers';
 
 // Structure is read from the Markdown, whatever the author's style: each style below rewrites the
 // valid example without changing what it says; the valid file must stay clean, and a defect written
@@ -71,12 +71,13 @@ function withSubHeadings(level: number, text: string): string {
   );
 }
 
-/** The text without the section whose heading matches, up to the next heading of the same level. */
+/** The text without the section whose heading matches, up to the next heading of the same level (ATX or setext). */
 function withoutSection(text: string, heading: RegExp): string {
   const lines = text.split('\n');
+  const levelOf = (i: number) => /^#+(?= )/.exec(lines[i])?.[0].length ?? (lines[i].trim() && /^-+$/.test(lines[i + 1] ?? '') ? 2 : 0);
   const start = lines.findIndex((line) => heading.test(line));
-  const level = /^#+/.exec(lines[start])![0].length;
-  const end = lines.findIndex((line, i) => i > start && new RegExp(`^#{1,${level}} `).test(line));
+  const level = levelOf(start);
+  const end = lines.findIndex((_line, i) => i > start + 1 && levelOf(i) > 0 && levelOf(i) <= level);
   return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
 }
 
@@ -86,6 +87,7 @@ describe('section headings in any style', () => {
     ['#### with §', 4, (n, words) => `#### ${n === undefined ? '' : `§${n} `}${words}`],
     ['## "Section N:" with (MUST)', 2, (n, words) => `## ${n === undefined ? '' : `Section ${n}: `}${words}${n === undefined ? '' : ' (MUST)'}`],
     ['### numbered "N)" and bold', 3, (n, words) => `### ${n === undefined ? '' : `${n}) `}**${words}**`],
+    ['setext (underlined), unnumbered', 2, (_n, words) => `${words}\n${'-'.repeat(words.length)}`],
   ];
   for (const [name, level, heading] of styles) {
     it(`${name}: a valid file gets no error or warning, the author's sub-headings stay inside their section`, () => {
@@ -130,6 +132,8 @@ describe('header fields in any style', () => {
     ['plain Field: lines', FIELDS.map(([key, value]) => `${key}: ${value}`).join('\n')],
     ['a bullet list', FIELDS.map(([key, value]) => `- **${key}**: ${value}`).join('\n')],
     ['a numbered list with italic keys', FIELDS.map(([key, value], i) => `${i + 1}. *${key}*: ${value}`).join('\n')],
+    ['bold keys and a dash, <br> line ends', FIELDS.map(([key, value]) => `**${key}** — ${value}<br>`).join('\n')],
+    ['code keys and code values in a block quote', FIELDS.map(([key, value]) => `> \`${key}\`: ${value.replace(/(@ana-m|2026-11-02|pr_review-2026-10-30-04)/, '`$1`')}`).join('\n')],
     ['a two-column table', [`| ${FIELDS[0].join(' | ')} |`, '|---|---|', ...FIELDS.slice(1).map((f) => `| ${f.join(' | ')} |`)].join('\n')],
     [
       'a table with a | Field | Value | header, bold keys, colons and alignment',
@@ -149,7 +153,9 @@ describe('header fields in any style', () => {
     it(`${name}: a wrong value is reported on the value's own text`, () => {
       const text = withHeader(header.replace('2026-11-02', '2062-11-02').replace('@ana-m', '@ana-m, @li-wei'));
       assert.equal(at(only(text, 'RDY104').range), rangeOf(text, '2062-11-02'));
-      assert.equal(at(only(text, 'RDY103').range), rangeOf(text, '@ana-m, @li-wei'));
+      const owner = only(text, 'RDY103').range;
+      assert.equal(owner.start.line, text.split('\n').findIndex((line) => line.includes('@ana-m, @li-wei')));
+      assert.equal(textAt(text, owner).replace(/`/g, ''), '@ana-m, @li-wei');
       // The committee box is not reported: the review is read from the table or list as well.
       assert.equal(withCode(checkText(text), 'RDY704').length, 0);
     });

@@ -13,12 +13,14 @@ const FIELD_KEYS: readonly FieldKey[] = [
   'sunset date',
 ];
 
-// `**Key**: value`, `**Key:** value`, `*Key*: value`, `Key: value`, optionally as a bullet or
-// numbered list item or in a block quote.
+// `**Key**: value`, `**Key:** value`, `*Key*: value`, `` `Key`: value ``, `Key: value`, or a marked
+// key and a dash (`**Key** — value`), optionally as a bullet or numbered list item or in a block
+// quote. A trailing `<br>` or `\` (a line break) is not part of the value.
+const MARK = String.raw`(?:\*\*|__|\*|_|\x60)`;
 const FIELD_LINE = new RegExp(
-  String.raw`^(\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?)((?:\*\*|__|\*|_)?\s*(` +
+  String.raw`^(\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?)(${MARK}?\s*(` +
     FIELD_KEYS.map((key) => key.replace(' ', String.raw`\s+`)).join('|') +
-    String.raw`)\s*(?::\s*(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)\s*:|:))[ \t]*(.*?)\s*$`,
+    String.raw`)\s*(?::\s*${MARK}|${MARK}\s*:|:|${MARK}\s*[—–-](?=\s)))[ \t]*(.*?)(?:\s*(?:<br\s*\/?>|\\))?\s*$`,
   'i',
 );
 
@@ -29,8 +31,8 @@ export function isFieldLine(text: string): boolean {
 
 export function parseField(lines: LineIndex, line: number): Field | undefined {
   const text = lines.lineText(line);
-  // Most prose lines have no colon: no field.
-  if (!text.includes(':')) return undefined;
+  // Most prose lines have neither a colon nor a dash: no field.
+  if (!text.includes(':') && !/[—–-]/.test(text)) return undefined;
   const match = FIELD_LINE.exec(text);
   if (!match) return undefined;
   const [, lead, keyPart, keyWords, value] = match;
