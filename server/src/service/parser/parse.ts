@@ -33,9 +33,13 @@ export function parseReadiness(input: string): ReadinessDocument {
     }
   }
 
+  const headings = new Map<number, Heading>();
   const matches = new Map<number, HeadingMatch>();
   for (const block of blocks) {
-    if (block.kind === 'heading' && block.level > 1) matches.set(block.startLine, matchSectionHeading(toHeading(content, block).title.text));
+    if (block.kind !== 'heading') continue;
+    const heading = toHeading(content, block);
+    headings.set(block.startLine, heading);
+    if (block.level > 1) matches.set(block.startLine, matchSectionHeading(heading.title.text));
   }
   const level = sectionLevel(blocks, matches);
   // Sections named at the section level (or above): a deeper heading never repeats one of them.
@@ -59,7 +63,7 @@ export function parseReadiness(input: string): ReadinessDocument {
 
   for (const block of blocks) {
     if (block.kind === 'heading') {
-      const heading = toHeading(content, block);
+      const heading = headings.get(block.startLine)!;
       if (!guidanceLines.has(block.startLine)) findPlaceholders(content, block.startLine, placeholders);
       if (heading.level === 1) {
         title ??= heading;
