@@ -320,3 +320,20 @@ describe('section headings in other words', () => {
     assertClean(text);
   });
 });
+
+describe('a field value wrapped over several lines', () => {
+  it('is read whole, and a finding on its second line lands on that line\'s text', () => {
+    const wrapped = edit(VALID, '- **Decision authority**: who can flip the rollback flag without committee — `@d-okafor`', '- **Decision authority**: who can flip the rollback flag without\n  committee — `@d-okafor`');
+    assertClean(wrapped);
+    const team = edit(wrapped, '  committee — `@d-okafor`', '  committee — `@cvn/ml-platform`');
+    const found = only(team, 'RDY604');
+    assert.equal(found.range.end.line, team.split('\n').indexOf('  committee — `@cvn/ml-platform`'));
+  });
+
+  it('stops at a line that is another field, known or not', () => {
+    const text = edit(VALID, '**Reviewed by committee**: session pr_review-2026-10-30-04 (verdict OK-WITH-CHANGES)', '**Reviewed by committee**: session pr_review-2026-10-30-04 (verdict OK-WITH-CHANGES)\nReviewers: @li-wei, @d-okafor');
+    assertClean(text);
+    const review = parseReadiness(text).headerFields.find((f) => f.key === 'reviewed by committee')!;
+    assert.equal(review.value.text, 'session pr_review-2026-10-30-04 (verdict OK-WITH-CHANGES)');
+  });
+});

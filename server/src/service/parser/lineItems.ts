@@ -49,6 +49,27 @@ export function parseField(lines: LineIndex, line: number): Field | undefined {
   };
 }
 
+// Any `Key: value` line, a field of the form or not (`Reviewers: @x`): never the continuation of a value.
+const ANY_KEY_LINE = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|\*|_|`)?[A-Za-z][\w ./()-]{0,40}?(?:\*\*|__|\*|_|`)?\s*:(?:\*\*|__)?(?:\s|$)/;
+
+/**
+ * Extends a field's value over a wrapped continuation line of its paragraph or list item
+ * (`- **Decision authority**: who can flip the rollback flag without` / `  committee — @d-okafor`).
+ * The value's text then holds the lines joined by `\n`, each continuation line whole from its
+ * first column, so an offset in the text still maps to one position. False when the line is
+ * not a continuation.
+ */
+export function continueField(field: Field, lines: LineIndex, line: number): boolean {
+  const text = lines.lineText(line);
+  if (ANY_KEY_LINE.test(text) || CHECKLIST_LINE.test(text)) return false;
+  const end = lines.trimmedLineRange(line).end;
+  const value = field.value.text ? `${field.value.text}\n${text.trimEnd()}` : text.trim();
+  const start = field.value.text ? field.value.range.start : lines.trimmedLineRange(line).start;
+  field.value = { text: value, range: { start, end } };
+  field.range = { start: field.range.start, end };
+  return true;
+}
+
 const KEYS = new Set<string>(FIELD_KEYS);
 
 /** The field a table cell names (`Story`, `**Owner**`, `Filled on:`), if any. */

@@ -3,7 +3,7 @@ import { LineIndex } from '../text/lineIndex';
 import { type Block, parseBlocks } from './blocks';
 import { blankComments } from './comments';
 import { blockText, isGuidanceText } from './guidance';
-import { parseChecklistItem, parseField, parseSkip, parseTableFields } from './lineItems';
+import { continueField, parseChecklistItem, parseField, parseSkip, parseTableFields } from './lineItems';
 import { findPlaceholders } from './placeholders';
 import { type HeadingMatch, matchSectionHeading } from './sections';
 import { parseSuppressions } from './suppressions';
@@ -100,11 +100,15 @@ export function parseReadiness(input: string): ReadinessDocument {
       continue;
     }
     if (block.kind !== 'paragraph') continue;
+    // The field a wrapped line of this paragraph continues.
+    let open: Field | undefined;
     for (let line = block.startLine; line < block.endLine; line++) {
       if (guidanceLines.has(line)) continue;
       findPlaceholders(content, line, placeholders);
       const field = parseField(content, line);
       if (field) (inHeader ? headerFields : current!.fields).push(field);
+      if (field) open = field;
+      else if (open && !continueField(open, content, line)) open = undefined;
       if (!current) continue;
       current.proseLines.push(line);
       const item = parseChecklistItem(content, line);

@@ -1,3 +1,4 @@
+import type { Position } from 'vscode-languageserver-types';
 import type { Field, FieldKey, ReadinessDocument, Span } from '../../model';
 import { placeholdersIn } from '../../query';
 import { insertLinesBefore } from '../../util/edits';
@@ -21,15 +22,23 @@ export function headerLabel(key: FieldKey): string {
  * business, the rest of the value is still checked.
  */
 export function maskPlaceholders(document: ReadinessDocument, span: Span): { text: string; placeholders: boolean } {
-  const base = span.range.start.character;
   let text = span.text;
-  const found = placeholdersIn(document, span).filter((p) => p.range.start.line === span.range.start.line);
+  const found = placeholdersIn(document, span).filter((p) => p.range.start.line === p.range.end.line);
   for (const placeholder of found) {
-    const start = placeholder.range.start.character - base;
-    const end = placeholder.range.end.character - base;
+    const start = offsetIn(span, placeholder.range.start);
+    const end = start + placeholder.range.end.character - placeholder.range.start.character;
     text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
   }
   return { text, placeholders: found.length > 0 };
+}
+
+/** The offset in a span's text of a position inside it (a multi-line span's text holds whole lines after its first). */
+function offsetIn(span: Span, position: Position): number {
+  const first = span.range.start;
+  if (position.line === first.line) return position.character - first.character;
+  let at = -1;
+  for (let line = first.line; line < position.line; line++) at = span.text.indexOf('\n', at + 1);
+  return at + 1 + position.character;
 }
 
 /** Where a missing field is reported: the title, else the first line. */
