@@ -213,6 +213,17 @@ describe('RDY202 alert-values (A2)', () => {
     assert.deepEqual(withCode(check(filled), 'RDY202'), []);
   });
 
+  it('reads a channel followed by where it goes: a Slack channel, a Pagerduty service, an address', () => {
+    for (const channel of ['Slack #cvn-ml-alerts', 'Slack: #cvn-ml-alerts', 'Slack channel cvn-ml-alerts', 'Slack (#cvn-ml-alerts) + email ml-oncall@cvn-trading.com']) {
+      assert.deepEqual(withCode(check(withCell(VALID, P2_ROW, 'Slack', channel)), 'RDY202'), [], channel);
+    }
+    const service = withCell(VALID, P1_ROW, 'Pagerduty', 'Pagerduty service `cvn-trading-live`');
+    assert.deepEqual(withCode(check(service), 'RDY202'), []);
+    assert.deepEqual(withCode(check(service), 'RDY203'), [], 'a P1 on a Pagerduty service pages');
+    const teams = withCell(VALID, P2_ROW, 'Slack', 'Teams #cvn-ml-alerts');
+    assert.equal(msg(withCode(check(teams), 'RDY202')[0]), 'Notification channel "Teams" is not allowed: write Pagerduty, Slack or email.');
+  });
+
   it('stays silent about the template\'s unchosen alternatives (RDY001 reports them)', () => {
     assert.deepEqual(withCode(check(TEMPLATE), 'RDY202'), []);
   });
