@@ -94,8 +94,11 @@ export function parseTableFields(table: Table): Field[] {
     });
     return fields;
   }
-  // A table of fields names one in its first cells; a section's table (`| Metric | …`) does not.
-  if (!cellFieldKey(table.header.cells[0]) && !cellFieldKey(table.rows[0]?.cells[0]) && !cellFieldKey(table.rows[1]?.cells[0])) return fields;
+  // A table of fields has keys down its first column: most of its body rows name a field (a
+  // section table whose first column is "Owner" holds handles below it, not keys).
+  if (!cellFieldKey(table.rows[0]?.cells[0]) && !cellFieldKey(table.rows[1]?.cells[0])) return fields;
+  const keyed = table.rows.filter((row) => cellFieldKey(row.cells[0]) !== undefined).length;
+  if (keyed === 0 || keyed * 2 < table.rows.length) return fields;
   for (const row of [table.header, ...table.rows]) {
     const key = cellFieldKey(row.cells[0]);
     if (key) fields.push(tableField(table, key, row.cells[0], row, row.cells[1]));
