@@ -225,6 +225,19 @@ describe('tables in any style', () => {
     assert.equal(withCode(checkText(p2), 'RDY201').length, 1);
   });
 
+  it('a section table whose first column is "Owner" is the section\'s table, not a table of fields', () => {
+    const lines = VALID.split('\n');
+    const reversed = lines.map((line, i) => {
+      const inMonitoring = i > lines.indexOf('## 1. Production monitoring (MUST)') && i < lines.indexOf('## 2. Alerting & runbooks (MUST)');
+      if (!inMonitoring || !line.startsWith('|')) return line;
+      return `| ${line.slice(1, -1).split(' | ').map((c) => c.trim()).reverse().join(' | ')} |`;
+    });
+    const text = reversed.join('\n');
+    assert.ok(text.includes('| Owner | Threshold (warn / crit) |'));
+    assertClean(text);
+    assert.equal(findSection(parseReadiness(text), 'monitoring')!.tables.length, 1);
+  });
+
   it('a column header in the plural or without "%" is the column', () => {
     const text = edit(VALID, '| Stage | Traffic % | Duration | Pass criteria | Rollback trigger |', '| Stages | Traffic | Durations | Pass criteria | Rollback triggers |');
     assertClean(text);
