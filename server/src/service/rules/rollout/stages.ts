@@ -61,13 +61,11 @@ export interface StageDays {
   upperBound: boolean;
 }
 
-/** Whole days a Duration cell promises: `≥ 7d` 7, `1w` 7, `14 days` 14, `7-14d` 7 (a range's lower end). */
+/**
+ * Whole days a Duration cell promises: `≥ 7d` 7, `one week` 7, `a fortnight` 14, `7–14 days` 7 (a
+ * range's lower end); see util/durations for every form.
+ */
 export function stageDays(text: string): StageDays | undefined {
-  const range = /(\d+)\s*(?:[-–—]|to)\s*\d+\s*(d|days?|w|wks?|weeks?)(?![A-Za-z])/i.exec(text);
-  if (range) {
-    const perUnit = /^w/i.test(range[2]) ? 7 : 1;
-    return { days: Number(range[1]) * perUnit, upperBound: false };
-  }
   const duration = parseDuration(text);
   if (!duration) return undefined;
   return { days: Math.floor(duration.minutes / 1440), upperBound: duration.comparator === '<' || duration.comparator === '≤' };
