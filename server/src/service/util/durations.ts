@@ -15,6 +15,8 @@ export interface Duration {
   /** The text matched, and where it starts within the input. */
   text: string;
   start: number;
+  /** Where the number itself starts (after a comparator such as `≥` or `within`). */
+  valueStart: number;
   comparator: '<' | '≤' | '>' | '≥' | '=' | undefined;
 }
 
@@ -55,7 +57,7 @@ const RANGE_START = String.raw`(?:(?<low>${COUNT})\s*-?\s*(?<lowUnit>${UNIT}(?![
 
 const DURATION = new RegExp(
   String.raw`${PREFIX}?${RANGE_START}?(?<amount>${AMOUNT})\s*(?<plus>\+)?\s*-?\s*(?<unit>${UNIT})(?![\p{L}\d])${POSTFIX}?`,
-  'giu',
+  'dgiu',
 );
 
 function unitOf(text: string): (typeof UNITS)[number] | undefined {
@@ -119,7 +121,8 @@ function toDuration(text: string, match: RegExpExecArray): Duration | undefined 
               ? '='
               : undefined;
   const lead = match[0].length - match[0].trimStart().length;
-  return { minutes, maxMinutes, text: match[0].trim(), start: match.index + lead, comparator };
+  const valueStart = (match.indices?.groups?.low ?? match.indices?.groups?.amount ?? [match.index])[0];
+  return { minutes, maxMinutes, text: match[0].trim(), start: match.index + lead, valueStart, comparator };
 }
 
 /** The first duration in the text. */
