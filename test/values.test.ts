@@ -4,7 +4,7 @@ import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymb
 import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
 import { readCanaryTraffic } from '../server/src/service/rules/rollout/canaryTraffic';
 import { parseDuration } from '../server/src/service/util/durations';
-import { check, edit, readFixture, textAt, withCode } from './helpers';
+import { check, edit, readExample, readFixture, textAt, withCode } from './helpers';
 
 const DAY = 1440;
 const VALID = readFixture('rollout/valid.md');
@@ -186,5 +186,74 @@ describe('issue examples, as the user sees them', () => {
   it('"TBD" next to a list of candidates is still postponed', () => {
     const text = canaryTraffic('BTCUSDC or ETHUSDC, TBD');
     assert.equal(textAt(text, withCode(check(text), 'RDY404')[0].range), 'TBD');
+  });
+});
+
+describe('other values, read for what they mean', () => {
+  const EXAMPLE = readExample('documentation/readiness/CVN-N011-EA-S11.md');
+  const P1 = '`expectancy_net_realized < 0 over 24h on >2 cryptos`';
+  const p1Row = EXAMPLE.split('\n').find((line) => line.includes(P1))!;
+  const withP1 = (from: string, to: string) => edit(EXAMPLE, p1Row, p1Row.replace(from, to));
+
+  it('RDY204: a trigger duration in words, with a comparator or as a range is a duration', () => {
+    for (const trigger of ['over one day', 'for an hour', 'for half an hour', 'for 10–15 min', 'within 15m', 'over the last two days', 'for at least 10 minutes']) {
+      const text = withP1(P1, `\`expectancy_net_realized < 0\` ${trigger}`);
+      assert.deepEqual(withCode(check(text), 'RDY204'), [], trigger);
+    }
+  });
+
+  it('RDY204: a time value compared with, or a frequency, is not a duration', () => {
+    for (const trigger of ['`expectancy_net_realized > 30 min`', '`expectancy_net_realized < 0` checked once a day', '`expectancy_net_realized < 0` 24/7']) {
+      const text = withP1(P1, trigger);
+      const diags = withCode(check(text), 'RDY204');
+      assert.equal(diags.length, 1, trigger);
+      assert.match(diags[0].message, /has no duration: say how long the condition must hold, e\.g\. "for 10 min" or "over 24h"/);
+    }
+  });
+
+  it('RDY502: a range takes its upper end; "within 5 minutes" is a bound', () => {
+    assert.deepEqual(withCode(check(edit(EXAMPLE, '| < 1 min |', '| within 5 minutes |')), 'RDY502'), []);
+    const range = edit(EXAMPLE, '| < 1 min |', '| 1–10 min |');
+    const [diag] = withCode(check(range), 'RDY502');
+    assert.equal(textAt(range, diag.range), '1–10 min');
+    assert.match(diag.message, /reverts in 10 min/);
+  });
+
+  it('RDY202: a channel or severity followed by where it goes passes; alternatives do not', () => {
+    for (const [from, to] of [
+      ['| Pagerduty |', '| PagerDuty → ml-oncall |'],
+      ['| Pagerduty |', '| Pagerduty: `ml-oncall` |'],
+      ['| P1 |', '| P1 — pages on-call |'],
+    ]) {
+      assert.deepEqual(withCode(check(withP1(from, to)), 'RDY202'), [], to);
+    }
+    const slack = edit(EXAMPLE, '| Slack |', '| Slack #ml-alerts |');
+    assert.deepEqual(withCode(check(slack), 'RDY202'), []);
+    const either = withP1('| Pagerduty |', '| Pagerduty or Slack |');
+    const [diag] = withCode(check(either), 'RDY202');
+    assert.equal(textAt(either, diag.range), 'Pagerduty or Slack');
+    assert.match(diag.message, /write Pagerduty, Slack or email/);
+  });
+
+  it('RDY601: a name with the handle in brackets, or a GitHub link, names one person', () => {
+    for (const dri of ['Ana Martins (@ana-m)', '[ana-m](https://github.com/ana-m)']) {
+      const text = edit(EXAMPLE, '- **DRI**: `@ana-m` (single human, not a team)', `- **DRI**: ${dri}`);
+      assert.deepEqual(withCode(check(text), 'RDY601'), [], dri);
+    }
+    const team = edit(EXAMPLE, '- **DRI**: `@ana-m` (single human, not a team)', '- **DRI**: ML platform team (@ml-platform)');
+    assert.equal(withCode(check(team), 'RDY601').length, 1);
+  });
+
+  it('RDY104: a date written with typographic dashes is the same date; a false one is still reported', () => {
+    assert.deepEqual(withCode(check(edit(EXAMPLE, '**Filled on**: 2026-11-02', '**Filled on**: 2026‑11‑02')), 'RDY104'), []);
+    const wrong = edit(EXAMPLE, '**Filled on**: 2026-11-02', '**Filled on**: 2026–02–30');
+    const [diag] = withCode(check(wrong), 'RDY104');
+    assert.equal(diag.message, '2026-02-30 is not a real date: February 2026 has 28 days. Write the day you filled the file.');
+  });
+
+  it('RDY402: the SKIP\'s shadow length in other units (shadow = 72h)', () => {
+    const skip = readFixture('rollout/calibration-skip.md');
+    assert.deepEqual(withCode(check(edit(skip, 'shadow=3d because', 'shadow = 72h because')), 'RDY402'), []);
+    assert.deepEqual(withCode(check(edit(skip, 'shadow=3d because', 'shadow: 3 days because')), 'RDY402'), []);
   });
 });
