@@ -256,4 +256,21 @@ describe('other values, read for what they mean', () => {
     assert.deepEqual(withCode(check(edit(skip, 'shadow=3d because', 'shadow = 72h because')), 'RDY402'), []);
     assert.deepEqual(withCode(check(edit(skip, 'shadow=3d because', 'shadow: 3 days because')), 'RDY402'), []);
   });
+
+  it('RDY113: a label before the one URL of the cell is allowed; a cell without a URL is still reported', () => {
+    const url = 'https://grafana.cvn-trading.com/d/ea-s11/entry-alignment?orgId=1&viewPanel=3';
+    assert.deepEqual(withCode(check(edit(EXAMPLE, `| ${url} |`, `| Grafana: ${url} |`)), 'RDY113'), []);
+    const none = edit(EXAMPLE, `| ${url} |`, '| the signals panel in Grafana |');
+    assert.equal(textAt(none, withCode(check(none), 'RDY113')[0].range), 'the signals panel in Grafana');
+  });
+
+  it('RDY503: a config value written as YAML (`key: value`) or a flag (`--key=value`) names the flip-off value', () => {
+    const only = (value: string) =>
+      EXAMPLE.replaceAll('`CVN_FACTOR_LABEL_SMOOTHING=off`', value).replaceAll('`factor_label_smoothing=0.0`', value);
+    for (const value of ['`factor_label_smoothing: 0.0`', '`--factor-label-smoothing=0.0`']) {
+      assert.deepEqual(withCode(check(only(value)), 'RDY503'), [], value);
+    }
+    const [diag] = withCode(check(only('`factor_label_smoothing`')), 'RDY503');
+    assert.match(diag.message, /write it as `key=value` in a code span/);
+  });
 });
