@@ -4,7 +4,9 @@ import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymb
 import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
 import { readCanaryTraffic } from '../server/src/service/rules/rollout/canaryTraffic';
 import { parseDuration } from '../server/src/service/util/durations';
-import { check, edit, readExample, readFixture, textAt, withCode } from './helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check, edit, readExample, readFixture, ROOT, textAt, withCode } from './helpers';
 
 const DAY = 1440;
 const VALID = readFixture('rollout/valid.md');
@@ -272,5 +274,35 @@ describe('other values, read for what they mean', () => {
     }
     const [diag] = withCode(check(only('`factor_label_smoothing`')), 'RDY503');
     assert.match(diag.message, /write it as `key=value` in a code span/);
+  });
+});
+
+describe('the docs list the forms each value-reading rule accepts', () => {
+  const page = (code: string) => readFileSync(join(ROOT, 'docs', 'rules', `${code}.md`), 'utf8');
+  const VALUE_RULES = ['RDY103', 'RDY104', 'RDY105', 'RDY111', 'RDY112', 'RDY113', 'RDY114', 'RDY115', 'RDY201', 'RDY202', 'RDY203', 'RDY204', 'RDY302', 'RDY402', 'RDY403', 'RDY404', 'RDY502', 'RDY503', 'RDY601', 'RDY602', 'RDY604', 'RDY605', 'RDY606'];
+
+  it('has an "Accepted forms" section, before "Why", on every value-reading rule\'s page', () => {
+    for (const code of VALUE_RULES) {
+      const text = page(code);
+      assert.ok(text.includes('\n## Accepted forms\n'), code);
+      assert.ok(text.indexOf('## Accepted forms') < text.indexOf('## Why'), code);
+    }
+  });
+
+  it('reads every duration RDY402 and RDY403 list as they say', () => {
+    for (const code of ['RDY402', 'RDY403']) {
+      const section = page(code).split('## Accepted forms')[1].split('\n## ')[0];
+      const bullets = section.split(/\n- /).slice(1).map((bullet) => bullet.split(/\n\n/)[0]);
+      const formsOf = (lead: string) => {
+        const bullet = bullets.find((b) => b.startsWith(lead));
+        assert.ok(bullet, `${code}: bullet "${lead}"`);
+        return [...bullet.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+      };
+      for (const form of formsOf('Amounts and units')) assert.ok(parseDuration(form), `${code}: ${form}`);
+      for (const form of formsOf('A minimum')) assert.equal(parseDuration(form)?.comparator, '≥', `${code}: ${form}`);
+      for (const form of formsOf('A range')) assert.ok(parseDuration(form)?.maxMinutes, `${code}: ${form}`);
+      for (const form of formsOf('An upper bound')) assert.match(parseDuration(form)?.comparator ?? '', /^[<≤]$/, `${code}: ${form}`);
+      for (const form of formsOf('Not a duration')) assert.equal(parseDuration(form), undefined, `${code}: ${form}`);
+    }
   });
 });
