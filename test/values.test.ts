@@ -101,9 +101,15 @@ describe('canary traffic: how many cryptos', () => {
     '1 crypto out of 5 (or 10% portfolio weight)',
     '1 of 5 cryptos',
     '1/5 cryptos',
+    '1 crypto out of 5 cryptos',
     'BTCUSDC: 1 crypto out of 5 (or 10% portfolio weight), never all at once',
     'BTCUSDC (or ETHUSDC if the book thins)',
     'one crypto (BTCUSDC), not all at once',
+    'BTCUSDC (ETHUSDC and SOLUSDC stay on the champion)',
+    'BTCUSDC only, not ETHUSDC/SOLUSDC',
+    'BTCUSDC only, ETHUSDC and SOLUSDC unchanged',
+    '100% of BTCUSDC order flow',
+    'all `BTCUSDC` trades',
   ]) {
     it(`reads "${one}" as one crypto`, () => assert.deepEqual(several(one), []));
   }
@@ -119,6 +125,8 @@ describe('canary traffic: how many cryptos', () => {
     ['every crypto', 'every crypto'],
     ['5 cryptos', '5 cryptos'],
     ['two pairs', 'two pairs'],
+    ['several symbols', 'several symbols'],
+    ['SOLUSDC plus ETHUSDC', 'SOLUSDC plus ETHUSDC'],
     ['2 out of 5 cryptos', '2 out of 5 cryptos'],
     ['100%', '100%'],
   ]) {

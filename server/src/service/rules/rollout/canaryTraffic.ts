@@ -8,7 +8,7 @@ import { symbolsIn, type CanarySymbolOptions } from './canarySymbol';
  * - one symbol named alone (`ETHUSDC`, `ETHUSDC only`) is one crypto;
  * - symbols joined by `+`, `,`, `and`, `&` or `/` (`SOLUSDC + ETHUSDC`) are several;
  * - "all", "every crypto", "100%" and counts above one (`5 cryptos`, `two pairs`, `2 of 5 cryptos`)
- *   are several; `1 crypto out of 5` is one.
+ *   are several; `1 crypto out of 5` is one, and so is `100% of BTCUSDC`.
  */
 
 export interface TextPiece {
@@ -42,13 +42,20 @@ export const DEFAULT_MULTI_CRYPTO =
 const OTHERS = /\b(?:others?|rest|remaining|remainder|else|non-canary)\b/i;
 /** Words saying those others are left alone, so a note may name them (`(ETHUSDC and the rest stay on the champion)`). */
 const LEFT_ALONE = /\b(?:stay|stays|remain|remains|keep|keeps|kept|untouched|unchanged|champion|excluded)\b/i;
+/** A note saying named cryptos are left as they are: `(ETHUSDC and SOLUSDC stay on the champion)`, `SOLUSDC unchanged`. */
+const STAY_AS_THEY_ARE = /\b(?:stay|stays|remain|remains|keep|keeps|kept|left|run|runs)\b[^.;]*\b(?:champion|baseline|current\s+model)\b|\b(?:untouched|unchanged|excluded|not\s+touched)\b/i;
+/** Words before a list that rule it out: `not ETHUSDC/SOLUSDC`, `except ETHUSDC and SOLUSDC`. */
+const RULED_OUT_BEFORE = /(?:^|[^\p{L}])(?:not|never|no|nor|except|excluding|without)\s+(?:(?:on|in|for|the)\s+)?[\s`*_]*$/iu;
+/** What may stand between a keyword and the symbol it qualifies: `100% of BTCUSDC`, `all BTCUSDC trades`. */
+const OF_SYMBOL = /^[\s`*_]*(?:of\s+)?(?:the\s+)?(?:its\s+)?[\s`*_]*$/i;
 /** What may stand between two symbols of one list. */
 const JOINER = /^[\s`*_"']*(?:\+|,|&|\/|and|plus|,\s*and|&amp;)[\s`*_"']*$/i;
 
 /** Pieces of the text that speak only of the other cryptos: parenthesised notes and clauses after `;`, `,`, `—` or `.`. */
 export function notesAboutOthers(text: string, symbolOptions: Partial<CanarySymbolOptions>): TextPiece[] {
   const notes: TextPiece[] = [];
-  const isAboutOthers = (piece: string) => OTHERS.test(piece) && (LEFT_ALONE.test(piece) || !symbolsIn(piece, symbolOptions).length);
+  const isAboutOthers = (piece: string) =>
+    (OTHERS.test(piece) && (LEFT_ALONE.test(piece) || !symbolsIn(piece, symbolOptions).length)) || STAY_AS_THEY_ARE.test(piece);
   const outside: boolean[] = [];
   let depth = 0;
   let open = -1;
@@ -96,7 +103,13 @@ export function blank(text: string, pieces: readonly TextPiece[]): string {
 export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>, symbolOptions: Partial<CanarySymbolOptions>): TrafficReading {
   const visible = blank(text, notesAboutOthers(text, symbolOptions));
   const piece = (start: number, end: number): TextPiece => ({ text: text.slice(start, end), start, end });
-  const words: TextPiece[] = findPhrases(visible, Array.isArray(options.allAtOnceKeywords) ? options.allAtOnceKeywords : []).map((m) => piece(m.start, m.end));
+  const mentions = symbolsIn(visible, symbolOptions);
+  const symbols = [...new Set(mentions.map((m) => m.text.toUpperCase()))];
+  // `100% of BTCUSDC`, `all BTCUSDC trades`: the words qualify the one symbol, not the portfolio.
+  const qualifiesSymbol = (end: number) => mentions.some((m) => m.start >= end && OF_SYMBOL.test(visible.slice(end, m.start)));
+  const words: TextPiece[] = findPhrases(visible, Array.isArray(options.allAtOnceKeywords) ? options.allAtOnceKeywords : [])
+    .filter((m) => !qualifiesSymbol(m.end))
+    .map((m) => piece(m.start, m.end));
   const counts = compilePattern(options.multiCryptoPattern, DEFAULT_MULTI_CRYPTO, 'gi');
   counts.lastIndex = 0;
   for (let match = counts.exec(visible); match; match = counts.exec(visible)) {
@@ -106,15 +119,14 @@ export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>
     }
     words.push(piece(match.index, match.index + match[0].length));
   }
-  const mentions = symbolsIn(visible, symbolOptions);
-  const symbols = [...new Set(mentions.map((m) => m.text.toUpperCase()))];
   if (words.length) return { symbols, several: words.sort((a, b) => a.start - b.start), kind: 'words' };
   // Symbols joined into one list: the first list of two different symbols is the finding.
   for (let first = 0; first < mentions.length; first++) {
     let last = first;
     while (last + 1 < mentions.length && JOINER.test(visible.slice(mentions[last].end, mentions[last + 1].start))) last++;
     const joined = new Set(mentions.slice(first, last + 1).map((m) => m.text.toUpperCase()));
-    if (joined.size > 1) return { symbols, several: [piece(mentions[first].start, mentions[last].end)], kind: 'list' };
+    const ruledOut = RULED_OUT_BEFORE.test(visible.slice(0, mentions[first].start));
+    if (joined.size > 1 && !ruledOut) return { symbols, several: [piece(mentions[first].start, mentions[last].end)], kind: 'list' };
     first = last;
   }
   return { symbols, several: [], kind: undefined };
