@@ -261,6 +261,20 @@ describe('other values, read for what they mean', () => {
     assert.equal(diag.message, '2026-02-30 is not a real date: February 2026 has 28 days. Write the day you filled the file.');
   });
 
+  it('RDY402: shadow traffic written in words or with a remark first is 0%; another percentage is reported', () => {
+    const VALID_ROLLOUT = readFixture('rollout/valid.md');
+    const shadowTraffic = (traffic: string) => edit(VALID_ROLLOUT, '| 0% (predictions logged, not acted) |', `| ${traffic} |`);
+    for (const traffic of ['none — predictions logged, not acted', 'no live traffic', 'zero', 'shadow only (0%)', '0.0 %']) {
+      assert.deepEqual(withCode(check(shadowTraffic(traffic)), 'RDY402'), [], traffic);
+    }
+    for (const traffic of ['0.5%', 'shadow only (5%)', 'N/A']) {
+      const text = shadowTraffic(traffic);
+      const [diag] = withCode(check(text), 'RDY402');
+      assert.equal(textAt(text, diag.range), traffic);
+      assert.match(diag.message, /write `0% \(predictions logged, not acted\)`/);
+    }
+  });
+
   it('RDY402: the SKIP\'s shadow length in other units (shadow = 72h)', () => {
     const skip = readFixture('rollout/calibration-skip.md');
     assert.deepEqual(withCode(check(edit(skip, 'shadow=3d because', 'shadow = 72h because')), 'RDY402'), []);
