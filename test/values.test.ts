@@ -60,6 +60,11 @@ describe('durations: the forms people write', () => {
     ['an hour', 60, undefined, 'an hour'],
     ['1.5h', 90, undefined, '1.5h'],
     ['30s', 0.5, undefined, '30s'],
+    ['7 calendar days', 7 * DAY, undefined, '7 calendar days'],
+    ['one full week', 7 * DAY, undefined, 'one full week'],
+    ['P7D', 7 * DAY, undefined, 'P7D'],
+    ['PT5M', 5, undefined, 'PT5M'],
+    ['P1DT12H', 36 * 60, undefined, 'P1DT12H'],
     ['rolling 7d vs training', 7 * DAY, undefined, '7d'],
     ['live `expectancy_net < 0` over 48h', 48 * 60, undefined, '48h'],
   ];
@@ -80,7 +85,7 @@ describe('durations: the forms people write', () => {
     assert.equal(parseDuration('7d')?.maxMinutes, undefined);
   });
 
-  for (const notDuration of ['7 model versions', '24/7', '24/7 on-call', 'p99 latency', 'f1 buy', '1 crypto out of 5', 'once a day', 'a d', 'a while', '—', 'ADR-67', '3 cryptos', '10% weight', '2 hits', '5 dashboards', 'v2 days']) {
+  for (const notDuration of ['7 model versions', '24/7', '24/7 on-call', 'p99 latency', 'f1 buy', '1 crypto out of 5', 'once a day', 'a d', 'a while', '—', 'ADR-67', '3 cryptos', '10% weight', '2 hits', '5 dashboards', 'v2 days', 'P1 alert', 'PT', 'weekly', 'fortnightly']) {
     it(`reads no duration in "${notDuration}"`, () => assert.equal(parseDuration(notDuration), undefined));
   }
 });

@@ -3,7 +3,7 @@ import { NUMBER_WORD_SOURCE, readCount } from './numbers';
 /**
  * Durations as people write them: `≥ 7d`, `>= 7 days`, `7 days`, `one week`, `a fortnight`, `1w`,
  * `7-day`, `7–14 days`, `at least 7 days`, `min. 7d`, `7d+`, `10 business days`, `< 5 min`,
- * `within 5 minutes`, `half an hour`, `30s`. The one place the engine reads a duration.
+ * `within 5 minutes`, `half an hour`, `30s`, `7 calendar days`, ISO 8601 `P7D`. The one place the engine reads a duration.
  * Values are in minutes; `comparator` keeps the bound the author wrote, and a range keeps both ends.
  * Numbers that are not durations are left alone: `7 model versions`, `24/7`, `p99`, `1 crypto out of 5`.
  */
@@ -55,8 +55,11 @@ const POSTFIX = String.raw`(?:\s*(?:(?<postAtLeast>\+|or\s+more|or\s+longer|(?:a
 // The lower end of a range: `7–14 days`, `7d-14d`, `1 to 2 weeks`, `between 7 and 14 days`.
 const RANGE_START = String.raw`(?:(?<low>${COUNT})\s*-?\s*(?<lowUnit>${UNIT}(?![\p{L}]))?\s*(?:[-–—]|to|until|or|and)\s*)`;
 
+// `7 calendar days`, `one full week`, `3 consecutive minutes`: a word between the amount and the unit that changes nothing.
+const QUALIFIER = String.raw`(?:(?:calendar|full|whole|consecutive|straight|trading|live|market)\s+)?`;
+
 const DURATION = new RegExp(
-  String.raw`${PREFIX}?${RANGE_START}?(?<amount>${AMOUNT})\s*(?<plus>\+)?\s*-?\s*(?<unit>${UNIT})(?![\p{L}\d])${POSTFIX}?`,
+  String.raw`${PREFIX}?${RANGE_START}?(?<amount>${AMOUNT})\s*(?<plus>\+)?\s*-?\s*${QUALIFIER}(?<unit>${UNIT})(?![\p{L}\d])${POSTFIX}?`,
   'dgiu',
 );
 
@@ -73,9 +76,24 @@ function amountOf(text: string): number | undefined {
 
 const isWord = (text: string) => /^\p{L}/u.test(text.trim());
 
+/** ISO 8601: `P7D`, `P2W`, `PT5M`, `P1DT12H`. */
+const ISO_8601 = /(?<![\p{L}\d])P(?=\d|T\d)(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?(?![\p{L}\d])/gu;
+
+function isoDurations(text: string): Duration[] {
+  const found: Duration[] = [];
+  ISO_8601.lastIndex = 0;
+  for (let match = ISO_8601.exec(text); match; match = ISO_8601.exec(text)) {
+    const [weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
+    if (match[0] === 'P' || match[0].endsWith('T')) continue;
+    const total = weeks * 7 * DAY + days * DAY + hours * 60 + minutes + seconds / 60;
+    found.push({ minutes: total, text: match[0], start: match.index, valueStart: match.index, comparator: undefined });
+  }
+  return found;
+}
+
 /** Every duration in the text, in order. */
 export function findDurations(text: string): Duration[] {
-  const found: Duration[] = [];
+  const found: Duration[] = text.includes('P') ? isoDurations(text) : [];
   DURATION.lastIndex = 0;
   for (let match = DURATION.exec(text); match; match = DURATION.exec(text)) {
     const duration = toDuration(text, match);
@@ -86,7 +104,7 @@ export function findDurations(text: string): Duration[] {
       DURATION.lastIndex = match.index + 1;
     }
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }
 
 function toDuration(text: string, match: RegExpExecArray): Duration | undefined {
