@@ -346,6 +346,17 @@ describe('RDY205 runbook-path (A5)', () => {
     assert.deepEqual(withCode(check(link), 'RDY205'), []);
   });
 
+  it('reads a link starting `../` from the document\'s folder, as Markdown renders it', () => {
+    // The document is documentation/readiness/CVN-N011-EA-S11.md: `../runbooks/` is documentation/runbooks/.
+    const link = withCell(VALID, P1_ROW, RUNBOOK, `[${RUNBOOK}](../runbooks/ea-s11-expectancy-negative.md)`);
+    assert.deepEqual(withCode(check(link, withRunbooks()), 'RDY205'), []);
+    assert.deepEqual(withCode(check(link, withRunbooks()), 'RDY206'), [], 'the runbook is found');
+    const missing = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../runbooks/ea-s11-not-written.md)');
+    assert.match(msg(withCode(check(missing, withRunbooks()), 'RDY206')[0]), /^Runbook documentation\/runbooks\/ea-s11-not-written\.md does not exist/);
+    const outside = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../../../runbooks/x.md)');
+    assert.match(msg(withCode(check(outside), 'RDY205')[0]), /must stay inside the workspace/);
+  });
+
   it('reports a path outside the folder or not in Markdown, on the cell, with a fix', () => {
     const text = withCell(VALID, P1_ROW, RUNBOOK, '`ops/ea-s11.txt`');
     const [diagnostic] = withCode(check(text), 'RDY205');
