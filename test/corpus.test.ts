@@ -8,23 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { describeDifferences, type Expected, type Reported } from './expectations';
 import { ROOT, TODAY } from './helpers';
 
 const CLI = join(ROOT, 'cli/out/cli.js');
 const CORPUS = join(ROOT, 'test/corpus');
 const READINESS = join(CORPUS, 'documentation/readiness');
-
-interface Expected {
-  code: string;
-  line: number;
-}
-interface Reported {
-  line: number;
-  column: number;
-  severity: 'error' | 'warning' | 'information' | 'hint';
-  code: string;
-  message: string;
-}
 
 function readinessFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true })
@@ -43,28 +32,6 @@ const files = readinessFiles(READINESS).map((path) => {
   }
   return { name, path, expected };
 });
-
-/** Expected findings not reported, and errors/warnings reported but not expected (matched one to one). */
-export function compare(expected: Expected[], reported: Reported[]): { missing: Expected[]; unexpected: Reported[] } {
-  const left = [...reported];
-  const missing: Expected[] = [];
-  for (const want of expected) {
-    const index = left.findIndex((d) => d.code === want.code && d.line === want.line);
-    if (index < 0) missing.push(want);
-    else left.splice(index, 1);
-  }
-  return { missing, unexpected: left.filter((d) => d.severity === 'error' || d.severity === 'warning') };
-}
-
-function describeDiff(name: string, missing: Expected[], unexpected: Reported[], reported: Reported[]): string {
-  const lines = [`${name}:`];
-  for (const m of missing) {
-    const nearby = reported.filter((d) => d.code === m.code).map((d) => d.line);
-    lines.push(`  - expected ${m.code} on line ${m.line}${nearby.length ? ` (${m.code} reported on line ${nearby.join(', ')})` : ' (not reported)'}`);
-  }
-  for (const u of unexpected) lines.push(`  + unexpected ${u.severity} ${u.code} ${u.line}:${u.column} ${u.message}`);
-  return lines.join('\n');
-}
 
 describe('the corpus of readiness files, through the CLI', () => {
   const byFile = new Map<string, Reported[]>();
@@ -92,8 +59,8 @@ describe('the corpus of readiness files, through the CLI', () => {
     it(`${file.name}: ${kind}`, () => {
       const reported = byFile.get(file.name);
       assert.ok(reported, `${file.name} is not in the CLI's report`);
-      const { missing, unexpected } = compare(file.expected, reported);
-      if (missing.length || unexpected.length) assert.fail(describeDiff(file.name, missing, unexpected, reported));
+      const differences = describeDifferences(file.name, file.expected, reported);
+      if (differences) assert.fail(differences);
     });
   }
 });
