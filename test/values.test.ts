@@ -183,6 +183,27 @@ describe('issue examples, as the user sees them', () => {
     assert.equal(textAt(text, diags[0].range), 'later');
   });
 
+  it('postponing words in §4 prose count only where they stand for the canary\'s crypto', () => {
+    const withProse = (sentence: string) => edit(VALID, ROLLOUT_MINIMA, `\n\n${sentence}${ROLLOUT_MINIMA}`);
+    for (const unrelated of [
+      'The date of the full rollout is to be decided by the operator after the canary.',
+      'Canary results will be reviewed later by the DRI; BTCUSDC stays the host.',
+      'The canary dashboard link is TBD.',
+    ]) {
+      assert.deepEqual(withCode(check(withProse(unrelated)), 'RDY404'), [], unrelated);
+    }
+    for (const [postponed, phrase] of [
+      ['Canary: TBD.', 'TBD'],
+      ['We will pick the canary later.', 'later'],
+      ['The canary symbol is to be decided.', 'to be decided'],
+      ['Which crypto hosts the canary: to be chosen after the liquidity review.', 'to be chosen'],
+    ]) {
+      const text = withProse(postponed);
+      const diags = withCode(check(text), 'RDY404');
+      assert.deepEqual(diags.map((d) => textAt(text, d.range)), [phrase], postponed);
+    }
+  });
+
   it('"we\'ll pick later" in the traffic cell: RDY404 on the phrase, saying what to write', () => {
     const text = canaryTraffic("one crypto, we'll pick later");
     const diags = withCode(check(text), 'RDY404');

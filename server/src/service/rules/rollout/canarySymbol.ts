@@ -52,8 +52,8 @@ export const canarySymbolRule = defineRule<CanarySymbolOptions>({
     const cryptoCells = row.cells.filter((cell) => !NOT_A_CRYPTO_COLUMN.has(table.columnKeys[cell.column] ?? ''));
     const canaryProse = prose.filter((span) => /\bcanary\b/i.test(span.text));
     const vague = [
-      ...cryptoCells.flatMap((cell) => postponements(cell, options, (clause) => !named || aboutTheChoice(clause, options))),
-      ...canaryProse.flatMap((line) => postponements(line, options, (clause) => aboutTheChoice(clause, options))),
+      ...cryptoCells.flatMap((cell) => postponements(cell, options, (clause, phrase) => !named || aboutTheCrypto(clause, phrase, options))),
+      ...canaryProse.flatMap((line) => postponements(line, options, (clause, phrase) => aboutTheCrypto(clause, phrase, options))),
     ];
     for (const match of vague) {
       report({
@@ -70,20 +70,30 @@ export const canarySymbolRule = defineRule<CanarySymbolOptions>({
   },
 });
 
-/** Words of choosing a crypto: a clause with one of them (or a symbol) is about the canary's crypto. */
-const CHOICE = /\b(?:cryptos?|symbols?|coins?|pairs?|markets?|assets?|tickers?|hosts?|hosted|hosting|pick(?:s|ed|ing)?|choose|chooses|chosen|choice|select(?:s|ed|ion)?|decide[sd]?|decision|which)\b/i;
+/** Words naming the crypto itself: a clause with one of them (or a symbol) is about the canary's crypto. */
+const CRYPTO_WORD = /\b(?:cryptos?|crypto-?currenc(?:y|ies)|symbols?|coins?|pairs?|markets?|assets?|tickers?|hosts?|hosted|hosting)\b/i;
+/** The canary itself as what is chosen: "pick the canary", "the canary will be chosen", "which one". */
+const CANARY_CHOSEN =
+  /\b(?:pick|picks|picked|picking|choose|chooses|chosen|choosing|select|selects|selected|decide|decides|decided)\s+(?:(?:on|the|our|which|a)\s+)*canary\b|\bcanary\b(?:\s+[\w']+){0,2}\s+(?:is|are|will\s+be|to\s+be|gets?)\s+(?:picked|chosen|selected|decided|named|confirmed)\b|\bwhich\s+(?:one|crypto)\b/i;
 
-function aboutTheChoice(clause: string, options: Partial<CanarySymbolOptions>): boolean {
-  return CHOICE.test(clause) || symbolsIn(clause, options).length > 0;
+/**
+ * Whether a clause speaks of the canary's crypto: it names one (or a symbol), makes the canary what
+ * is chosen, or says nothing but the postponement ("Canary: TBD"). "The date of the full rollout is to
+ * be decided after the canary" speaks of a date.
+ */
+function aboutTheCrypto(clause: string, phrase: string, options: Partial<CanarySymbolOptions>): boolean {
+  if (CRYPTO_WORD.test(clause) || CANARY_CHOSEN.test(clause) || symbolsIn(clause, options).length > 0) return true;
+  const rest = clause.replace(phrase, ' ').replace(/\bcanary\b|\bstage\b|\bthe\b|\bis\b|\bwill\s+be\b/gi, ' ');
+  return (rest.match(/[\p{L}\d]+/gu) ?? []).length === 0;
 }
 
 /** The postponing phrases of a span whose clause (between `.`, `;`, `!`, `?` or ` — `) passes `counts`. */
-function postponements(span: Span, options: Partial<CanarySymbolOptions>, counts: (clause: string) => boolean): Array<{ text: string; range: Range }> {
+function postponements(span: Span, options: Partial<CanarySymbolOptions>, counts: (clause: string, phrase: string) => boolean): Array<{ text: string; range: Range }> {
   const notes = notesAboutOthers(span.text, options);
   return findInSpans([span], options.vagueKeywords ?? []).filter((match) => {
     const start = match.range.start.character - span.range.start.character;
     if (notes.some((note) => note.start <= start && start < note.end)) return false;
-    return counts(clauseAround(span.text, start));
+    return counts(clauseAround(span.text, start), match.text);
   });
 }
 
