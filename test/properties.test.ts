@@ -75,6 +75,19 @@ const DEFECTIVE: Base[] = [
 /** Bases every rewrite is tried on alone: the template's layout, valid and with each kind of defect. */
 const BASES = [...VALID, ...DEFECTIVE];
 
+/** The valid example with another canary: more than one crypto (R3), or none named (R4). */
+const CANARY_CELL = 'BTCUSDC only (1 crypto out of 5), chosen because it has the deepest order book';
+const canary = (traffic: string, codes: string[]): Base => ({
+  ...example('CVN-N011-EA-S11.md', [...codes.map((code): [string, number] => [code, 84]), ['RDY701', 128]]),
+  name: `examples/CVN-N011-EA-S11.md with the canary on "${traffic}"`,
+  text: edit(readFileSync(join(EXAMPLES, 'documentation/readiness/CVN-N011-EA-S11.md'), 'utf8'), CANARY_CELL, traffic),
+});
+const CANARY_BASES: Base[] = [
+  ...['SOLUSDC, ETHUSDC', 'SOLUSDC and ETHUSDC', 'SOLUSDC & ETHUSDC', 'SOLUSDC/ETHUSDC', '`BTCUSDC` + `XRPUSDC` only'].map((t) => canary(t, ['RDY403'])),
+  ...['all cryptos', 'every crypto at 10% size', '5 cryptos', '100%'].map((t) => canary(t, ['RDY403', 'RDY404'])),
+  ...['TBD', 'to be decided with the desk', "one crypto, we'll pick later"].map((t) => canary(t, ['RDY404'])),
+];
+
 /**
  * Corpus files the rewrites cannot read back byte for byte, with the reason; every other corpus file is a
  * base of the random combinations too, its sidecar giving its findings.
@@ -120,13 +133,13 @@ function differences(base: Base, rewrites: readonly Rewrite[]): string | undefin
 
 describe('meaning-preserving rewrites (test/rewrites.ts)', () => {
   it('read every base back unchanged when no rewrite applies, and the originals give their findings', () => {
-    for (const base of [...BASES, ...CORPUS_BASES]) {
+    for (const base of [...BASES, ...CANARY_BASES, ...CORPUS_BASES]) {
       assert.equal(render(parse(base.text)).text, base.text, base.name);
     }
     for (const name of Object.keys(NOT_REWRITTEN)) {
       assert.notEqual(render(parse(corpusFile(name).text)).text, corpusFile(name).text, `${name} reads back now: use it as a base`);
     }
-    const problems = BASES.map((base) => differences(base, [])).filter(Boolean);
+    const problems = [...BASES, ...CANARY_BASES].map((base) => differences(base, [])).filter(Boolean);
     assert.deepEqual(problems, []);
   });
 
@@ -144,9 +157,9 @@ describe('meaning-preserving rewrites (test/rewrites.ts)', () => {
     }
   });
 
-  it('random combinations, in random order, of the template-layout files and the corpus: nothing changes', () => {
+  it('random combinations, in random order, on the template-layout files, canary variants and the corpus: nothing changes', () => {
     // Names, not objects, so that a counterexample reads as `[base, [rewrites…]]`.
-    const bases = new Map([...BASES, ...CORPUS_BASES].map((base) => [base.name, base]));
+    const bases = new Map([...BASES, ...CANARY_BASES, ...CORPUS_BASES].map((base) => [base.name, base]));
     const rewrites = new Map(REWRITES.map((r) => [r.name, r]));
     fc.assert(
       fc.property(fc.constantFrom(...bases.keys()), fc.shuffledSubarray([...rewrites.keys()], { minLength: 2 }), (baseName, names) => {
