@@ -350,3 +350,29 @@ describe('a field value wrapped over several lines', () => {
     assert.equal(review.value.text, 'session pr_review-2026-10-30-04 (verdict OK-WITH-CHANGES)');
   });
 });
+
+describe('titles and section levels at the top of the scale', () => {
+  it('sections written `#` like the title are sections', () => {
+    const text = withHeadings((n, words) => `# ${n === undefined ? '' : `${n}. `}${words}`);
+    assertClean(text);
+    assert.equal(parseReadiness(text).title?.line, 0);
+  });
+
+  it('a `##` title over `###` sections is the title', () => {
+    const text = withHeadings((n, words) => `### ${n === undefined ? '' : `${n}. `}${words}`, edit(VALID, /^# MLOps/, '## MLOps'));
+    assertClean(text);
+    const broken = edit(text, '## MLOps readiness — ', '## Readiness — ');
+    const finding = only(broken, 'RDY101');
+    assert.match(finding.message, /must start with "MLOps readiness — "/);
+    assert.equal(finding.range.start.line, 0);
+  });
+});
+
+describe('header keys in other words', () => {
+  it('"Filled in" and "Committee review" are the Filled on and Reviewed by committee fields', () => {
+    const text = withHeader(HEADER.replace('**Filled on**', '**Filled in**').replace('**Reviewed by committee**', '**Committee review**'));
+    assertClean(text);
+    const future = edit(text, '**Filled in**: 2026-11-02', '**Filled in**: 2062-11-02');
+    assert.equal(at(only(future, 'RDY104').range), rangeOf(future, '2062-11-02'));
+  });
+});
