@@ -376,3 +376,13 @@ describe('header keys in other words', () => {
     assert.equal(at(only(future, 'RDY104').range), rangeOf(future, '2062-11-02'));
   });
 });
+
+describe('a section with more than one table', () => {
+  it('reads the table holding the section\'s columns, not a legend placed before it', () => {
+    const legend = '| Symbol | Meaning |\n|---|---|\n| ≥ | at least |\n\n';
+    const text = edit(VALID, '| Stage | Traffic % |', `${legend}| Stage | Traffic % |`);
+    assertClean(text);
+    const short = edit(text, '| Shadow | 0% (predictions logged, not acted) | 14d |', '| Shadow | 0% (predictions logged, not acted) | 3d |');
+    assert.equal(only(short, 'RDY402').range.start.line, short.split('\n').findIndex((l) => l.startsWith('| Shadow |')));
+  });
+});
