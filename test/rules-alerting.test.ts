@@ -314,6 +314,10 @@ describe('RDY204 alert-trigger (A4)', () => {
       'trades.pnl_per_trade < 0 in the last 6 hours',
       'inference_latency_p99 > 500 ms, 10 min window',
       'feature_pipeline_failures > 3 for ≥ 30 min',
+      '`feature_pipeline_failures > 3` sustained 15 minutes',
+      '`expectancy_net_realized < 0` for an hour',
+      '`expectancy_net_realized < 0` over one day on >2 cryptos',
+      '`feature_pipeline_failures > 3` for at least thirty minutes',
     ]) {
       const text = withCell(VALID, P1_ROW, TRIGGER, trigger);
       assert.deepEqual(withCode(check(text), 'RDY204').map((d) => msg(d)), [], trigger);

@@ -354,7 +354,7 @@ describe('RDY606 sunset-window (O4)', () => {
   });
 
   it('option defaultStageDays: used when a §4 Duration cannot be read', () => {
-    const text = edit(VALID, '| 14d |', '| two weeks |');
+    const text = edit(VALID, '| 14d |', '| a while |');
     // Shadow counts 7 days by default: expected 2027-02-14, 7 days from the date written.
     assert.deepEqual(withCode(check(text), 'RDY606'), []);
     const [diagnostic] = withCode(check(text, rule('RDY606', { defaultStageDays: 30 })), 'RDY606');

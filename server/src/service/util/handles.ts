@@ -34,7 +34,8 @@ const TEAM_WORD = /\b(teams?|squads?|guilds?|groups?|crews?|everyone|rotation)\b
  * those, a bare value that is itself a handle, count as people.
  */
 export function peopleIn(value: string): PeopleInValue {
-  const visible = blankParentheses(value);
+  const text = linkTexts(value);
+  const visible = blankParentheses(text);
   const handles: HandleMention[] = [];
   const teams: HandleMention[] = [];
   for (const match of visible.matchAll(MENTION)) {
@@ -52,10 +53,22 @@ export function peopleIn(value: string): PeopleInValue {
     const start = visible.indexOf(bare);
     handles.push({ text: bare, start, end: start + bare.length });
   }
+  // `Ana Martins (@ana-m)`: a name with the handle in brackets; team words there stay remarks.
+  if (!handles.length && !teams.length) {
+    for (const match of text.matchAll(MENTION)) {
+      if (!match[0].includes('/')) handles.push({ text: match[0], start: match.index!, end: match.index! + match[0].length });
+    }
+  }
   for (const match of visible.matchAll(TEAM_WORD)) {
     teams.push({ text: match[0], start: match.index!, end: match.index! + match[0].length });
   }
   return { handles, teams };
+}
+
+/** `[ana-m](https://github.com/ana-m)` read as its text, `ana-m`; offsets kept (the brackets and the target become spaces). */
+function linkTexts(text: string): string {
+  if (!text.includes('](')) return text;
+  return text.replace(/\[([^\]]*)\]\(([^()\s]*)\)/g, (link, label: string) => ` ${label}${' '.repeat(link.length - label.length - 1)}`);
 }
 
 /** Replaces `( … )` with spaces, so offsets still point into the original value. */

@@ -56,7 +56,19 @@ export function choiceKey(value: string): string {
 /** The allowed value a written one stands for, or undefined. */
 export function matchChoice(value: string, allowed: readonly string[]): string | undefined {
   const key = choiceKey(value);
-  return key ? allowed.find((option) => choiceKey(option) === key) : undefined;
+  if (!key) return undefined;
+  return allowed.find((option) => choiceKey(option) === key) ?? allowed.find((option) => withDetail(value, option));
+}
+
+/**
+ * `Slack #ml-alerts`, `Pagerduty: ml-oncall`, `PagerDuty → ml-oncall`, `email to ml@corp.com`,
+ * `P1 — pages on-call`: the value followed by where or how, not by another value (`Slack or email`, `P1 / P2`).
+ */
+function withDetail(value: string, option: string): boolean {
+  const words = option.trim().split(/[\s_-]+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!words.length) return false;
+  const match = new RegExp(`^\\s*${words.join('[\\s_-]*')}(?![\\p{L}\\d])`, 'iu').exec(value);
+  return match !== null && /^\s*(?:[#:@→(`]|->|=>|[—–-]\s|(?:to|via|on|in|at)\s)/i.test(value.slice(match[0].length));
 }
 
 /**

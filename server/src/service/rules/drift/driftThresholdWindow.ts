@@ -11,7 +11,7 @@ interface ThresholdOptions {
 }
 
 // `0.2 / 0.5`: two values side by side, read as warn / crit like §1's "Threshold (warn / crit)".
-const VALUE_PAIR = /\d(?:[.,]\d+)?\s*%?\s*\/\s*[<>≤≥=]?\s*\d/;
+const VALUE_PAIR = /\d(?:[.,]\d+)?\s*%?\s*\/\s*(?:[<>≤≥=]=?)?\s*[-−]?\d/;
 
 export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
   code: 'RDY302',

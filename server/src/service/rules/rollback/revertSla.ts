@@ -43,11 +43,13 @@ export const revertSlaRule = defineRule({
         });
         return;
       }
-      if (index === 0 && duration.minutes > options.maxPrimaryMinutes) {
+      // A range (`1–5 min`) takes at most its upper end.
+      const longest = duration.maxMinutes ?? duration.minutes;
+      if (index === 0 && longest > options.maxPrimaryMinutes) {
         report({
           range,
           message:
-            `The primary (first) rollback path "${mechanism}" reverts in ${formatMinutes(duration.minutes)} (Revert SLA "${text}"), ` +
+            `The primary (first) rollback path "${mechanism}" reverts in ${formatMinutes(longest)} (Revert SLA "${text}"), ` +
             `over the ${formatMinutes(options.maxPrimaryMinutes)} revert window: put a config-only path that reverts within ` +
             `${formatMinutes(options.maxPrimaryMinutes)} first (an FTF factor flag takes \`< 1 min\`).`,
         });
