@@ -252,6 +252,13 @@ describe('HTML comments, <details> and template guidance', () => {
     assertClean(text);
   });
 
+  it('a comment in a section\'s prose is not read as the author\'s words', () => {
+    const inline = edit(VALID, 'Required minima:\n\n- Shadow stage', 'Full rollout after sign-off. <!-- first draft: auto-promotion to full, no sign-off -->\n\nRequired minima:\n\n- Shadow stage');
+    assertClean(inline);
+    const shown = edit(inline, '<!-- first draft: auto-promotion to full, no sign-off -->', 'First draft: auto-promotion to full, no sign-off.');
+    assert.equal(withCode(checkText(shown), 'RDY406').length, 1, 'the same words outside a comment are read');
+  });
+
   it('a comment does not hide a defect beside it', () => {
     const text = edit(VALID, '**Owner**: @ana-m', '**Owner**: <!-- @ana-m --> @cvn/ml-platform');
     assert.equal(at(only(text, 'RDY103').range), rangeOf(text, '@cvn/ml-platform'));
