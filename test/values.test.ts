@@ -307,6 +307,16 @@ describe('other values, read for what they mean', () => {
     assert.deepEqual(withCode(check(edit(skip, 'shadow=3d because', 'shadow: 3 days because')), 'RDY402'), []);
   });
 
+  it('RDY302: a Window still to be chosen is no window; two values with >= or a minus sign are warn / crit', () => {
+    const tbd = edit(EXAMPLE, '| 14d window, per crypto |', '| TBD |');
+    const [diag] = withCode(check(tbd), 'RDY302');
+    assert.equal(textAt(tbd, diag.range), 'TBD');
+    assert.match(diag.message, /Concept drift row has no Window: write the period the drift is measured over, e\.g\. `rolling 7d vs training`/);
+    for (const threshold of ['PSI 0.2 / >= 0.5', 'gap < 0 / < −0.05']) {
+      assert.deepEqual(withCode(check(edit(EXAMPLE, 'PSI > 0.2 (warn), PSI > 0.5 (crit)', threshold)), 'RDY302'), [], threshold);
+    }
+  });
+
   it('RDY113: a label before the one URL of the cell is allowed; a cell without a URL is still reported', () => {
     const url = 'https://grafana.cvn-trading.com/d/ea-s11/entry-alignment?orgId=1&viewPanel=3';
     assert.deepEqual(withCode(check(edit(EXAMPLE, `| ${url} |`, `| Grafana: ${url} |`)), 'RDY113'), []);
