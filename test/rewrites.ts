@@ -21,6 +21,7 @@ interface Heading {
 export type Line =
   | { kind: 'title' | 'guidance' | 'text'; text: string; origin?: number; section?: SectionKey }
   | { kind: 'header'; key: string; value: string; origin?: number }
+  | { kind: 'field'; key: string; value: string; origin?: number; section?: SectionKey }
   | { kind: 'heading'; heading: Heading; origin?: number; section?: SectionKey }
   | { kind: 'table'; table: number; row: number; cells: string[]; origin?: number; section?: SectionKey };
 
@@ -32,6 +33,8 @@ export interface HeaderStyle {
 export interface ReadinessText {
   lines: Line[];
   header: HeaderStyle;
+  /** §6's fields: the template's bullets `- **DRI**: …`, a numbered list, or a two-column table. */
+  ownerFields: { layout: 'bullets' | 'numbered' | 'table'; key: HeaderStyle['key'] };
   tables: { outerPipes: boolean; padded: boolean };
   crlf: boolean;
   bom: boolean;
@@ -46,6 +49,7 @@ export interface Rewrite {
 const TEMPLATE = readFileSync(join(__dirname, 'fixtures/template.md'), 'utf8');
 const HEADER_LINE = /^\*\*(Story|Owner|Filled on|Reviewed by committee)\*\*:\s*(.*)$/;
 const HEADING_LINE = /^(#{2,4})\s+(.*)$/;
+const OWNER_FIELD_LINE = /^- \*\*(DRI|Backup DRI|Decision authority|Sunset date)\*\*:\s*(.*)$/;
 const SECTION_WORDS: Array<[SectionKey, RegExp]> = [
   ['monitoring', /monitoring/i],
   ['alerting', /alerting/i],
@@ -100,11 +104,13 @@ export function parse(text: string): ReadinessText {
   raw.forEach((textLine, origin) => {
     const heading = HEADING_LINE.exec(textLine);
     const header = HEADER_LINE.exec(textLine);
+    const ownerField = section === 'owner' ? OWNER_FIELD_LINE.exec(textLine) : null;
     if (origin === 0 && textLine.startsWith('# ')) lines.push({ kind: 'title', text: textLine, origin });
     else if (heading) {
       section = SECTION_WORDS.find(([, words]) => words.test(heading[2]))?.[0];
       lines.push({ kind: 'heading', heading: parseHeading(heading[1].length, heading[2]), origin, section });
     } else if (header && section === undefined) lines.push({ kind: 'header', key: header[1], value: header[2], origin });
+    else if (ownerField) lines.push({ kind: 'field', key: ownerField[1], value: ownerField[2], origin, section });
     else if (textLine.startsWith('|')) {
       if (!inTable) [table, row] = [table + 1, 0];
       lines.push({ kind: 'table', table, row: row++, cells: splitCells(textLine), origin, section });
@@ -113,7 +119,7 @@ export function parse(text: string): ReadinessText {
     } else lines.push({ kind: 'text', text: textLine, origin, section });
     inTable = textLine.startsWith('|');
   });
-  return { lines, header: { layout: 'lines', key: 'bold' }, tables: { outerPipes: true, padded: false }, crlf, bom, trailingSpaces: false };
+  return { lines, header: { layout: 'lines', key: 'bold' }, ownerFields: { layout: 'bullets', key: 'bold' }, tables: { outerPipes: true, padded: false }, crlf, bom, trailingSpaces: false };
 }
 
 function tableText(cells: string[], delimiter: boolean, style: ReadinessText['tables'], widths?: number[]): string {
@@ -142,7 +148,23 @@ export function render(doc: ReadinessText): { text: string; origins: Array<numbe
     }
   }
   let headerTableOpen = false;
+  let fieldTableOpen = false;
+  let fieldNumber = 0;
   for (const line of doc.lines) {
+    if (line.kind === 'field') {
+      const { layout, key } = doc.ownerFields;
+      if (layout === 'table') {
+        if (!fieldTableOpen) {
+          out.push({ text: tableText(['Role', 'Who / what'], false, doc.tables) }, { text: tableText(['---', '---'], true, doc.tables) });
+          fieldTableOpen = true;
+        }
+        out.push({ text: tableText([line.key, line.value], false, doc.tables), origin: line.origin });
+      } else {
+        const bullet = layout === 'numbered' ? `${++fieldNumber}. ` : '- ';
+        out.push({ text: `${bullet}${headerKey(line.key, { layout: 'lines', key })} ${line.value}`, origin: line.origin });
+      }
+      continue;
+    }
     if (line.kind === 'header') {
       if (doc.header.layout === 'table') {
         if (!headerTableOpen) {
@@ -274,6 +296,20 @@ export const HEADER: Rewrite[] = [
   },
 ];
 
+/** §6's fields: bullets with plain keys or the colon inside the bold, a numbered list, a two-column table. */
+export const OWNER_FIELDS: Rewrite[] = [
+  { name: 'ownerFieldsPlainKeys', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, key: 'plain' } }) },
+  { name: 'ownerFieldsColonInsideBold', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, key: 'colon-inside-bold' } }) },
+  { name: 'ownerFieldsAsNumberedList', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'numbered' } }) },
+  { name: 'ownerFieldsAsTable', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'table' } }) },
+];
+
+/** The sign-off checklist: `[X]`, `*` bullets. */
+export const CHECKLIST: Rewrite[] = [
+  { name: 'checklistUppercaseX', apply: (doc) => mapLines(doc, (l) => (l.kind === 'text' && l.section === 'checklist' ? { ...l, text: l.text.replace(/^- \[x\]/, '- [X]') } : l)) },
+  { name: 'checklistStarBullets', apply: (doc) => mapLines(doc, (l) => (l.kind === 'text' && l.section === 'checklist' ? { ...l, text: l.text.replace(/^- \[/, '* [') } : l)) },
+];
+
 /** Tables: columns reordered, added, lower-cased; alignment colons; no outer pipes; padding; rich cells. */
 export const TABLES: Rewrite[] = [
   { name: 'reorderTableColumns', apply: tableLines((line) => ({ ...line, cells: [...line.cells].reverse() })) },
@@ -289,6 +325,12 @@ export const TABLES: Rewrite[] = [
   { name: 'noOuterPipes', apply: (doc) => ({ ...doc, tables: { ...doc.tables, outerPipes: false } }) },
   { name: 'paddedTables', apply: (doc) => ({ ...doc, tables: { ...doc.tables, padded: true } }) },
   { name: 'lineBreaksInThresholds', apply: cellsOf('monitoring', 'Threshold', (cell) => cell.replace(/ \/ (crit\b)/, '<br>$1')) },
+  {
+    name: 'channelsWithTarget',
+    apply: cellsOf('alerting', 'Notification channel', (cell) =>
+      cell.replace(/^Slack$/, 'Slack #cvn-ml-alerts').replace(/^Pagerduty$/, 'Pagerduty service `cvn-trading-live`').replace(/^email$/, 'email ml-oncall@cvn-trading.com'),
+    ),
+  },
   { name: 'dashboardsAsLinks', apply: cellsOf('monitoring', 'Dashboard', (cell) => (/^https?:\/\/\S+$/.test(cell) ? `[Grafana panel](${cell})` : cell)) },
   {
     name: 'codeSpansInValueCells',
@@ -362,4 +404,4 @@ export const ENCODING: Rewrite[] = [
   { name: 'trailingSpaces', apply: (doc) => ({ ...doc, trailingSpaces: true }) },
 ];
 
-export const REWRITES: Rewrite[] = [...STRUCTURE, ...HEADER, ...TABLES, ...GUIDANCE_REWRITES, ...ADDITIONS, ...VALUES, ...ENCODING];
+export const REWRITES: Rewrite[] = [...STRUCTURE, ...HEADER, ...OWNER_FIELDS, ...CHECKLIST, ...TABLES, ...GUIDANCE_REWRITES, ...ADDITIONS, ...VALUES, ...ENCODING];

@@ -213,6 +213,17 @@ describe('RDY202 alert-values (A2)', () => {
     assert.deepEqual(withCode(check(filled), 'RDY202'), []);
   });
 
+  it('reads a channel followed by where it goes: a Slack channel, a Pagerduty service, an address', () => {
+    for (const channel of ['Slack #cvn-ml-alerts', 'Slack: #cvn-ml-alerts', 'Slack channel cvn-ml-alerts', 'Slack (#cvn-ml-alerts) + email ml-oncall@cvn-trading.com']) {
+      assert.deepEqual(withCode(check(withCell(VALID, P2_ROW, 'Slack', channel)), 'RDY202'), [], channel);
+    }
+    const service = withCell(VALID, P1_ROW, 'Pagerduty', 'Pagerduty service `cvn-trading-live`');
+    assert.deepEqual(withCode(check(service), 'RDY202'), []);
+    assert.deepEqual(withCode(check(service), 'RDY203'), [], 'a P1 on a Pagerduty service pages');
+    const teams = withCell(VALID, P2_ROW, 'Slack', 'Teams #cvn-ml-alerts');
+    assert.equal(msg(withCode(check(teams), 'RDY202')[0]), 'Notification channel "Teams" is not allowed: write Pagerduty, Slack or email.');
+  });
+
   it('stays silent about the template\'s unchosen alternatives (RDY001 reports them)', () => {
     assert.deepEqual(withCode(check(TEMPLATE), 'RDY202'), []);
   });
@@ -303,6 +314,10 @@ describe('RDY204 alert-trigger (A4)', () => {
       'trades.pnl_per_trade < 0 in the last 6 hours',
       'inference_latency_p99 > 500 ms, 10 min window',
       'feature_pipeline_failures > 3 for ≥ 30 min',
+      '`feature_pipeline_failures > 3` sustained 15 minutes',
+      '`expectancy_net_realized < 0` for an hour',
+      '`expectancy_net_realized < 0` over one day on >2 cryptos',
+      '`feature_pipeline_failures > 3` for at least thirty minutes',
     ]) {
       const text = withCell(VALID, P1_ROW, TRIGGER, trigger);
       assert.deepEqual(withCode(check(text), 'RDY204').map((d) => msg(d)), [], trigger);

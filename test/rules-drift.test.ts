@@ -144,6 +144,10 @@ describe('RDY301 drift-rows (D1)', () => {
       const variant = edit(text, 'N/A — calibration', `N/A ${dash} calibration`);
       assert.deepEqual(withCode(check(variant), 'RDY301'), [], dash);
     }
+    for (const marker of ['n/a (calibration-only change)', 'Not applicable — calibration-only change']) {
+      const variant = edit(text, 'N/A — calibration-only change', marker);
+      for (const code of CODES) assert.deepEqual(withCode(check(variant), code), [], `${marker} ${code}`);
+    }
     // The justification may sit in another cell of the row.
     const elsewhere = edit(
       text,

@@ -56,11 +56,22 @@ export function hasPlaceholder(document: ReadinessDocument, span: Span): boolean
 
 /** The author's prose in a section (guidance excluded), one string per line. */
 export function proseOf(document: ReadinessDocument, section: Section): Array<{ line: number; text: string }> {
-  return section.proseLines.map((line) => ({ line, text: document.lines.lineText(line) }));
+  return section.proseLines.map((line) => ({ line, text: document.content.lineText(line) }));
 }
 
-/** A range inside a span, from offsets within the span's text (single-line spans). */
+/** A range inside a span, from offsets within the span's text (a multi-line span's text holds whole lines after its first). */
 export function subRange(span: Span, start: number, end: number): Range {
   const { line, character: base } = span.range.start;
-  return { start: { line, character: base + start }, end: { line, character: base + end } };
+  if (!span.text.includes('\n')) return { start: { line, character: base + start }, end: { line, character: base + end } };
+  return { start: positionIn(span, start), end: positionIn(span, end) };
+}
+
+function positionIn(span: Span, offset: number) {
+  let line = span.range.start.line;
+  let lineStart = -1;
+  for (let i = span.text.indexOf('\n'); i >= 0 && i < offset; i = span.text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i;
+  }
+  return lineStart < 0 ? { line, character: span.range.start.character + offset } : { line, character: offset - lineStart - 1 };
 }

@@ -72,15 +72,22 @@ function withDetail(value: string, option: string): boolean {
 }
 
 /**
- * The channels of a Notification channel cell. Several may be combined with `+`, `,`, `&` or
- * `and` (`Pagerduty + Slack`); `/` is not a separator: `Pagerduty / Slack` is the template's
- * unchosen alternative (a placeholder).
+ * Where a channel goes, after its name: a Slack channel (`Slack #cvn-ml-alerts`, `Slack: #x`), a
+ * Pagerduty service (`Pagerduty service \`cvn-live\``), an address (`email ml-oncall@x.com`,
+ * `email to @ana-m`). It says which channel is used, not another one.
+ */
+const CHANNEL_TARGET = /(?:\s*:\s*|\s+(?=[#@`])|\s+(?:channel|service|room|to|via)\b|\s+(?=\S+@\S))[\s\S]*$/i;
+
+/**
+ * The channels of a Notification channel cell, without their targets. Several may be combined with
+ * `+`, `,`, `&` or `and` (`Pagerduty + Slack`); `/` is not a separator: `Pagerduty / Slack` is the
+ * template's unchosen alternative (a placeholder).
  */
 export function splitChannels(value: string): string[] {
   return value
     .replace(/\(.*?\)/g, ' ')
     .split(/\s*(?:\+|,|&|\band\b)\s*/i)
-    .map((part) => part.trim())
+    .map((part) => part.trim().replace(CHANNEL_TARGET, ''))
     .filter((part) => part !== '');
 }
 
