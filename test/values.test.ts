@@ -114,6 +114,8 @@ describe('canary traffic: how many cryptos', () => {
     'BTCUSDC only, not ETHUSDC/SOLUSDC',
     'BTCUSDC only, ETHUSDC and SOLUSDC unchanged',
     '100% of BTCUSDC order flow',
+    'BTC/USDC only',
+    'BTC-USDC only (1 crypto out of 5)',
     'all `BTCUSDC` trades',
   ]) {
     it(`reads "${one}" as one crypto`, () => assert.deepEqual(several(one), []));
@@ -132,6 +134,7 @@ describe('canary traffic: how many cryptos', () => {
     ['two pairs', 'two pairs'],
     ['several symbols', 'several symbols'],
     ['SOLUSDC plus ETHUSDC', 'SOLUSDC plus ETHUSDC'],
+    ['SOL/USDC + ETH/USDC', 'SOL/USDC + ETH/USDC'],
     ['2 out of 5 cryptos', '2 out of 5 cryptos'],
     ['100%', '100%'],
   ]) {
@@ -215,6 +218,12 @@ describe('issue examples, as the user sees them', () => {
 
   it('"later" about the other cryptos, in the traffic cell: no finding', () => {
     const text = canaryTraffic('BTCUSDC only (the other cryptos follow later, after sign-off)');
+    assert.deepEqual(withCode(check(text), 'RDY404'), []);
+    assert.deepEqual(withCode(check(text), 'RDY403'), []);
+  });
+
+  it('a symbol in exchange spelling (BTC/USDC) names the canary crypto', () => {
+    const text = canaryTraffic('BTC/USDC only (1 crypto out of 5)');
     assert.deepEqual(withCode(check(text), 'RDY404'), []);
     assert.deepEqual(withCode(check(text), 'RDY403'), []);
   });

@@ -14,7 +14,8 @@ export interface CanarySymbolOptions {
 }
 
 export const DEFAULT_CANARY_SYMBOLS: readonly string[] = ['BTCUSDC', 'ETHUSDC', 'SOLUSDC', 'BNBUSDC', 'XRPUSDC'];
-const DEFAULT_SYMBOL_PATTERN = '[A-Z]{2,10}(USDC|USDT|USD)';
+/** `DOGEUSDT`, and the exchange spellings `BTC/USDC`, `BTC-USDC`. */
+const DEFAULT_SYMBOL_PATTERN = '[A-Z]{2,10}[/-]?(USDC|USDT|USD)';
 
 /** Columns where the canary's pass / rollback logic lives, not its crypto ("evaluated later" is fine there). */
 const NOT_A_CRYPTO_COLUMN = new Set(['duration', 'passcriteria', 'rollbacktrigger']);
