@@ -257,7 +257,9 @@ describe('other values, read for what they mean', () => {
   });
 
   it('RDY502: a range takes its upper end; "within 5 minutes" is a bound', () => {
-    assert.deepEqual(withCode(check(edit(EXAMPLE, '| < 1 min |', '| within 5 minutes |')), 'RDY502'), []);
+    for (const sla of ['within 5 minutes', 'instant (flag flip)', 'under a minute']) {
+      assert.deepEqual(withCode(check(edit(EXAMPLE, '| < 1 min |', `| ${sla} |`)), 'RDY502'), [], sla);
+    }
     const range = edit(EXAMPLE, '| < 1 min |', '| 1–10 min |');
     const [diag] = withCode(check(range), 'RDY502');
     assert.equal(textAt(range, diag.range), '1–10 min');
