@@ -348,7 +348,7 @@ describe('other values, read for what they mean', () => {
 
 describe('the docs list the forms each value-reading rule accepts', () => {
   const page = (code: string) => readFileSync(join(ROOT, 'docs', 'rules', `${code}.md`), 'utf8');
-  const VALUE_RULES = ['RDY103', 'RDY104', 'RDY105', 'RDY111', 'RDY112', 'RDY113', 'RDY114', 'RDY115', 'RDY201', 'RDY202', 'RDY203', 'RDY204', 'RDY302', 'RDY402', 'RDY403', 'RDY404', 'RDY502', 'RDY503', 'RDY601', 'RDY602', 'RDY604', 'RDY605', 'RDY606'];
+  const VALUE_RULES = ['RDY101', 'RDY102', 'RDY103', 'RDY104', 'RDY105', 'RDY111', 'RDY112', 'RDY113', 'RDY114', 'RDY115', 'RDY201', 'RDY202', 'RDY203', 'RDY204', 'RDY302', 'RDY402', 'RDY403', 'RDY404', 'RDY502', 'RDY503', 'RDY601', 'RDY602', 'RDY604', 'RDY605', 'RDY606'];
 
   it('has an "Accepted forms" section, before "Options", on every value-reading rule\'s page', () => {
     for (const code of VALUE_RULES) {
