@@ -282,11 +282,17 @@ describe('other values, read for what they mean', () => {
     assert.match(diag.message, /write Pagerduty, Slack or email/);
   });
 
-  it('RDY601: a name with the handle in brackets, or a GitHub link, names one person', () => {
+  it('RDY601, RDY602: a name with the handle in brackets, or a link to a GitHub profile, names one person', () => {
     for (const dri of ['Ana Martins (@ana-m)', '[ana-m](https://github.com/ana-m)']) {
       const text = edit(EXAMPLE, '- **DRI**: `@ana-m` (single human, not a team)', `- **DRI**: ${dri}`);
       assert.deepEqual(withCode(check(text), 'RDY601'), [], dri);
     }
+    for (const backup of ['Li Wei (@li-wei) (covers when DRI is OOO)', '[Li Wei](https://github.com/li-wei), quarterly handoff drill']) {
+      const text = edit(EXAMPLE, '- **Backup DRI**: `@li-wei`', `- **Backup DRI**: ${backup}`);
+      assert.deepEqual(withCode(check(text), 'RDY602'), [], backup);
+    }
+    const same = edit(EXAMPLE, '- **Backup DRI**: `@li-wei`', '- **Backup DRI**: [Ana](https://github.com/ana-m)');
+    assert.match(withCode(check(same), 'RDY602')[0].message, /is also the DRI/);
     const team = edit(EXAMPLE, '- **DRI**: `@ana-m` (single human, not a team)', '- **DRI**: ML platform team (@ml-platform)');
     assert.equal(withCode(check(team), 'RDY601').length, 1);
   });
