@@ -39,13 +39,16 @@ const example = (name: string, expected: Array<[string, number]> = []): Base => 
   workspace: exampleRunbooks,
   expected: expected.map(([code, line]) => ({ code, line })),
 });
-const corpusFile = (name: string): Base => ({
-  name: `corpus/${name}`,
-  text: readFileSync(join(CORPUS, 'documentation/readiness', name), 'utf8'),
-  path: `documentation/readiness/${name}`,
-  workspace: corpusRunbooks,
-  expected: [],
-});
+const corpusFile = (name: string): Base => {
+  const path = join(CORPUS, 'documentation/readiness', name);
+  return {
+    name: `corpus/${name}`,
+    text: readFileSync(path, 'utf8'),
+    path: `documentation/readiness/${name}`,
+    workspace: corpusRunbooks,
+    expected: JSON.parse(readFileSync(path.replace(/\.md$/, '.expected.json'), 'utf8')) as Expected[],
+  };
+};
 
 const VALID: Base[] = [
   example('CVN-N011-EA-S11.md'),
@@ -68,6 +71,42 @@ const DEFECTIVE: Base[] = [
   // R3 a canary on two cryptos at once.
   { ...twoCryptoCanary, name: 'examples/CVN-N011-EA-S11.md with a `SOLUSDC + ETHUSDC` canary', text: edit(twoCryptoCanary.text, 'BTCUSDC only (1 crypto out of 5), chosen because it has the deepest order book', '`SOLUSDC + ETHUSDC`') },
 ];
+
+/** Bases every rewrite is tried on alone: the template's layout, valid and with each kind of defect. */
+const BASES = [...VALID, ...DEFECTIVE];
+
+/** The valid example with another canary: more than one crypto (R3), or none named (R4). */
+const CANARY_CELL = 'BTCUSDC only (1 crypto out of 5), chosen because it has the deepest order book';
+const canary = (traffic: string, codes: string[]): Base => ({
+  ...example('CVN-N011-EA-S11.md', [...codes.map((code): [string, number] => [code, 84]), ['RDY701', 128]]),
+  name: `examples/CVN-N011-EA-S11.md with the canary on "${traffic}"`,
+  text: edit(readFileSync(join(EXAMPLES, 'documentation/readiness/CVN-N011-EA-S11.md'), 'utf8'), CANARY_CELL, traffic),
+});
+const CANARY_BASES: Base[] = [
+  ...['SOLUSDC, ETHUSDC', 'SOLUSDC and ETHUSDC', 'SOLUSDC & ETHUSDC', 'SOLUSDC/ETHUSDC', '`BTCUSDC` + `XRPUSDC` only'].map((t) => canary(t, ['RDY403'])),
+  ...['all cryptos', 'every crypto at 10% size', '5 cryptos', '100%'].map((t) => canary(t, ['RDY403', 'RDY404'])),
+  ...['TBD', 'to be decided with the desk', "one crypto, we'll pick later"].map((t) => canary(t, ['RDY404'])),
+];
+
+/**
+ * Corpus files the rewrites cannot read back byte for byte, with the reason; every other corpus file is a
+ * base of the random combinations too, its sidecar giving its findings.
+ */
+const NOT_REWRITTEN: Record<string, string> = {
+  'valid/CVN-N025-XG-S04.md': 'tables without outer pipes',
+  'valid/CVN-N031-LQ-S01.md': 'tables padded by a formatter',
+  'valid/CVN-N032-NW-S01.md': 'a header table without a header row',
+  'defective/CVN-N050-LQ-S02.md': 'tables padded by a formatter',
+  'defective/CVN-N052-XG-S05.md': 'tables without outer pipes',
+  'defective/CVN-N058-NW-S02.md': 'a header table without a header row',
+  'defective/CVN-N059-LQ-S03.md': 'tables padded by a formatter',
+};
+const corpusNames = ['valid', 'defective'].flatMap((folder) =>
+  readdirSync(join(CORPUS, 'documentation/readiness', folder))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `${folder}/${name}`),
+);
+const CORPUS_BASES = corpusNames.filter((name) => !(name in NOT_REWRITTEN)).map(corpusFile);
 
 function checkText(base: Base, text: string): Reported[] {
   const { diagnostics } = checkDocument({ text, documentPath: base.path, workspace: base.workspace, today: TODAY });
@@ -94,34 +133,40 @@ function differences(base: Base, rewrites: readonly Rewrite[]): string | undefin
 
 describe('meaning-preserving rewrites (test/rewrites.ts)', () => {
   it('read every base back unchanged when no rewrite applies, and the originals give their findings', () => {
-    for (const base of [...VALID, ...DEFECTIVE]) {
+    for (const base of [...BASES, ...CANARY_BASES, ...CORPUS_BASES]) {
       assert.equal(render(parse(base.text)).text, base.text, base.name);
     }
-    const problems = [...VALID, ...DEFECTIVE].map((base) => differences(base, [])).filter(Boolean);
+    for (const name of Object.keys(NOT_REWRITTEN)) {
+      assert.notEqual(render(parse(corpusFile(name).text)).text, corpusFile(name).text, `${name} reads back now: use it as a base`);
+    }
+    const problems = [...BASES, ...CANARY_BASES].map((base) => differences(base, [])).filter(Boolean);
     assert.deepEqual(problems, []);
   });
 
   it('each rewrite changes at least one base', () => {
-    const inert = REWRITES.filter((r) => [...VALID, ...DEFECTIVE].every((base) => rewrite(base.text, [r]).text === base.text));
+    const inert = REWRITES.filter((r) => BASES.every((base) => rewrite(base.text, [r]).text === base.text));
     assert.deepEqual(inert.map((r) => r.name), []);
   });
 
   describe('one rewrite at a time', () => {
     for (const r of REWRITES) {
       it(r.name, () => {
-        const problems = [...VALID, ...DEFECTIVE].map((base) => differences(base, [r])).filter(Boolean);
+        const problems = BASES.map((base) => differences(base, [r])).filter(Boolean);
         if (problems.length) assert.fail(problems.join('\n'));
       });
     }
   });
 
-  it('random combinations, in random order: valid files stay valid, defective ones keep their findings', () => {
+  it('random combinations, in random order, on the template-layout files, canary variants and the corpus: nothing changes', () => {
+    // Names, not objects, so that a counterexample reads as `[base, [rewrites…]]`.
+    const bases = new Map([...BASES, ...CANARY_BASES, ...CORPUS_BASES].map((base) => [base.name, base]));
+    const rewrites = new Map(REWRITES.map((r) => [r.name, r]));
     fc.assert(
-      fc.property(fc.constantFrom(...VALID, ...DEFECTIVE), fc.shuffledSubarray(REWRITES, { minLength: 2 }), (base, rewrites) => {
-        const problems = differences(base, rewrites);
+      fc.property(fc.constantFrom(...bases.keys()), fc.shuffledSubarray([...rewrites.keys()], { minLength: 2 }), (baseName, names) => {
+        const problems = differences(bases.get(baseName)!, names.map((name) => rewrites.get(name)!));
         if (problems) throw new Error(problems);
       }),
-      { numRuns: 150, seed: Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31) },
+      { numRuns: 120, seed: Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31) },
     );
   });
 });

@@ -150,7 +150,8 @@ export function render(doc: ReadinessText): { text: string; origins: Array<numbe
   let headerTableOpen = false;
   let fieldTableOpen = false;
   let fieldNumber = 0;
-  for (const line of doc.lines) {
+  for (let index = 0; index < doc.lines.length; index++) {
+    const line = doc.lines[index];
     if (line.kind === 'field') {
       const { layout, key } = doc.ownerFields;
       if (layout === 'table') {
@@ -158,7 +159,13 @@ export function render(doc: ReadinessText): { text: string; origins: Array<numbe
           out.push({ text: tableText(['Role', 'Who / what'], false, doc.tables) }, { text: tableText(['---', '---'], true, doc.tables) });
           fieldTableOpen = true;
         }
-        out.push({ text: tableText([line.key, line.value], false, doc.tables), origin: line.origin });
+        // A list item's continuation lines join its value: a table row is one line.
+        let value = line.value;
+        for (let next = doc.lines[index + 1]; next?.kind === 'text' && /^\s+\S/.test(next.text); next = doc.lines[index + 1]) {
+          value += ` ${next.text.trim()}`;
+          index++;
+        }
+        out.push({ text: tableText([line.key, value], false, doc.tables), origin: line.origin });
       } else {
         const bullet = layout === 'numbered' ? `${++fieldNumber}. ` : '- ';
         out.push({ text: `${bullet}${headerKey(line.key, { layout: 'lines', key })} ${line.value}`, origin: line.origin });
@@ -196,8 +203,10 @@ export function rewrite(text: string, rewrites: readonly Rewrite[]): { text: str
 const mapLines = (doc: ReadinessText, f: (line: Line) => Line | Line[]): ReadinessText => ({ ...doc, lines: doc.lines.flatMap(f) });
 const headings = (f: (h: Heading) => Heading) => (doc: ReadinessText) =>
   mapLines(doc, (line) => (line.kind === 'heading' && line.section ? { ...line, heading: f(line.heading) } : line));
+/** The sections whose tables the template defines (§1–§5); a header or §6 table of two columns is left alone. */
+const TABLE_SECTIONS: ReadonlySet<SectionKey | undefined> = new Set(['monitoring', 'alerting', 'drift', 'rollout', 'rollback']);
 const tableLines = (f: (line: Extract<Line, { kind: 'table' }>) => Line) => (doc: ReadinessText) =>
-  mapLines(doc, (line) => (line.kind === 'table' ? f(line) : line));
+  mapLines(doc, (line) => (line.kind === 'table' && TABLE_SECTIONS.has(line.section) ? f(line) : line));
 
 /** Index of a column (by header text, case- and markup-insensitive) in the table `table`. */
 function column(doc: ReadinessText, table: number, name: string): number {
