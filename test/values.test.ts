@@ -241,7 +241,7 @@ describe('other values, read for what they mean', () => {
   const withP1 = (from: string, to: string) => edit(EXAMPLE, p1Row, p1Row.replace(from, to));
 
   it('RDY204: a trigger duration in words, with a comparator or as a range is a duration', () => {
-    for (const trigger of ['over one day', 'for an hour', 'for half an hour', 'for 10–15 min', 'within 15m', 'over the last two days', 'for at least 10 minutes']) {
+    for (const trigger of ['over one day', 'for an hour', 'for half an hour', 'for 10–15 min', 'within 15m', 'over the last two days', 'for at least 10 minutes', 'in 3 of the last 5 bars', 'over three consecutive runs']) {
       const text = withP1(P1, `\`expectancy_net_realized < 0\` ${trigger}`);
       assert.deepEqual(withCode(check(text), 'RDY204'), [], trigger);
     }
