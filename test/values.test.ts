@@ -114,6 +114,8 @@ describe('canary traffic: how many cryptos', () => {
     'BTCUSDC only, not ETHUSDC/SOLUSDC',
     'BTCUSDC only, ETHUSDC and SOLUSDC unchanged',
     '100% of BTCUSDC order flow',
+    'BTC/USDC only',
+    'BTC-USDC only (1 crypto out of 5)',
     'all `BTCUSDC` trades',
   ]) {
     it(`reads "${one}" as one crypto`, () => assert.deepEqual(several(one), []));
@@ -132,6 +134,7 @@ describe('canary traffic: how many cryptos', () => {
     ['two pairs', 'two pairs'],
     ['several symbols', 'several symbols'],
     ['SOLUSDC plus ETHUSDC', 'SOLUSDC plus ETHUSDC'],
+    ['SOL/USDC + ETH/USDC', 'SOL/USDC + ETH/USDC'],
     ['2 out of 5 cryptos', '2 out of 5 cryptos'],
     ['100%', '100%'],
   ]) {
@@ -219,6 +222,12 @@ describe('issue examples, as the user sees them', () => {
     assert.deepEqual(withCode(check(text), 'RDY403'), []);
   });
 
+  it('a symbol in exchange spelling (BTC/USDC) names the canary crypto', () => {
+    const text = canaryTraffic('BTC/USDC only (1 crypto out of 5)');
+    assert.deepEqual(withCode(check(text), 'RDY404'), []);
+    assert.deepEqual(withCode(check(text), 'RDY403'), []);
+  });
+
   it('"TBD" next to a list of candidates is still postponed', () => {
     const text = canaryTraffic('BTCUSDC or ETHUSDC, TBD');
     assert.equal(textAt(text, withCode(check(text), 'RDY404')[0].range), 'TBD');
@@ -232,7 +241,7 @@ describe('other values, read for what they mean', () => {
   const withP1 = (from: string, to: string) => edit(EXAMPLE, p1Row, p1Row.replace(from, to));
 
   it('RDY204: a trigger duration in words, with a comparator or as a range is a duration', () => {
-    for (const trigger of ['over one day', 'for an hour', 'for half an hour', 'for 10–15 min', 'within 15m', 'over the last two days', 'for at least 10 minutes']) {
+    for (const trigger of ['over one day', 'for an hour', 'for half an hour', 'for 10–15 min', 'within 15m', 'over the last two days', 'for at least 10 minutes', 'in 3 of the last 5 bars', 'over three consecutive runs']) {
       const text = withP1(P1, `\`expectancy_net_realized < 0\` ${trigger}`);
       assert.deepEqual(withCode(check(text), 'RDY204'), [], trigger);
     }
@@ -248,7 +257,9 @@ describe('other values, read for what they mean', () => {
   });
 
   it('RDY502: a range takes its upper end; "within 5 minutes" is a bound', () => {
-    assert.deepEqual(withCode(check(edit(EXAMPLE, '| < 1 min |', '| within 5 minutes |')), 'RDY502'), []);
+    for (const sla of ['within 5 minutes', 'instant (flag flip)', 'under a minute']) {
+      assert.deepEqual(withCode(check(edit(EXAMPLE, '| < 1 min |', `| ${sla} |`)), 'RDY502'), [], sla);
+    }
     const range = edit(EXAMPLE, '| < 1 min |', '| 1–10 min |');
     const [diag] = withCode(check(range), 'RDY502');
     assert.equal(textAt(range, diag.range), '1–10 min');
@@ -271,11 +282,17 @@ describe('other values, read for what they mean', () => {
     assert.match(diag.message, /write Pagerduty, Slack or email/);
   });
 
-  it('RDY601: a name with the handle in brackets, or a GitHub link, names one person', () => {
+  it('RDY601, RDY602: a name with the handle in brackets, or a link to a GitHub profile, names one person', () => {
     for (const dri of ['Ana Martins (@ana-m)', '[ana-m](https://github.com/ana-m)']) {
       const text = edit(EXAMPLE, '- **DRI**: `@ana-m` (single human, not a team)', `- **DRI**: ${dri}`);
       assert.deepEqual(withCode(check(text), 'RDY601'), [], dri);
     }
+    for (const backup of ['Li Wei (@li-wei) (covers when DRI is OOO)', '[Li Wei](https://github.com/li-wei), quarterly handoff drill']) {
+      const text = edit(EXAMPLE, '- **Backup DRI**: `@li-wei`', `- **Backup DRI**: ${backup}`);
+      assert.deepEqual(withCode(check(text), 'RDY602'), [], backup);
+    }
+    const same = edit(EXAMPLE, '- **Backup DRI**: `@li-wei`', '- **Backup DRI**: [Ana](https://github.com/ana-m)');
+    assert.match(withCode(check(same), 'RDY602')[0].message, /is also the DRI/);
     const team = edit(EXAMPLE, '- **DRI**: `@ana-m` (single human, not a team)', '- **DRI**: ML platform team (@ml-platform)');
     assert.equal(withCode(check(team), 'RDY601').length, 1);
   });
@@ -307,6 +324,16 @@ describe('other values, read for what they mean', () => {
     assert.deepEqual(withCode(check(edit(skip, 'shadow=3d because', 'shadow: 3 days because')), 'RDY402'), []);
   });
 
+  it('RDY302: a Window still to be chosen is no window; two values with >= or a minus sign are warn / crit', () => {
+    const tbd = edit(EXAMPLE, '| 14d window, per crypto |', '| TBD |');
+    const [diag] = withCode(check(tbd), 'RDY302');
+    assert.equal(textAt(tbd, diag.range), 'TBD');
+    assert.match(diag.message, /Concept drift row has no Window: write the period the drift is measured over, e\.g\. `rolling 7d vs training`/);
+    for (const threshold of ['PSI 0.2 / >= 0.5', 'gap < 0 / < −0.05']) {
+      assert.deepEqual(withCode(check(edit(EXAMPLE, 'PSI > 0.2 (warn), PSI > 0.5 (crit)', threshold)), 'RDY302'), [], threshold);
+    }
+  });
+
   it('RDY113: a label before the one URL of the cell is allowed; a cell without a URL is still reported', () => {
     const url = 'https://grafana.cvn-trading.com/d/ea-s11/entry-alignment?orgId=1&viewPanel=3';
     assert.deepEqual(withCode(check(edit(EXAMPLE, `| ${url} |`, `| Grafana: ${url} |`)), 'RDY113'), []);
@@ -327,7 +354,7 @@ describe('other values, read for what they mean', () => {
 
 describe('the docs list the forms each value-reading rule accepts', () => {
   const page = (code: string) => readFileSync(join(ROOT, 'docs', 'rules', `${code}.md`), 'utf8');
-  const VALUE_RULES = ['RDY103', 'RDY104', 'RDY105', 'RDY111', 'RDY112', 'RDY113', 'RDY114', 'RDY115', 'RDY201', 'RDY202', 'RDY203', 'RDY204', 'RDY302', 'RDY402', 'RDY403', 'RDY404', 'RDY502', 'RDY503', 'RDY601', 'RDY602', 'RDY604', 'RDY605', 'RDY606'];
+  const VALUE_RULES = ['RDY101', 'RDY102', 'RDY103', 'RDY104', 'RDY105', 'RDY111', 'RDY112', 'RDY113', 'RDY114', 'RDY115', 'RDY201', 'RDY202', 'RDY203', 'RDY204', 'RDY302', 'RDY402', 'RDY403', 'RDY404', 'RDY502', 'RDY503', 'RDY601', 'RDY602', 'RDY604', 'RDY605', 'RDY606'];
 
   it('has an "Accepted forms" section, before "Options", on every value-reading rule\'s page', () => {
     for (const code of VALUE_RULES) {

@@ -26,6 +26,7 @@ export interface PeopleInValue {
 
 const MENTION = /@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w.-]*)?/g;
 const CODE_SPAN = /`([^`]+)`/g;
+const PROFILE_LINK = /\[([^\]]*)\]\(\s*<?https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9](?:-?[A-Za-z0-9])*)\/?>?\s*\)/g;
 const TEAM_WORD = /\b(teams?|squads?|guilds?|groups?|crews?|everyone|rotation)\b/gi;
 
 /**
@@ -41,6 +42,14 @@ export function peopleIn(value: string): PeopleInValue {
   for (const match of visible.matchAll(MENTION)) {
     const mention = { text: match[0], start: match.index!, end: match.index! + match[0].length };
     (mention.text.includes('/') ? teams : handles).push(mention);
+  }
+  // `[ana-m](https://github.com/ana-m)`: a link to a GitHub profile names that person.
+  if (!handles.length && !teams.length) {
+    for (const match of value.matchAll(PROFILE_LINK)) {
+      // The profile's name, not the label: `[Ana](https://github.com/ana-m)` is @ana-m.
+      const start = match.index! + 1;
+      handles.push({ text: match[2], start, end: start + match[1].length });
+    }
   }
   if (!handles.length && !teams.length) {
     for (const match of visible.matchAll(CODE_SPAN)) {

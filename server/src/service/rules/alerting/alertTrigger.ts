@@ -6,6 +6,7 @@ import { definedMetrics, metricsNamedIn, monitoringTable } from './metricNames';
 import { cachedRegExp } from '../../util/regex';
 import { stringList } from '../../util/optionSchemas';
 import { findDurations } from '../../util/durations';
+import { NUMBER_WORD_SOURCE } from '../../util/numbers';
 
 export interface TriggerOptions {
   /** Words that introduce how long the condition must hold: `for 10 min`, `over 24h`. */
@@ -30,10 +31,13 @@ interface TriggerPatterns {
 const patternsFor = perObject((options: TriggerOptions): TriggerPatterns => {
   const words = [...options.durationWords].sort((a, b) => b.length - a.length).map(escape).join('|');
   const counts = options.countUnits.map(escape).join('|');
-  const amount = String.raw`(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:>=|≥|>|at\s+least)\s*)?\d+(?:[.,]\d+)?`;
+  const number = String.raw`(?:\d+(?:[.,]\d+)?|${NUMBER_WORD_SOURCE})`;
+  const amount = String.raw`(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:>=|≥|>|at\s+least)\s*)?${number}`;
+  // `over 3 consecutive runs`, `for three checks`, `in 3 of the last 5 bars`.
+  const outOf = String.raw`(?:(?:of|out\s+of)\s+(?:the\s+)?(?:last\s+)?${number}\s+)?`;
   return {
     lead: words ? cachedRegExp(String.raw`(?<![\w-])(?:${words})\s+(?:the\s+)?(?:(?:last|past)\s+)?$`, 'i') : undefined,
-    counts: words && counts ? cachedRegExp(String.raw`(?<![\w-])(?:${words})\s+${amount}\s+(?:consecutive\s+)?(?:${counts})\b`, 'i') : undefined,
+    counts: words && counts ? cachedRegExp(String.raw`(?<![\w-])(?:${words})\s+${amount}\s+${outOf}(?:consecutive\s+)?(?:${counts})\b`, 'i') : undefined,
   };
 });
 

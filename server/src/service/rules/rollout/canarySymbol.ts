@@ -3,7 +3,8 @@ import type { Span } from '../../model';
 import { compilePattern, findPhrases } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { analyseRollout, findInSpans, proseSpans } from './stages';
+import { subRange } from '../../query';
+import { analyseRollout, proseSpans } from './stages';
 import { notesAboutOthers } from './canaryTraffic';
 
 export interface CanarySymbolOptions {
@@ -13,7 +14,8 @@ export interface CanarySymbolOptions {
 }
 
 export const DEFAULT_CANARY_SYMBOLS: readonly string[] = ['BTCUSDC', 'ETHUSDC', 'SOLUSDC', 'BNBUSDC', 'XRPUSDC'];
-const DEFAULT_SYMBOL_PATTERN = '[A-Z]{2,10}(USDC|USDT|USD)';
+/** `DOGEUSDT`, and the exchange spellings `BTC/USDC`, `BTC-USDC`. */
+const DEFAULT_SYMBOL_PATTERN = '[A-Z]{2,10}[/-]?(USDC|USDT|USD)';
 
 /** Columns where the canary's pass / rollback logic lives, not its crypto ("evaluated later" is fine there). */
 const NOT_A_CRYPTO_COLUMN = new Set(['duration', 'passcriteria', 'rollbacktrigger']);
@@ -90,11 +92,9 @@ function aboutTheCrypto(clause: string, phrase: string, options: Partial<CanaryS
 /** The postponing phrases of a span whose clause (between `.`, `;`, `!`, `?` or ` — `) passes `counts`. */
 function postponements(span: Span, options: Partial<CanarySymbolOptions>, counts: (clause: string, phrase: string) => boolean): Array<{ text: string; range: Range }> {
   const notes = notesAboutOthers(span.text, options);
-  return findInSpans([span], options.vagueKeywords ?? []).filter((match) => {
-    const start = match.range.start.character - span.range.start.character;
-    if (notes.some((note) => note.start <= start && start < note.end)) return false;
-    return counts(clauseAround(span.text, start), match.text);
-  });
+  return findPhrases(span.text, Array.isArray(options.vagueKeywords) ? options.vagueKeywords : [])
+    .filter((match) => !notes.some((note) => note.start <= match.start && match.start < note.end) && counts(clauseAround(span.text, match.start), match.text))
+    .map((match) => ({ text: match.text, range: subRange(span, match.start, match.end) }));
 }
 
 function clauseAround(text: string, index: number): string {
@@ -120,12 +120,7 @@ export function canarySymbols(options?: Partial<CanarySymbolOptions>): string[] 
 
 /** Every symbol named in the spans: a configured one (any case) or one matching the pattern. */
 export function findSymbols(spans: readonly Span[], options: Partial<CanarySymbolOptions>): Array<{ text: string; range: Range }> {
-  return spans.flatMap((span) =>
-    symbolsIn(span.text, options).map((m) => ({
-      text: m.text,
-      range: { start: { line: span.range.start.line, character: span.range.start.character + m.start }, end: { line: span.range.start.line, character: span.range.start.character + m.end } },
-    })),
-  );
+  return spans.flatMap((span) => symbolsIn(span.text, options).map((m) => ({ text: m.text, range: subRange(span, m.start, m.end) })));
 }
 
 /** The symbols named in a text, in text order, with their offsets (one per place, configured or matching the pattern). */

@@ -38,6 +38,9 @@ const CRYPTOS = String.raw`(?:cryptos|crypto-?currencies|symbols|pairs|coins|mar
 export const DEFAULT_MULTI_CRYPTO =
   String.raw`(?<![\w.\/])(?:${MANY}\s*(?:out\s+of|of|\/)\s*(?:the\s+)?${ANY}\s+|(?<!\b(?:of|/)\s*(?:the\s+)?)${MANY}\s*)${CRYPTOS}\b`;
 
+/** `btcusdc`, `BTC/USDC` and `BTC-USDC` are one symbol. */
+const symbolKey = (symbol: string) => symbol.toUpperCase().replace(/[/-]/g, '');
+
 /** Words of a note about the cryptos the canary does not touch. */
 const OTHERS = /\b(?:others?|rest|remaining|remainder|else|non-canary)\b/i;
 /** Words saying those others are left alone, so a note may name them (`(ETHUSDC and the rest stay on the champion)`). */
@@ -104,7 +107,7 @@ export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>
   const visible = blank(text, notesAboutOthers(text, symbolOptions));
   const piece = (start: number, end: number): TextPiece => ({ text: text.slice(start, end), start, end });
   const mentions = symbolsIn(visible, symbolOptions);
-  const symbols = [...new Set(mentions.map((m) => m.text.toUpperCase()))];
+  const symbols = [...new Set(mentions.map((m) => symbolKey(m.text)))];
   // `100% of BTCUSDC`, `all BTCUSDC trades`: the words qualify the one symbol, not the portfolio.
   const qualifiesSymbol = (end: number) => mentions.some((m) => m.start >= end && OF_SYMBOL.test(visible.slice(end, m.start)));
   const words: TextPiece[] = findPhrases(visible, Array.isArray(options.allAtOnceKeywords) ? options.allAtOnceKeywords : [])
@@ -124,7 +127,7 @@ export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>
   for (let first = 0; first < mentions.length; first++) {
     let last = first;
     while (last + 1 < mentions.length && JOINER.test(visible.slice(mentions[last].end, mentions[last + 1].start))) last++;
-    const joined = new Set(mentions.slice(first, last + 1).map((m) => m.text.toUpperCase()));
+    const joined = new Set(mentions.slice(first, last + 1).map((m) => symbolKey(m.text)));
     const ruledOut = RULED_OUT_BEFORE.test(visible.slice(0, mentions[first].start));
     if (joined.size > 1 && !ruledOut) return { symbols, several: [piece(mentions[first].start, mentions[last].end)], kind: 'list' };
     first = last;
