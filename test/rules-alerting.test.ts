@@ -190,6 +190,19 @@ describe('RDY202 alert-values (A2)', () => {
     assert.deepEqual(newErrors(text, fixed), []);
   });
 
+  it('leaves a missing Severity or Notification channel column to RDY004, once for the table', () => {
+    const dropColumn = (text: string, index: number) => {
+      const lines = text.split('\n');
+      for (let i = lines.indexOf(ALERT_HEADER); lines[i]?.startsWith('|'); i++) lines[i] = lines[i].split('|').filter((_, k) => k !== index).join('|');
+      return lines.join('\n');
+    };
+    for (const [column, index] of [['Severity', 4], ['Notification channel', 5]] as const) {
+      const text = dropColumn(VALID, index);
+      assert.deepEqual(withCode(check(text), 'RDY202'), [], column);
+      assert.equal(withCode(check(text), 'RDY004').length, 1, column);
+    }
+  });
+
   it('ignores emoji decorating a value', () => {
     const text = withCell(withCell(VALID, P1_ROW, 'P1', 'P1 🔥'), P1_ROW, 'Pagerduty', 'Pagerduty 📟');
     for (const code of ['RDY201', 'RDY202', 'RDY203']) assert.deepEqual(withCode(check(text), code), [], code);
