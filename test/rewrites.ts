@@ -340,6 +340,10 @@ export const TABLES: Rewrite[] = [
       cell.replace(/^Slack$/, 'Slack #cvn-ml-alerts').replace(/^Pagerduty$/, 'Pagerduty service `cvn-trading-live`').replace(/^email$/, 'email ml-oncall@cvn-trading.com'),
     ),
   },
+  {
+    name: 'runbooksAsLinks',
+    apply: cellsOf('alerting', 'Runbook', (cell) => cell.replace(/^`(documentation\/runbooks\/([^`<>]+\.md))`$/, '[$2](/$1)')),
+  },
   { name: 'dashboardsAsLinks', apply: cellsOf('monitoring', 'Dashboard', (cell) => (/^https?:\/\/\S+$/.test(cell) ? `[Grafana panel](${cell})` : cell)) },
   {
     name: 'codeSpansInValueCells',

@@ -190,6 +190,24 @@ describe('RDY202 alert-values (A2)', () => {
     assert.deepEqual(newErrors(text, fixed), []);
   });
 
+  it('leaves a missing Severity or Notification channel column to RDY004, once for the table', () => {
+    const dropColumn = (text: string, index: number) => {
+      const lines = text.split('\n');
+      for (let i = lines.indexOf(ALERT_HEADER); lines[i]?.startsWith('|'); i++) lines[i] = lines[i].split('|').filter((_, k) => k !== index).join('|');
+      return lines.join('\n');
+    };
+    for (const [column, index] of [['Severity', 4], ['Notification channel', 5]] as const) {
+      const text = dropColumn(VALID, index);
+      assert.deepEqual(withCode(check(text), 'RDY202'), [], column);
+      assert.equal(withCode(check(text), 'RDY004').length, 1, column);
+    }
+  });
+
+  it('ignores emoji decorating a value', () => {
+    const text = withCell(withCell(VALID, P1_ROW, 'P1', 'P1 🔥'), P1_ROW, 'Pagerduty', 'Pagerduty 📟');
+    for (const code of ['RDY201', 'RDY202', 'RDY203']) assert.deepEqual(withCode(check(text), code), [], code);
+  });
+
   it('prefers the value the written one plainly means', () => {
     const text = withCell(VALID, P2_ROW, 'P2', 'Sev2');
     assert.deepEqual(finding(text, 'RDY202').fixes.filter((f) => f.isPreferred).map((f) => f.title), ['Replace with P2']);
@@ -361,13 +379,16 @@ describe('RDY205 runbook-path (A5)', () => {
     assert.deepEqual(withCode(check(link), 'RDY205'), []);
   });
 
-  it('reads a link starting `../` from the document\'s folder, as Markdown renders it', () => {
+  it('reads a link starting `../` from the document\'s folder and one starting `/` from the root, as Markdown renders them', () => {
     // The document is documentation/readiness/CVN-N011-EA-S11.md: `../runbooks/` is documentation/runbooks/.
     const link = withCell(VALID, P1_ROW, RUNBOOK, `[${RUNBOOK}](../runbooks/ea-s11-expectancy-negative.md)`);
     assert.deepEqual(withCode(check(link, withRunbooks()), 'RDY205'), []);
     assert.deepEqual(withCode(check(link, withRunbooks()), 'RDY206'), [], 'the runbook is found');
     const missing = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../runbooks/ea-s11-not-written.md)');
     assert.match(msg(withCode(check(missing, withRunbooks()), 'RDY206')[0]), /^Runbook documentation\/runbooks\/ea-s11-not-written\.md does not exist/);
+    const rooted = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](/documentation/runbooks/ea-s11-expectancy-negative.md)');
+    assert.deepEqual(withCode(check(rooted, withRunbooks()), 'RDY205'), [], 'a link from the repository root');
+    assert.deepEqual(withCode(check(rooted, withRunbooks()), 'RDY206'), []);
     const outside = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../../../runbooks/x.md)');
     assert.match(msg(withCode(check(outside), 'RDY205')[0]), /must stay inside the workspace/);
   });

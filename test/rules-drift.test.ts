@@ -157,6 +157,17 @@ describe('RDY301 drift-rows (D1)', () => {
     assert.deepEqual(withCode(check(elsewhere), 'RDY301'), []);
   });
 
+  it('leaves a missing Window or Threshold column to RDY004, once for the table', () => {
+    for (const [column, index] of [['Window', 3], ['Threshold', 4]] as const) {
+      const lines = VALID.split('\n');
+      const header = lines.findIndex((line) => line.startsWith('| Drift type |'));
+      for (let i = header; lines[i]?.startsWith('|'); i++) lines[i] = lines[i].split('|').filter((_, k) => k !== index).join('|');
+      const text = lines.join('\n');
+      assert.deepEqual(withCode(check(text), 'RDY302'), [], column);
+      assert.equal(withCode(check(text), 'RDY004').length, 1, column);
+    }
+  });
+
   it('accepts the N/A mark with its justification on one prose line', () => {
     const text = readFixture('drift/na-prose.md');
     for (const code of CODES) assert.deepEqual(withCode(check(text), code), [], code);

@@ -49,6 +49,7 @@ export const alertRows = perDocument((document): AlertRow[] => {
 export function choiceKey(value: string): string {
   return value
     .replace(/\(.*?\)/g, '')
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '') // decoration: `P1 🔥`, `Pagerduty 📟`
     .toLowerCase()
     .replace(/[\s_-]+/g, '');
 }

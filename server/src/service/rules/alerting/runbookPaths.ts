@@ -12,13 +12,15 @@ export function normaliseFolder(folder: string): string {
  * The path a Runbook cell gives: a Markdown link's target, else the first code span, else the
  * first word (what follows is a remark such as "(shared with §3)"). Undefined when the cell is empty.
  * A link target starting `../` is relative to the document's folder, as Markdown renders it
- * (`../runbooks/x.md` from `documentation/readiness/`); other targets, or one leading out of the
- * workspace, are read from the root, as the template writes paths.
+ * (`../runbooks/x.md` from `documentation/readiness/`), one starting `/` is relative to the root;
+ * other targets, or one leading out of the workspace, are read from the root, as the template writes paths.
  */
 export function runbookPathOf(cell: Cell, documentPath?: string): string | undefined {
   const link = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^)]*["'])?\s*\)/.exec(cell.text);
   if (link) {
     const target = link[1].replace(/#.*$/, '');
+    // In a link, `/documentation/…` is the repository root, as Markdown renders it on GitHub.
+    if (/^\/(?!\/)/.test(target)) return target.slice(1);
     return (documentPath !== undefined && relativeToDocument(target, documentPath)) || target;
   }
   const code = /(`+)([^`]+?)\1/.exec(cell.text);

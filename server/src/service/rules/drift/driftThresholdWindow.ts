@@ -39,14 +39,15 @@ export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
       if (notApplicable) continue; // an N/A row has no window or threshold (RDY301 judges it)
       const name = rowName(row);
       const window = analysis.table.cell(row, 'Window');
-      if ((isBlankValue(window?.value) || POSTPONED.test(window?.value.replace(/[`*_]/g, '') ?? '')) && !isHeld(document, window)) {
+      // A column the table lacks is RDY004's, once for the table, not once per row.
+      if (analysis.table.hasColumn('Window') && (isBlankValue(window?.value) || POSTPONED.test(window?.value.replace(/[`*_]/g, '') ?? '')) && !isHeld(document, window)) {
         report({
           range: where(window, row),
           message: `${name} has no Window: write the period the drift is measured over, e.g. \`rolling 7d vs training\` or \`14d window, per crypto\`.`,
         });
       }
       const threshold = analysis.table.cell(row, 'Threshold');
-      if (isHeld(document, threshold)) continue;
+      if (!analysis.table.hasColumn('Threshold') || isHeld(document, threshold)) continue;
       const value = threshold?.value ?? '';
       const hasWarn = hasPhrase(value, options.warnKeywords, true);
       const hasCrit = hasPhrase(value, options.critKeywords, true);
