@@ -190,6 +190,24 @@ describe('RDY202 alert-values (A2)', () => {
     assert.deepEqual(newErrors(text, fixed), []);
   });
 
+  it('leaves a missing Severity or Notification channel column to RDY004, once for the table', () => {
+    const dropColumn = (text: string, index: number) => {
+      const lines = text.split('\n');
+      for (let i = lines.indexOf(ALERT_HEADER); lines[i]?.startsWith('|'); i++) lines[i] = lines[i].split('|').filter((_, k) => k !== index).join('|');
+      return lines.join('\n');
+    };
+    for (const [column, index] of [['Severity', 4], ['Notification channel', 5]] as const) {
+      const text = dropColumn(VALID, index);
+      assert.deepEqual(withCode(check(text), 'RDY202'), [], column);
+      assert.equal(withCode(check(text), 'RDY004').length, 1, column);
+    }
+  });
+
+  it('ignores emoji decorating a value', () => {
+    const text = withCell(withCell(VALID, P1_ROW, 'P1', 'P1 🔥'), P1_ROW, 'Pagerduty', 'Pagerduty 📟');
+    for (const code of ['RDY201', 'RDY202', 'RDY203']) assert.deepEqual(withCode(check(text), code), [], code);
+  });
+
   it('prefers the value the written one plainly means', () => {
     const text = withCell(VALID, P2_ROW, 'P2', 'Sev2');
     assert.deepEqual(finding(text, 'RDY202').fixes.filter((f) => f.isPreferred).map((f) => f.title), ['Replace with P2']);
@@ -211,6 +229,17 @@ describe('RDY202 alert-values (A2)', () => {
     const filled = applyFix(empty, finding(empty, 'RDY202'), 'Replace with P2');
     assert.ok(filled.includes('.md` | P2 | Slack |'));
     assert.deepEqual(withCode(check(filled), 'RDY202'), []);
+  });
+
+  it('reads a channel followed by where it goes: a Slack channel, a Pagerduty service, an address', () => {
+    for (const channel of ['Slack #cvn-ml-alerts', 'Slack: #cvn-ml-alerts', 'Slack channel cvn-ml-alerts', 'Slack (#cvn-ml-alerts) + email ml-oncall@cvn-trading.com']) {
+      assert.deepEqual(withCode(check(withCell(VALID, P2_ROW, 'Slack', channel)), 'RDY202'), [], channel);
+    }
+    const service = withCell(VALID, P1_ROW, 'Pagerduty', 'Pagerduty service `cvn-trading-live`');
+    assert.deepEqual(withCode(check(service), 'RDY202'), []);
+    assert.deepEqual(withCode(check(service), 'RDY203'), [], 'a P1 on a Pagerduty service pages');
+    const teams = withCell(VALID, P2_ROW, 'Slack', 'Teams #cvn-ml-alerts');
+    assert.equal(msg(withCode(check(teams), 'RDY202')[0]), 'Notification channel "Teams" is not allowed: write Pagerduty, Slack or email.');
   });
 
   it('stays silent about the template\'s unchosen alternatives (RDY001 reports them)', () => {
@@ -303,6 +332,10 @@ describe('RDY204 alert-trigger (A4)', () => {
       'trades.pnl_per_trade < 0 in the last 6 hours',
       'inference_latency_p99 > 500 ms, 10 min window',
       'feature_pipeline_failures > 3 for ≥ 30 min',
+      '`feature_pipeline_failures > 3` sustained 15 minutes',
+      '`expectancy_net_realized < 0` for an hour',
+      '`expectancy_net_realized < 0` over one day on >2 cryptos',
+      '`feature_pipeline_failures > 3` for at least thirty minutes',
     ]) {
       const text = withCell(VALID, P1_ROW, TRIGGER, trigger);
       assert.deepEqual(withCode(check(text), 'RDY204').map((d) => msg(d)), [], trigger);
@@ -344,6 +377,20 @@ describe('RDY205 runbook-path (A5)', () => {
     assert.deepEqual(withCode(check(VALID), 'RDY205'), []);
     const link = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](./documentation/runbooks/ea-s11-expectancy-negative.md)');
     assert.deepEqual(withCode(check(link), 'RDY205'), []);
+  });
+
+  it('reads a link starting `../` from the document\'s folder and one starting `/` from the root, as Markdown renders them', () => {
+    // The document is documentation/readiness/CVN-N011-EA-S11.md: `../runbooks/` is documentation/runbooks/.
+    const link = withCell(VALID, P1_ROW, RUNBOOK, `[${RUNBOOK}](../runbooks/ea-s11-expectancy-negative.md)`);
+    assert.deepEqual(withCode(check(link, withRunbooks()), 'RDY205'), []);
+    assert.deepEqual(withCode(check(link, withRunbooks()), 'RDY206'), [], 'the runbook is found');
+    const missing = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../runbooks/ea-s11-not-written.md)');
+    assert.match(msg(withCode(check(missing, withRunbooks()), 'RDY206')[0]), /^Runbook documentation\/runbooks\/ea-s11-not-written\.md does not exist/);
+    const rooted = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](/documentation/runbooks/ea-s11-expectancy-negative.md)');
+    assert.deepEqual(withCode(check(rooted, withRunbooks()), 'RDY205'), [], 'a link from the repository root');
+    assert.deepEqual(withCode(check(rooted, withRunbooks()), 'RDY206'), []);
+    const outside = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../../../runbooks/x.md)');
+    assert.match(msg(withCode(check(outside), 'RDY205')[0]), /must stay inside the workspace/);
   });
 
   it('reports a path outside the folder or not in Markdown, on the cell, with a fix', () => {

@@ -147,6 +147,10 @@ describe('RDY301 drift-rows (D1)', () => {
       const variant = edit(text, 'N/A — calibration', `N/A ${dash} calibration`);
       assert.deepEqual(withCode(check(variant), 'RDY301'), [], dash);
     }
+    for (const marker of ['n/a (calibration-only change)', 'Not applicable — calibration-only change']) {
+      const variant = edit(text, 'N/A — calibration-only change', marker);
+      for (const code of CODES) assert.deepEqual(withCode(check(variant), code), [], `${marker} ${code}`);
+    }
     // The justification may sit in another cell of the row.
     const elsewhere = edit(
       text,
@@ -154,6 +158,17 @@ describe('RDY301 drift-rows (D1)', () => {
       'N/A — calibration-only change | only the isotonic map changes, features untouched |',
     );
     assert.deepEqual(withCode(check(elsewhere), 'RDY301'), []);
+  });
+
+  it('leaves a missing Window or Threshold column to RDY004, once for the table', () => {
+    for (const [column, index] of [['Window', 3], ['Threshold', 4]] as const) {
+      const lines = VALID.split('\n');
+      const header = lines.findIndex((line) => line.startsWith('| Drift type |'));
+      for (let i = header; lines[i]?.startsWith('|'); i++) lines[i] = lines[i].split('|').filter((_, k) => k !== index).join('|');
+      const text = lines.join('\n');
+      assert.deepEqual(withCode(check(text), 'RDY302'), [], column);
+      assert.equal(withCode(check(text), 'RDY004').length, 1, column);
+    }
   });
 
   it('accepts the N/A mark with its justification on one prose line', () => {

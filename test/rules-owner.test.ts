@@ -165,6 +165,17 @@ describe('RDY603 backup-engagement (O2)', () => {
     assert.deepEqual(withCode(check(readExample('documentation/readiness/CVN-N014-LB-S02.md')), 'RDY603'), []);
   });
 
+  it('reads a §6 written as a two-column table, the engagement in the Backup DRI row', () => {
+    const start = VALID.indexOf('- **DRI**');
+    const end = VALID.indexOf('If the DRI changes');
+    const table = VALID.slice(0, start) +
+      '| Role | Who |\n|---|---|\n| DRI | @ana-m |\n| Backup DRI | @li-wei — quarterly handoff drill |\n' +
+      '| Decision authority | @d-okafor |\n| Sunset date | 2027-02-21 |\n\n' + VALID.slice(end);
+    for (const code of CODES) assert.deepEqual(withCode(check(table), code), [], code);
+    const silent = edit(table, '| @li-wei — quarterly handoff drill |', '| @li-wei |');
+    assert.equal(withCode(check(silent), 'RDY603').length, 1);
+  });
+
   it('does not count the template\'s own sentence kept verbatim: information on the Backup DRI value', () => {
     const [diagnostic, ...rest] = withCode(check(KEPT), 'RDY603');
     assert.equal(rest.length, 0);
@@ -354,7 +365,7 @@ describe('RDY606 sunset-window (O4)', () => {
   });
 
   it('option defaultStageDays: used when a §4 Duration cannot be read', () => {
-    const text = edit(VALID, '| 14d |', '| two weeks |');
+    const text = edit(VALID, '| 14d |', '| a while |');
     // Shadow counts 7 days by default: expected 2027-02-14, 7 days from the date written.
     assert.deepEqual(withCode(check(text), 'RDY606'), []);
     const [diagnostic] = withCode(check(text, rule('RDY606', { defaultStageDays: 30 })), 'RDY606');

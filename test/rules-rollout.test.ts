@@ -278,7 +278,7 @@ describe('RDY403 canary-stage (R3)', () => {
   });
 
   it('option allAtOnceKeywords', () => {
-    const text = edit(VALID, CANARY_TRAFFIC, 'BTCUSDC and ETHUSDC together');
+    const text = edit(VALID, CANARY_TRAFFIC, 'BTCUSDC together with its hedge leg');
     assert.deepEqual(withCode(check(text), 'RDY403'), []);
     const config = { rules: { RDY403: { allAtOnceKeywords: [...canaryStageRule.defaultOptions!.allAtOnceKeywords, 'together'] } } };
     assert.equal(textAt(text, only(text, 'RDY403', { config }).range), 'together');

@@ -4,7 +4,10 @@ import type { LineIndex } from './text/lineIndex';
 /** The six MUST sections and the sign-off checklist, in template order. */
 export type SectionId = 'monitoring' | 'alerting' | 'drift' | 'rollout' | 'rollback' | 'owner' | 'checklist';
 
-/** A piece of source text and where it stands. `text` is exactly the source, markup included. */
+/**
+ * A piece of source text and where it stands. `text` is the source as a reader sees it: markup
+ * included, HTML comments blanked to spaces (same length, so offsets within it still hold).
+ */
 export interface Span {
   text: string;
   range: Range;
@@ -31,7 +34,7 @@ export interface TableRow {
 
 export interface Table {
   header: TableRow;
-  /** Column keys, normalised by `columnKey` (lower case, no spacing, no parenthesised part). */
+  /** Column keys, normalised by `columnKey` (lower case, singular, no spacing, punctuation, `%` or parenthesised part). */
   columnKeys: string[];
   rows: TableRow[];
   range: Range;
@@ -50,14 +53,20 @@ export type FieldKey =
   | 'decision authority'
   | 'sunset date';
 
-/** A `**Key**: value` line (optionally a list item). */
+/**
+ * A field of the form, however written: a `**Key**: value` line (`**Key:**`, `Key:`, a list item)
+ * or a row (or column) of a key | value table, whose value is the value cell.
+ */
 export interface Field {
   key: FieldKey;
   line: number;
   keySpan: Span;
-  /** The value after the colon, trimmed; an empty value has an empty range at the line's end. */
+  /** The value after the colon (or the value cell), trimmed; an empty value has an empty range where it belongs. */
   value: Span;
+  /** The whole line, or the table row. */
   range: Range;
+  /** The key | value table the field is a row (or column) of; undefined for a line. */
+  table: Table | undefined;
 }
 
 export type ChecklistTopic = SectionId | 'dependencies' | 'committee' | 'op-comment';
@@ -114,10 +123,15 @@ export interface ReadinessDocument {
   /** The text analysed: the input without a leading BOM. */
   text: string;
   lines: LineIndex;
+  /** The same lines as a reader sees them: HTML comments blanked to spaces, every position unchanged. */
+  content: LineIndex;
   title: Heading | undefined;
-  /** Fields before the first section (Story, Owner, Filled on, Reviewed by committee). */
+  /** Fields above the first recognised section (Story, Owner, Filled on, Reviewed by committee), however written. */
   headerFields: Field[];
-  /** Every heading of level 2 or more that starts a section, recognised or not, in order. */
+  /**
+   * Every heading that starts a section, recognised or not, in order: the headings at the file's
+   * section level (`##` to `####`, read from the file) or above it; deeper ones are sub-headings.
+   */
   sections: Section[];
   placeholders: Placeholder[];
   /** Lines that repeat the template's own guidance (F7): never a finding. */

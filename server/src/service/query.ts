@@ -1,4 +1,5 @@
 import { perDocument } from './derived';
+import { sectionSpec } from './parser/sections';
 import type { Placeholder, ReadinessDocument, Section, SectionId, Span, Table } from './model';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -7,9 +8,23 @@ export function findSection(document: ReadinessDocument, id: SectionId): Section
   return document.sections.find((section) => section.id === id);
 }
 
-/** The section's table: the first one under its heading. */
+/**
+ * The section's table, as a reader finds it: the one holding the most of the section's columns
+ * (a small legend or notes table may come first), the first on a tie.
+ */
 export function sectionTable(section: Section | undefined): Table | undefined {
-  return section?.tables[0];
+  if (!section || section.tables.length < 2 || !section.id) return section?.tables[0];
+  const columns = sectionSpec(section.id).columns;
+  let best = section.tables[0];
+  let most = -1;
+  for (const table of section.tables) {
+    const count = columns.filter((column) => table.hasColumn(column)).length;
+    if (count > most) {
+      best = table;
+      most = count;
+    }
+  }
+  return best;
 }
 
 export function findHeaderField(document: ReadinessDocument, key: string) {
@@ -56,11 +71,22 @@ export function hasPlaceholder(document: ReadinessDocument, span: Span): boolean
 
 /** The author's prose in a section (guidance excluded), one string per line. */
 export function proseOf(document: ReadinessDocument, section: Section): Array<{ line: number; text: string }> {
-  return section.proseLines.map((line) => ({ line, text: document.lines.lineText(line) }));
+  return section.proseLines.map((line) => ({ line, text: document.content.lineText(line) }));
 }
 
-/** A range inside a span, from offsets within the span's text (single-line spans). */
+/** A range inside a span, from offsets within the span's text (a multi-line span's text holds whole lines after its first). */
 export function subRange(span: Span, start: number, end: number): Range {
   const { line, character: base } = span.range.start;
-  return { start: { line, character: base + start }, end: { line, character: base + end } };
+  if (!span.text.includes('\n')) return { start: { line, character: base + start }, end: { line, character: base + end } };
+  return { start: positionIn(span, start), end: positionIn(span, end) };
+}
+
+function positionIn(span: Span, offset: number) {
+  let line = span.range.start.line;
+  let lineStart = -1;
+  for (let i = span.text.indexOf('\n'); i >= 0 && i < offset; i = span.text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i;
+  }
+  return lineStart < 0 ? { line, character: span.range.start.character + offset } : { line, character: offset - lineStart - 1 };
 }

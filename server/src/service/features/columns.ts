@@ -89,6 +89,14 @@ const DOCS: Record<string, ColumnDoc> = {
   'rollback:revertsla': { meaning: 'How fast the revert takes effect, e.g. `< 1 min`; the primary path within 5 minutes.' },
 };
 
+// Keyed again through columnKey, so a header matches its doc exactly as a rule matches its column.
+const DOCS_BY_KEY = new Map(
+  Object.entries(DOCS).map(([name, doc]) => {
+    const [section, column] = name.split(':');
+    return [`${section}:${columnKey(column)}`, doc];
+  }),
+);
+
 export function columnDoc(section: SectionId | undefined, header: string): ColumnDoc | undefined {
-  return section ? DOCS[`${section}:${columnKey(header)}`] : undefined;
+  return section ? DOCS_BY_KEY.get(`${section}:${columnKey(header)}`) : undefined;
 }

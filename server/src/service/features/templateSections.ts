@@ -43,7 +43,7 @@ function collect(): Map<SectionId, TemplateSection> {
   for (const line of TEMPLATE_TEXT.split('\n')) {
     const heading = /^(#{2,6})\s+(.*)$/.exec(line);
     if (heading) {
-      const id = matchSectionHeading(heading[1].length, heading[2]).id;
+      const id = matchSectionHeading(heading[2]).id;
       current = id ? { id, title: heading[2].trim(), intro: undefined, minima: [], encouraged: [], notes: [], adrs: [] } : undefined;
       if (current) sections.set(current.id, current);
       list = 'other';

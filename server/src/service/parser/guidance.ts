@@ -6,13 +6,15 @@ import { CHECKLIST_LINE, isFieldLine } from './lineItems';
 /**
  * Guidance (F7) is the template's own instructions: its intro sentences, "Required minima"
  * and "Strongly encouraged" bullets, the skip and DRI-change sentences, the closing paragraph.
- * It is recognised by comparison with the template's text, tolerant of white space and of
- * bold/code markup, so no phrase list has to be kept in step with the template.
+ * It is recognised by comparison with the template's text, tolerant of white space (re-wrapped
+ * lines), list markers, block quotes and bold/italic/code markup, so no phrase list has to be
+ * kept in step with the template.
  */
 export function normaliseProse(text: string): string {
   return text
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?/gm, '')
     .replace(/\*\*|__|`/g, '')
+    .replace(/(^|[^\w*])[*_](?=\S)|(?<=\S)[*_](?=$|[^\w*])/gm, '$1')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
@@ -27,7 +29,7 @@ export function isTemplateGuidance(normalised: string): boolean {
   return templateGuidance.has(normalised);
 }
 
-const FIRST_WORD = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|`)*\s*([^\s*_`]+)/;
+const FIRST_WORD = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|`|[*_])*\s*([^\s*_`]+)/;
 
 /**
  * Whether a paragraph's raw text is the template's guidance. Most paragraphs are the author's

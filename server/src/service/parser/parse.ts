@@ -1,12 +1,15 @@
-import type { Field, Heading, Placeholder, ReadinessDocument, Section, Table } from '../model';
+import type { Field, Heading, Placeholder, ReadinessDocument, Section, SectionId, Table } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { type Block, parseBlocks } from './blocks';
+import { blankComments } from './comments';
 import { blockText, isGuidanceText } from './guidance';
-import { parseChecklistItem, parseField, parseSkip } from './lineItems';
+import { continueField, parseChecklistItem, parseField, parseSkip, parseTableFields } from './lineItems';
 import { findPlaceholders } from './placeholders';
-import { matchSectionHeading } from './sections';
+import { type HeadingMatch, matchSectionHeading, sectionSpec } from './sections';
 import { parseSuppressions } from './suppressions';
 import { buildTable } from './tables';
+
+type HeadingBlock = Extract<Block, { kind: 'heading' }>;
 
 /** Parses a readiness file into its document model. Never throws on any string. */
 export function parseReadiness(input: string): ReadinessDocument {
@@ -16,33 +19,71 @@ export function parseReadiness(input: string): ReadinessDocument {
   const blocks = parseBlocks(text);
 
   const codeLines = new Set<number>();
-  const guidanceLines = new Set<number>();
   for (const block of blocks) {
     if (block.kind === 'code') for (let l = block.startLine; l < block.endLine; l++) codeLines.add(l);
-    if (block.kind === 'paragraph' && isGuidanceText(blockText(lines, block.startLine, block.endLine))) {
+  }
+  // Everything is read from the text a reader sees: HTML comments blanked, same positions.
+  const visible = blankComments(text, (offset) => codeLines.size > 0 && codeLines.has(lines.positionAt(offset).line));
+  const content = visible === text ? lines : new LineIndex(visible);
+
+  const guidanceLines = new Set<number>();
+  for (const block of blocks) {
+    if (block.kind === 'paragraph' && isGuidanceText(blockText(content, block.startLine, block.endLine))) {
       for (let l = block.startLine; l < block.endLine; l++) guidanceLines.add(l);
     }
   }
 
+  const headings = new Map<number, Heading>();
+  const matches = new Map<number, HeadingMatch>();
+  for (const block of blocks) {
+    if (block.kind !== 'heading') continue;
+    const heading = toHeading(content, block);
+    headings.set(block.startLine, heading);
+    matches.set(block.startLine, matchSectionHeading(heading.title.text));
+  }
+  // The title: the first `#` heading; without one, a first heading standing above the section level
+  // (`## MLOps readiness — …` over `###` sections).
+  let titleLine = blocks.find((block) => block.kind === 'heading' && block.level === 1)?.startLine;
+  const level = sectionLevel(blocks, matches, titleLine);
+  if (titleLine === undefined) {
+    const first = blocks.find((block): block is HeadingBlock => block.kind === 'heading');
+    if (first && first.level < level && !matches.get(first.startLine)!.id) titleLine = first.startLine;
+  }
+  // Sections named at the section level (or above): a deeper heading never repeats one of them.
+  const namedAtLevel = new Set<string>();
+  for (const block of blocks) {
+    const id = block.kind === 'heading' && block.level <= level ? matches.get(block.startLine)?.id : undefined;
+    if (id) namedAtLevel.add(id);
+  }
+
+  // Sections found below the section level (written one level too deep): each once.
+  const promoted = new Set<SectionId>();
   let title: Heading | undefined;
   const headerFields: Field[] = [];
   const sections: Section[] = [];
   const placeholders: Placeholder[] = [];
   let current: Section | undefined;
+  // The header runs from the top to the first recognised section, whatever headings stand before it.
+  let inHeader = true;
 
   const closeSection = (endLine: number) => {
     if (current) current.endLine = endLine;
   };
 
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     if (block.kind === 'heading') {
-      const heading = toHeading(lines, block);
-      if (!guidanceLines.has(block.startLine)) findPlaceholders(lines, block.startLine, placeholders);
-      if (heading.level === 1) {
-        title ??= heading;
+      const heading = headings.get(block.startLine)!;
+      if (!guidanceLines.has(block.startLine)) findPlaceholders(content, block.startLine, placeholders);
+      if (block.startLine === titleLine) {
+        title = heading;
         continue;
       }
-      const match = matchSectionHeading(heading.level, heading.title.text);
+      const match = matches.get(block.startLine)!;
+      const isSection =
+        startsSection(heading.level, match, level, namedAtLevel) ||
+        (match.id !== undefined && !namedAtLevel.has(match.id) && !promoted.has(match.id) && !match.subNumbered && holdsSectionContent(content, blocks, index, match.id));
+      if (!isSection) continue;
+      if (heading.level > level && match.id) promoted.add(match.id);
       // An unrecognised sub-heading stays inside the section it belongs to.
       if (current && match.id === undefined && heading.level > current.heading.level) continue;
       closeSection(block.startLine);
@@ -58,26 +99,34 @@ export function parseReadiness(input: string): ReadinessDocument {
         skips: [],
         proseLines: [],
       };
+      if (match.id) inHeader = false;
       sections.push(current);
       continue;
     }
     if (block.kind === 'table') {
-      const table: Table = buildTable(lines, block.rowLines, block.endLine);
-      current?.tables.push(table);
-      for (const row of block.rowLines) findPlaceholders(lines, row, placeholders);
+      const table: Table = buildTable(content, block.rowLines, block.endLine);
+      for (const row of block.rowLines) findPlaceholders(content, row, placeholders);
+      const fields = parseTableFields(table);
+      if (fields.length) (inHeader ? headerFields : current!.fields).push(...fields);
+      // A table of fields is the form's key | value list, not the section's table.
+      else current?.tables.push(table);
       continue;
     }
     if (block.kind !== 'paragraph') continue;
+    // The field a wrapped line of this paragraph continues.
+    let open: Field | undefined;
     for (let line = block.startLine; line < block.endLine; line++) {
       if (guidanceLines.has(line)) continue;
-      findPlaceholders(lines, line, placeholders);
-      const field = parseField(lines, line);
-      if (field) (current ? current.fields : headerFields).push(field);
+      findPlaceholders(content, line, placeholders);
+      const field = parseField(content, line);
+      if (field) (inHeader ? headerFields : current!.fields).push(field);
+      if (field) open = field;
+      else if (open && !continueField(open, content, line)) open = undefined;
       if (!current) continue;
       current.proseLines.push(line);
-      const item = parseChecklistItem(lines, line);
+      const item = parseChecklistItem(content, line);
       if (item) current.checklist.push(item);
-      const skip = parseSkip(lines, line);
+      const skip = parseSkip(content, line);
       if (skip) current.skips.push(skip);
     }
   }
@@ -86,6 +135,7 @@ export function parseReadiness(input: string): ReadinessDocument {
   return {
     text,
     lines,
+    content,
     title,
     headerFields,
     sections,
@@ -96,7 +146,68 @@ export function parseReadiness(input: string): ReadinessDocument {
   };
 }
 
-function toHeading(lines: LineIndex, block: Extract<Block, { kind: 'heading' }>): Heading {
+/**
+ * The level of the file's section headings: the one at which headings (the title aside) name the
+ * most distinct sections (the shallower on a tie), 2 when none does. An author may write them `#`
+ * to `####`; deeper headings are the author's own sub-headings.
+ */
+function sectionLevel(blocks: readonly Block[], matches: ReadonlyMap<number, HeadingMatch>, titleLine: number | undefined): number {
+  const named = new Map<number, Set<string>>();
+  for (const block of blocks) {
+    if (block.kind !== 'heading' || block.startLine === titleLine) continue;
+    const id = matches.get(block.startLine)?.id;
+    if (!id) continue;
+    let ids = named.get(block.level);
+    if (!ids) named.set(block.level, (ids = new Set()));
+    ids.add(id);
+  }
+  let best = 2;
+  let most = 0;
+  for (const [level, ids] of [...named].sort((a, b) => a[0] - b[0])) {
+    if (ids.size > most) {
+      best = level;
+      most = ids.size;
+    }
+  }
+  return best;
+}
+
+/**
+ * A heading at the section level (or above) starts a section, named or not; a deeper one only
+ * when its number and words both name a section no heading at the section level names
+ * (`### §3 Drift` among `##` sections). `4.1`-style headings are always sub-headings.
+ */
+function startsSection(level: number, match: HeadingMatch, sectionLevel: number, namedAtLevel: ReadonlySet<string>): boolean {
+  if (match.subNumbered) return false;
+  if (level <= sectionLevel) return true;
+  return match.numberAgrees && !namedAtLevel.has(match.id!);
+}
+
+/**
+ * Whether the blocks under a heading (up to the next heading) hold what only the named section
+ * holds: its table (at least half its columns), for the checklist its boxes, for §6 its DRI. A
+ * deeper heading naming a section the file has nowhere else, over that section's content, is that
+ * section written one level too deep; "Rollback trigger notes" over prose is not §5.
+ */
+function holdsSectionContent(lines: LineIndex, blocks: readonly Block[], index: number, id: SectionId): boolean {
+  const columns = sectionSpec(id).columns;
+  for (let i = index + 1; i < blocks.length && blocks[i].kind !== 'heading'; i++) {
+    const block = blocks[i];
+    if (block.kind === 'table' && columns.length) {
+      const table = buildTable(lines, block.rowLines, block.endLine);
+      if (columns.filter((column) => table.hasColumn(column)).length * 2 >= columns.length) return true;
+    }
+    if (block.kind === 'paragraph' && (id === 'checklist' || id === 'owner')) {
+      for (let line = block.startLine; line < block.endLine; line++) {
+        if (id === 'checklist' && parseChecklistItem(lines, line)) return true;
+        if (id === 'owner' && parseField(lines, line)?.key === 'dri') return true;
+      }
+    }
+  }
+  return false;
+}
+
+function toHeading(lines: LineIndex, block: HeadingBlock): Heading {
   const line = block.startLine;
   const raw = lines.lineText(line);
   // ATX: strip the `#` run and an optional closing run; setext: the text line itself.

@@ -17,14 +17,14 @@ export const SECTION_SPECS: readonly SectionSpec[] = [
     id: 'monitoring',
     number: 1,
     title: '1. Production monitoring (MUST)',
-    pattern: /\bmonitoring\b/i,
+    pattern: /\bmonitoring\b|\bobservability\b/i,
     columns: ['Metric', 'Type', 'Source', 'Dashboard', 'Threshold (warn / crit)', 'Owner'],
   },
   {
     id: 'alerting',
     number: 2,
     title: '2. Alerting & runbooks (MUST)',
-    pattern: /\balert(ing|s)?\b|\brunbooks?\b/i,
+    pattern: /\balert(ing|s)?\b|\brunbooks?\b|\bpaging\b|\bon-?call\b/i,
     columns: ['Alert', 'Trigger', 'Runbook', 'Severity', 'Notification channel'],
   },
   {
@@ -38,7 +38,7 @@ export const SECTION_SPECS: readonly SectionSpec[] = [
     id: 'rollout',
     number: 4,
     title: '4. Staged rollout (MUST)',
-    pattern: /\broll-?\s?out\b|\bstaged\b/i,
+    pattern: /\broll-?\s?out\b|\bstaged\b|\brelease plan\b/i,
     columns: ['Stage', 'Traffic %', 'Duration', 'Pass criteria', 'Rollback trigger'],
   },
   {
@@ -52,14 +52,14 @@ export const SECTION_SPECS: readonly SectionSpec[] = [
     id: 'owner',
     number: 6,
     title: '6. Owner & DRI (MUST)',
-    pattern: /\bowner(ship)?\b|\bDRI\b/i,
+    pattern: /\bowner(ship)?\b|\bDRIs?\b|\baccountab/i,
     columns: [],
   },
   {
     id: 'checklist',
     number: undefined,
     title: 'Sign-off checklist (gate before PR merge)',
-    pattern: /\bsign-?\s?off\b|\bchecklist\b/i,
+    pattern: /\bsign-?\s?off\b|\bchecklist\b|\bmerge gate\b/i,
     columns: [],
   },
 ];
@@ -68,26 +68,59 @@ export function sectionSpec(id: SectionId): SectionSpec {
   return SECTION_SPECS.find((spec) => spec.id === id)!;
 }
 
-/** `2.`, `2)`, `§2`, `§ 2 -` … before the title. */
-const NUMBER_PREFIX = /^(§\s*)?(\d+)\s*[.):\-—–]?\s*/;
+/**
+ * `2.`, `2)`, `§2`, `§ 2 -`, `Section 2:` … before the title. A dotted number (`4.1`) is a
+ * sub-heading's: it names no section.
+ */
+const NUMBER_PREFIX = /^(?:(?:section|part)\s+|§\s*)?(\d+)((?:\.\d+)+\.?)?(?![\d])\s*[.):\-—–]?\s*/i;
+
+// Emphasis, code marks, a trailing colon or closing emoji do not change what a heading names.
+const DECORATION = /\*\*|__|`|[*_](?=\S)|(?<=\S)[*_]/g;
 
 export interface HeadingMatch {
+  /** The section the heading's words (or, when it has no words, its number) name. */
   id: SectionId | undefined;
+  /** The number written before the words, if any. */
   number: number | undefined;
+  /** Numbered, and the number is the one the template gives the named section: a heading that says so twice. */
+  numberAgrees: boolean;
+  /** A `4.1`-style number: the author's own sub-heading, never a section. */
+  subNumbered: boolean;
 }
 
 /**
- * Recognises a section heading tolerantly: by its words first (`## 2 Alerting and runbooks`,
- * `### §2 Alerting`), else by its number alone (`## 2.`). Unnumbered headings below level 2 are
- * the author's own sub-headings, never sections.
+ * What a heading's words name, whatever the level, numbering, `§`, "&" or "and", or "(MUST)":
+ * `## 2 Alerting and runbooks`, `### §2 Alerting`, `#### Sign-off checklist`, or the number alone
+ * (`## 2.`). Whether it starts a section also depends on its level (see `sectionLevel`).
  */
-export function matchSectionHeading(level: number, title: string): HeadingMatch {
-  const prefix = NUMBER_PREFIX.exec(title);
-  const number = prefix ? Number(prefix[2]) : undefined;
-  const words = prefix ? title.slice(prefix[0].length) : title;
-  if (level > 2 && number === undefined) return { id: undefined, number };
-  const byWords = SECTION_SPECS.find((spec) => spec.pattern.test(words));
-  if (byWords) return { id: byWords.id, number };
+export function matchSectionHeading(title: string): HeadingMatch {
+  const plain = title.includes('*') || title.includes('_') || title.includes('`') ? title.replace(DECORATION, '') : title;
+  const trimmed = plain.trim();
+  const prefix = NUMBER_PREFIX.exec(trimmed);
+  const subNumbered = prefix?.[2] !== undefined;
+  const number = prefix && !subNumbered ? Number(prefix[1]) : undefined;
+  const words = prefix ? trimmed.slice(prefix[0].length) : trimmed;
+  if (subNumbered) return { id: undefined, number: undefined, numberAgrees: false, subNumbered };
   const byNumber = SECTION_SPECS.find((spec) => spec.number !== undefined && spec.number === number);
-  return { id: words.trim() === '' || /^\(?must\)?$/i.test(words.trim()) ? byNumber?.id : undefined, number };
+  const id = byWords(words, byNumber) ?? (words.trim() === '' || /^\(?must\)?$/i.test(words.trim()) ? byNumber?.id : undefined);
+  return { id, number, numberAgrees: id !== undefined && byNumber?.id === id, subNumbered };
+}
+
+/**
+ * The section the words name. Where several match ("Drift monitoring"), the number written
+ * decides, else the word that comes first.
+ */
+function byWords(words: string, byNumber: SectionSpec | undefined): SectionId | undefined {
+  let best: SectionSpec | undefined;
+  let bestAt = Infinity;
+  for (const spec of SECTION_SPECS) {
+    const found = spec.pattern.exec(words);
+    if (!found) continue;
+    if (spec === byNumber) return spec.id;
+    if (found.index < bestAt) {
+      best = spec;
+      bestAt = found.index;
+    }
+  }
+  return best?.id;
 }

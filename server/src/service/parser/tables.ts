@@ -3,8 +3,9 @@ import type { Cell, Table, TableRow } from '../model';
 import { isTrimmed, type LineIndex } from '../text/lineIndex';
 
 /**
- * A header's key for matching: case-, spacing- and punctuation-insensitive, without a
- * parenthesised part, so `Threshold (warn / crit)`, `threshold` and `Threshold(warn/crit)` agree.
+ * A header's key for matching, as a reader matches headers: case-, spacing-, punctuation- and
+ * plural-insensitive, without a parenthesised part or a `%`, so `Threshold (warn / crit)`,
+ * `threshold`, `Thresholds` and `Threshold(warn/crit)` agree, and so do `Traffic %` and `traffic`.
  */
 const keys = new Map<string, string>();
 
@@ -22,14 +23,27 @@ function computeColumnKey(header: string): string {
   return stripMarkup(header)
     .replace(/\(.*?\)/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9%]/g, '');
+    .split(/[^a-z0-9]+/)
+    .map(singular)
+    .join('');
 }
 
-/** Removes code and emphasis markers: the value a reader sees. */
+/** `alerts` → `alert`, `thresholds` → `threshold`; `status`, `sla`, `pass` stay. */
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
+}
+
+const TAG_START = /<\/?[a-z]/i;
+const INLINE_HTML = /<\/?(?:br|b|i|em|strong|code|kbd|sup|sub|span|u|s|del|ins|mark|small)\b[^<>]*>/gi;
+
+/** Removes code and emphasis markers and inline HTML: the value a reader sees. */
 export function stripMarkup(text: string): string {
   // Most cells carry little or no markup: run each replacement only where its marker occurs.
   let value = text;
   if (value.includes('\\')) value = value.replace(/\\\|/g, '|');
+  // Inline HTML a cell may hold: `<br>` separates, `<b>`, `<code>` … only mark up.
+  // (`< 0.5` in a threshold is a comparison: only a `<` right before a letter or `/` can open a tag.)
+  if (value.includes('<') && TAG_START.test(value)) value = value.replace(INLINE_HTML, (tag) => (/^<br\b/i.test(tag) ? ' ' : ''));
   if (value.includes('`')) value = value.replace(/`+/g, '');
   if (value.includes('**') || value.includes('__')) value = value.replace(/(\*\*|__)(.*?)\1/g, '$2');
   if (value.includes('*') || /(?:^|\W)_/.test(value)) value = value.replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2');

@@ -11,7 +11,7 @@ const TEMPLATE_LINES = TEMPLATE_TEXT.split('\n');
 export function sectionSkeleton(id: SectionId, eol = '\n'): string {
   const start = TEMPLATE_LINES.findIndex((line) => {
     const heading = /^(#{2,6})\s+(.*)$/.exec(line);
-    return heading !== null && matchSectionHeading(heading[1].length, heading[2]).id === id;
+    return heading !== null && matchSectionHeading(heading[2]).id === id;
   });
   let end = start + 1;
   while (end < TEMPLATE_LINES.length && !/^#{1,6}\s/.test(TEMPLATE_LINES[end])) end++;

@@ -6,14 +6,16 @@ export interface CalendarDate {
   day: number;
 }
 
-const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+// Word processors turn `-` into a non-breaking hyphen or a dash; the date is the same.
+const ISO_DATE = /(?<![\w.])(\d{4})[-‐‑–](\d{2})[-‐‑–](\d{2})(?![\d])/;
 const DAY_MS = 86_400_000;
 
 /** The first `YYYY-MM-DD` in the text and its offset, whether or not it is a real date. */
 export function findIsoDate(text: string): { text: string; start: number; date: CalendarDate | undefined } | undefined {
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
-  return { text: match[0], start: match.index, date: toCalendarDate(+match[1], +match[2], +match[3]) };
+  // Dashes read as `-` (same length, so the offsets still hold).
+  return { text: match[0].replace(/[‐‑–]/g, '-'), start: match.index, date: toCalendarDate(+match[1], +match[2], +match[3]) };
 }
 
 /** Undefined for dates that do not exist (2026-02-30, month 13). */
@@ -25,7 +27,7 @@ export function toCalendarDate(year: number, month: number, day: number): Calend
 }
 
 export function parseIsoDate(text: string): CalendarDate | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const match = /^(\d{4})[-‐‑–](\d{2})[-‐‑–](\d{2})$/.exec(text.trim());
   return match ? toCalendarDate(+match[1], +match[2], +match[3]) : undefined;
 }
 

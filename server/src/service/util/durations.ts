@@ -1,36 +1,155 @@
+import { NUMBER_WORD_SOURCE, readCount } from './numbers';
+
 /**
- * Durations as people write them in the template's tables: `≥ 7d`, `7 days`, `1w`, `14d window`,
- * `< 5 min`, `30s`, `2h`. Values are in minutes; `atLeast` / `atMost` keep the comparison.
+ * Durations as people write them: `≥ 7d`, `>= 7 days`, `7 days`, `one week`, `a fortnight`, `1w`,
+ * `7-day`, `7–14 days`, `at least 7 days`, `min. 7d`, `7d+`, `10 business days`, `< 5 min`,
+ * `within 5 minutes`, `half an hour`, `30s`, `7 calendar days`, ISO 8601 `P7D`. The one place the engine reads a duration.
+ * Values are in minutes; `comparator` keeps the bound the author wrote, and a range keeps both ends.
+ * Numbers that are not durations are left alone: `7 model versions`, `24/7`, `p99`, `1 crypto out of 5`.
  */
 export interface Duration {
+  /** Minutes; for a range (`7–14 days`), its lower end. */
   minutes: number;
+  /** A range's upper end, in minutes. */
+  maxMinutes?: number;
   /** The text matched, and where it starts within the input. */
   text: string;
   start: number;
+  /** Where the number itself starts (after a comparator such as `≥` or `within`). */
+  valueStart: number;
   comparator: '<' | '≤' | '>' | '≥' | '=' | undefined;
 }
 
-const UNIT_MINUTES: Array<[RegExp, number]> = [
-  [/^(s|secs?|seconds?)$/i, 1 / 60],
-  [/^(m|mins?|minutes?)$/i, 1],
-  [/^(h|hrs?|hours?)$/i, 60],
-  [/^(d|days?)$/i, 1440],
-  [/^(w|wks?|weeks?)$/i, 10080],
+const DAY = 1440;
+
+/** Units, longest spelling first within each; `short` ones are abbreviations a number word may not take ("one d"). */
+const UNITS: Array<{ pattern: RegExp; minutes: number; short?: RegExp }> = [
+  { pattern: /^(?:business|working|work)[\s-]+days?$/i, minutes: (DAY * 7) / 5 },
+  { pattern: /^fortnights?$/i, minutes: DAY * 14 },
+  { pattern: /^(?:weeks?|wks?|w)$/i, minutes: DAY * 7, short: /^w$/i },
+  { pattern: /^(?:days?|d)$/i, minutes: DAY, short: /^d$/i },
+  { pattern: /^(?:hours?|hrs?|h)$/i, minutes: 60, short: /^h$/i },
+  { pattern: /^(?:milliseconds?|msecs?|ms)$/i, minutes: 1 / 60_000, short: /^ms$/i },
+  { pattern: /^(?:minutes?|mins?|m)$/i, minutes: 1, short: /^m$/i },
+  { pattern: /^(?:months?|mos?)$/i, minutes: DAY * 30, short: /^mos?$/i },
+  { pattern: /^(?:seconds?|secs?|s)$/i, minutes: 1 / 60, short: /^s$/i },
+  { pattern: /^(?:years?|yrs?|y)$/i, minutes: DAY * 365, short: /^y$/i },
 ];
 
-const DURATION = /(<=|>=|≤|≥|<|>|=)?\s*(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)(?![A-Za-z])/i;
+const UNIT =
+  String.raw`(?:(?:business|working|work)[\s-]+days?|fortnights?|weeks?|wks?|w|days?|d|hours?|hrs?|h|milliseconds?|msecs?|ms|minutes?|mins?|` +
+  String.raw`months?|mos?|m|seconds?|secs?|s|years?|yrs?|y)`;
+/** A number: digits (never the tail of `p99`, `24/7` or `v2`), a number word, or `a` / `an` / `half an`. */
+const COUNT = String.raw`(?:(?<![\p{L}\d_.\/])\d+(?:\.\d+)?(?![.\/]\d)|(?<![\p{L}])(?:${NUMBER_WORD_SOURCE})(?![\p{L}]))`;
+const AMOUNT = String.raw`(?:${COUNT}|(?<![\p{L}])(?:half\s+an?|an?)(?![\p{L}]))`;
 
+// Comparators written before the amount, as symbols or words.
+const AT_LEAST = String.raw`>=|=>|≥|⩾|≧|at\s+least|no\s+less\s+than|not\s+less\s+than|no\s+shorter\s+than|not\s+shorter\s+than|minimum(?:\s+of)?|min\.?`;
+const AT_MOST = String.raw`<=|=<|≤|⩽|≦|at\s+most|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|up\s+to|within|maximum(?:\s+of)?|max\.?`;
+const BELOW = String.raw`<|less\s+than|under|below|shorter\s+than`;
+const ABOVE = String.raw`>|more\s+than|longer\s+than`;
+const ABOUT = String.raw`~|≈|about|around|approx(?:imately|\.)?|roughly|between|=`;
+const PREFIX = String.raw`(?:(?<![\p{L}])(?:(?<atLeast>${AT_LEAST})|(?<atMost>${AT_MOST})|(?<below>${BELOW})|(?<above>${ABOVE})|(?<about>${ABOUT}))[\s:]*)`;
+// … and after it: `7d+`, `7 days or more`, `7d minimum`, `5 min max`.
+const POSTFIX = String.raw`(?:\s*(?:(?<postAtLeast>\+|or\s+more|or\s+longer|(?:at\s+)?minimum|min\b\.?|at\s+least)|(?<postAtMost>or\s+less|or\s+shorter|(?:at\s+)?maximum|max\b\.?|at\s+most|tops)))`;
+// The lower end of a range: `7–14 days`, `7d-14d`, `1 to 2 weeks`, `between 7 and 14 days`.
+const RANGE_START = String.raw`(?:(?<low>${COUNT})\s*-?\s*(?<lowUnit>${UNIT}(?![\p{L}]))?\s*(?:[-–—]|to|until|or|and)\s*)`;
+
+// `7 calendar days`, `one full week`, `3 consecutive minutes`: a word between the amount and the unit that changes nothing.
+const QUALIFIER = String.raw`(?:(?:calendar|full|whole|consecutive|straight|trading|live|market)\s+)?`;
+
+const DURATION = new RegExp(
+  String.raw`${PREFIX}?${RANGE_START}?(?<amount>${AMOUNT})\s*(?<plus>\+)?\s*-?\s*${QUALIFIER}(?<unit>${UNIT})(?![\p{L}\d])${POSTFIX}?`,
+  'dgiu',
+);
+
+function unitOf(text: string): (typeof UNITS)[number] | undefined {
+  return UNITS.find((unit) => unit.pattern.test(text.trim()));
+}
+
+function amountOf(text: string): number | undefined {
+  const lower = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (lower === 'a' || lower === 'an') return 1;
+  if (lower === 'half a' || lower === 'half an') return 0.5;
+  return readCount(lower);
+}
+
+const isWord = (text: string) => /^\p{L}/u.test(text.trim());
+
+/** ISO 8601: `P7D`, `P2W`, `PT5M`, `P1DT12H`. */
+const ISO_8601 = /(?<![\p{L}\d])P(?=\d|T\d)(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?(?![\p{L}\d])/gu;
+
+function isoDurations(text: string): Duration[] {
+  const found: Duration[] = [];
+  ISO_8601.lastIndex = 0;
+  for (let match = ISO_8601.exec(text); match; match = ISO_8601.exec(text)) {
+    const [weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
+    if (match[0] === 'P' || match[0].endsWith('T')) continue;
+    const total = weeks * 7 * DAY + days * DAY + hours * 60 + minutes + seconds / 60;
+    found.push({ minutes: total, text: match[0], start: match.index, valueStart: match.index, comparator: undefined });
+  }
+  return found;
+}
+
+/** Every duration in the text, in order. */
+export function findDurations(text: string): Duration[] {
+  const found: Duration[] = text.includes('P') ? isoDurations(text) : [];
+  DURATION.lastIndex = 0;
+  for (let match = DURATION.exec(text); match; match = DURATION.exec(text)) {
+    const duration = toDuration(text, match);
+    if (duration) {
+      found.push(duration);
+    } else {
+      // Not a duration here ("once a day", "one d"): look again from the next character.
+      DURATION.lastIndex = match.index + 1;
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function toDuration(text: string, match: RegExpExecArray): Duration | undefined {
+  const groups = match.groups!;
+  const unit = unitOf(groups.unit);
+  const amount = amountOf(groups.amount);
+  if (!unit || amount === undefined) return undefined;
+  // A number word takes a unit word: "one week", never "one d" or "a m".
+  if (isWord(groups.amount) && unit.short?.test(groups.unit.trim())) return undefined;
+  const before = text.slice(0, match.index);
+  // "once a day", "twice a week", "per an hour" are frequencies, not durations.
+  if (/^an?$/i.test(groups.amount.trim()) && !groups.low && /(?:once|twice|times|per|each|every)\s+$/i.test(before)) return undefined;
+  let minutes = amount * unit.minutes;
+  let maxMinutes: number | undefined;
+  if (groups.low) {
+    const low = readCount(groups.low);
+    const lowUnit = groups.lowUnit ? unitOf(groups.lowUnit) : unit;
+    if (low === undefined || !lowUnit) return undefined;
+    maxMinutes = minutes;
+    minutes = Math.min(low * lowUnit.minutes, maxMinutes);
+  }
+  const comparator: Duration['comparator'] =
+    groups.atLeast || groups.plus || groups.postAtLeast
+      ? '≥'
+      : groups.atMost || groups.postAtMost
+        ? '≤'
+        : groups.below
+          ? '<'
+          : groups.above
+            ? '>'
+            : groups.about === '='
+              ? '='
+              : undefined;
+  const lead = match[0].length - match[0].trimStart().length;
+  const valueStart = (match.indices?.groups?.low ?? match.indices?.groups?.amount ?? [match.index])[0];
+  return { minutes, maxMinutes, text: match[0].trim(), start: match.index + lead, valueStart, comparator };
+}
+
+/** The first duration in the text. */
 export function parseDuration(text: string): Duration | undefined {
-  const match = DURATION.exec(text);
-  if (!match) return undefined;
-  const unit = UNIT_MINUTES.find(([pattern]) => pattern.test(match[3]));
-  if (!unit) return undefined;
-  const comparator = ({ '<=': '≤', '>=': '≥' } as Record<string, Duration['comparator']>)[match[1] ?? ''] ?? (match[1] as Duration['comparator']);
-  return { minutes: Number(match[2]) * unit[1], text: match[0].trim(), start: match.index + (match[0].length - match[0].trimStart().length), comparator };
+  return findDurations(text)[0];
 }
 
 /** Whole days, rounded down, or undefined when the text holds no duration. */
 export function durationDays(text: string): number | undefined {
   const duration = parseDuration(text);
-  return duration ? Math.floor(duration.minutes / 1440) : undefined;
+  return duration ? Math.floor(duration.minutes / DAY) : undefined;
 }

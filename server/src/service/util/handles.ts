@@ -26,6 +26,7 @@ export interface PeopleInValue {
 
 const MENTION = /@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w.-]*)?/g;
 const CODE_SPAN = /`([^`]+)`/g;
+const PROFILE_LINK = /\[([^\]]*)\]\(\s*<?https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9](?:-?[A-Za-z0-9])*)\/?>?\s*\)/g;
 const TEAM_WORD = /\b(teams?|squads?|guilds?|groups?|crews?|everyone|rotation)\b/gi;
 
 /**
@@ -34,12 +35,21 @@ const TEAM_WORD = /\b(teams?|squads?|guilds?|groups?|crews?|everyone|rotation)\b
  * those, a bare value that is itself a handle, count as people.
  */
 export function peopleIn(value: string): PeopleInValue {
-  const visible = blankParentheses(value);
+  const text = linkTexts(value);
+  const visible = blankParentheses(text);
   const handles: HandleMention[] = [];
   const teams: HandleMention[] = [];
   for (const match of visible.matchAll(MENTION)) {
     const mention = { text: match[0], start: match.index!, end: match.index! + match[0].length };
     (mention.text.includes('/') ? teams : handles).push(mention);
+  }
+  // `[ana-m](https://github.com/ana-m)`: a link to a GitHub profile names that person.
+  if (!handles.length && !teams.length) {
+    for (const match of value.matchAll(PROFILE_LINK)) {
+      // The profile's name, not the label: `[Ana](https://github.com/ana-m)` is @ana-m.
+      const start = match.index! + 1;
+      handles.push({ text: match[2], start, end: start + match[1].length });
+    }
   }
   if (!handles.length && !teams.length) {
     for (const match of visible.matchAll(CODE_SPAN)) {
@@ -52,10 +62,22 @@ export function peopleIn(value: string): PeopleInValue {
     const start = visible.indexOf(bare);
     handles.push({ text: bare, start, end: start + bare.length });
   }
+  // `Ana Martins (@ana-m)`: a name with the handle in brackets; team words there stay remarks.
+  if (!handles.length && !teams.length) {
+    for (const match of text.matchAll(MENTION)) {
+      if (!match[0].includes('/')) handles.push({ text: match[0], start: match.index!, end: match.index! + match[0].length });
+    }
+  }
   for (const match of visible.matchAll(TEAM_WORD)) {
     teams.push({ text: match[0], start: match.index!, end: match.index! + match[0].length });
   }
   return { handles, teams };
+}
+
+/** `[ana-m](https://github.com/ana-m)` read as its text, `ana-m`; offsets kept (the brackets and the target become spaces). */
+function linkTexts(text: string): string {
+  if (!text.includes('](')) return text;
+  return text.replace(/\[([^\]]*)\]\(([^()\s]*)\)/g, (link, label: string) => ` ${label}${' '.repeat(link.length - label.length - 1)}`);
 }
 
 /** Replaces `( … )` with spaces, so offsets still point into the original value. */

@@ -49,6 +49,7 @@ export const alertRows = perDocument((document): AlertRow[] => {
 export function choiceKey(value: string): string {
   return value
     .replace(/\(.*?\)/g, '')
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '') // decoration: `P1 🔥`, `Pagerduty 📟`
     .toLowerCase()
     .replace(/[\s_-]+/g, '');
 }
@@ -56,19 +57,38 @@ export function choiceKey(value: string): string {
 /** The allowed value a written one stands for, or undefined. */
 export function matchChoice(value: string, allowed: readonly string[]): string | undefined {
   const key = choiceKey(value);
-  return key ? allowed.find((option) => choiceKey(option) === key) : undefined;
+  if (!key) return undefined;
+  return allowed.find((option) => choiceKey(option) === key) ?? allowed.find((option) => withDetail(value, option));
 }
 
 /**
- * The channels of a Notification channel cell. Several may be combined with `+`, `,`, `&` or
- * `and` (`Pagerduty + Slack`); `/` is not a separator: `Pagerduty / Slack` is the template's
- * unchosen alternative (a placeholder).
+ * `Slack #ml-alerts`, `Pagerduty: ml-oncall`, `PagerDuty → ml-oncall`, `email to ml@corp.com`,
+ * `P1 — pages on-call`: the value followed by where or how, not by another value (`Slack or email`, `P1 / P2`).
+ */
+function withDetail(value: string, option: string): boolean {
+  const words = option.trim().split(/[\s_-]+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!words.length) return false;
+  const match = new RegExp(`^\\s*${words.join('[\\s_-]*')}(?![\\p{L}\\d])`, 'iu').exec(value);
+  return match !== null && /^\s*(?:[#:@→(`]|->|=>|[—–-]\s|(?:to|via|on|in|at)\s)/i.test(value.slice(match[0].length));
+}
+
+/**
+ * Where a channel goes, after its name: a Slack channel (`Slack #cvn-ml-alerts`, `Slack: #x`), a
+ * Pagerduty service (`Pagerduty service \`cvn-live\``), an address (`email ml-oncall@x.com`,
+ * `email to @ana-m`). It says which channel is used, not another one.
+ */
+const CHANNEL_TARGET = /(?:\s*:\s*|\s+(?=[#@`])|\s+(?:channel|service|room|to|via)\b|\s+(?=\S+@\S))[\s\S]*$/i;
+
+/**
+ * The channels of a Notification channel cell, without their targets. Several may be combined with
+ * `+`, `,`, `&` or `and` (`Pagerduty + Slack`); `/` is not a separator: `Pagerduty / Slack` is the
+ * template's unchosen alternative (a placeholder).
  */
 export function splitChannels(value: string): string[] {
   return value
     .replace(/\(.*?\)/g, ' ')
     .split(/\s*(?:\+|,|&|\band\b)\s*/i)
-    .map((part) => part.trim())
+    .map((part) => part.trim().replace(CHANNEL_TARGET, ''))
     .filter((part) => part !== '');
 }
 

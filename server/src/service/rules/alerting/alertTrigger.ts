@@ -5,6 +5,8 @@ import { alertRows } from './alertTable';
 import { definedMetrics, metricsNamedIn, monitoringTable } from './metricNames';
 import { cachedRegExp } from '../../util/regex';
 import { stringList } from '../../util/optionSchemas';
+import { findDurations } from '../../util/durations';
+import { NUMBER_WORD_SOURCE } from '../../util/numbers';
 
 export interface TriggerOptions {
   /** Words that introduce how long the condition must hold: `for 10 min`, `over 24h`. */
@@ -13,30 +15,46 @@ export interface TriggerOptions {
   countUnits: string[];
 }
 
-export const DEFAULT_DURATION_WORDS = ['for', 'over', 'within', 'during', 'in', 'in the last', 'in the past', 'across', 'rolling', 'sustained for'];
+export const DEFAULT_DURATION_WORDS = ['for', 'over', 'within', 'during', 'in', 'in the last', 'in the past', 'across', 'rolling', 'sustained for', 'sustained'];
 export const DEFAULT_COUNT_UNITS = ['runs', 'checks', 'evaluations', 'cycles', 'bars', 'samples', 'intervals', 'windows', 'scrapes', 'trades', 'batches'];
-
-const TIME_UNITS = String.raw`(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)`;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
-/** The duration patterns of a set of options, built once per options object (rules run per row). */
-const patternsFor = perObject((options: TriggerOptions): RegExp[] => {
+interface TriggerPatterns {
+  /** The duration words right before a duration: `for `, `over the last `. */
+  lead: RegExp | undefined;
+  /** `over 3 consecutive runs`. */
+  counts: RegExp | undefined;
+}
+
+/** The patterns of a set of options, built once per options object (rules run per row). */
+const patternsFor = perObject((options: TriggerOptions): TriggerPatterns => {
   const words = [...options.durationWords].sort((a, b) => b.length - a.length).map(escape).join('|');
   const counts = options.countUnits.map(escape).join('|');
-  const amount = String.raw`(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:>=|≥|>|at\s+least)\s*)?\d+(?:[.,]\d+)?`;
-  return [
-    words && String.raw`(?<![\w-])(?:${words})\s+${amount}\s*${TIME_UNITS}(?![A-Za-z])`,
-    words && counts && String.raw`(?<![\w-])(?:${words})\s+${amount}\s+(?:consecutive\s+)?(?:${counts})\b`,
-    String.raw`(?<![\w.])\d+(?:[.,]\d+)?\s*${TIME_UNITS}\s+(?:rolling\s+)?window\b`,
-  ]
-    .filter(Boolean)
-    .map((pattern) => cachedRegExp(pattern as string, 'i'));
+  const number = String.raw`(?:\d+(?:[.,]\d+)?|${NUMBER_WORD_SOURCE})`;
+  const amount = String.raw`(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:>=|≥|>|at\s+least)\s*)?${number}`;
+  // `over 3 consecutive runs`, `for three checks`, `in 3 of the last 5 bars`.
+  const outOf = String.raw`(?:(?:of|out\s+of)\s+(?:the\s+)?(?:last\s+)?${number}\s+)?`;
+  return {
+    lead: words ? cachedRegExp(String.raw`(?<![\w-])(?:${words})\s+(?:the\s+)?(?:(?:last|past)\s+)?$`, 'i') : undefined,
+    counts: words && counts ? cachedRegExp(String.raw`(?<![\w-])(?:${words})\s+${amount}\s+${outOf}(?:consecutive\s+)?(?:${counts})\b`, 'i') : undefined,
+  };
 });
 
-/** Whether a trigger says how long its condition must hold (`for 10 min`, `over 24h`, `over 3 consecutive runs`, `1h window`). */
+/**
+ * Whether a trigger says how long its condition must hold: a duration (any form util/durations
+ * reads: `10 min`, `one hour`, `a day`, `10–15 min`, `≥ 30 min`) after a duration word (`for`,
+ * `over the last`), a duration before `window`, or a count of evaluations (`over 3 consecutive runs`).
+ * A comparison with a time value (`latency > 30 min`) is not one.
+ */
 export function hasDuration(trigger: string, options: TriggerOptions): boolean {
-  return patternsFor(options).some((pattern) => pattern.test(trigger));
+  const { lead, counts } = patternsFor(options);
+  if (counts?.test(trigger)) return true;
+  return findDurations(trigger).some((duration) => {
+    const after = trigger.slice(duration.start + duration.text.length);
+    if (/^[\s-]*(?:rolling\s+)?window\b/i.test(after)) return true;
+    return lead !== undefined && (lead.test(trigger.slice(0, duration.start)) || lead.test(trigger.slice(0, duration.valueStart)));
+  });
 }
 
 export const alertTriggerRule = defineRule<TriggerOptions>({

@@ -1,7 +1,7 @@
 import type { Cell, ReadinessDocument } from '../../model';
 import { hasPlaceholder } from '../../query';
 import { defineRule, type Finding, type Fix } from '../types';
-import { alertRows, choiceKey, matchChoice, replaceCell, splitChannels, type AlertRow } from './alertTable';
+import { ALERT_COLUMNS, alertRows, alertTable, choiceKey, matchChoice, replaceCell, splitChannels, type AlertRow } from './alertTable';
 import { stringList } from '../../util/optionSchemas';
 
 export interface AlertValueOptions {
@@ -29,9 +29,11 @@ export const alertValuesRule = defineRule<AlertValueOptions>({
     channels: stringList('Allowed Notification channel values (case-insensitive; several may be combined with +, comma, & or "and").'),
   },
   check({ document, options, report }) {
+    const table = alertTable(document);
     for (const alert of alertRows(document)) {
-      checkSeverity(document, alert, options.severities, report);
-      checkChannel(document, alert, options.channels, report);
+      // A column the table lacks is RDY004's, once for the table, not once per row.
+      if (table?.hasColumn(ALERT_COLUMNS.severity)) checkSeverity(document, alert, options.severities, report);
+      if (table?.hasColumn(ALERT_COLUMNS.channel)) checkChannel(document, alert, options.channels, report);
     }
   },
 });

@@ -58,7 +58,7 @@ export const runbookContentRule = defineRule<RunbookContentOptions>({
     const dashboard = patternOf(options.dashboardPattern, DEFAULT_DASHBOARD_PATTERN);
     const logQuery = patternOf(options.logQueryPattern, DEFAULT_LOG_QUERY_PATTERN);
     const partWords = { ...DEFAULT_PART_WORDS, ...options.partWords };
-    for (const runbook of linkedRunbooks(document, optionsOf(runbookPathRule).runbookFolder)) {
+    for (const runbook of linkedRunbooks(document, optionsOf(runbookPathRule).runbookFolder, documentPath)) {
       const text = workspace.read(runbook.path);
       if (text === undefined) continue; // RDY206
       const related: DiagnosticRelatedInformation[] = [

@@ -17,7 +17,7 @@ export const runbookExistsRule = defineRule({
   check({ document, optionsOf, workspace, documentPath, report }) {
     // A buffer with no place in a workspace has no runbooks to find: saying "missing" would be noise.
     if (documentPath === undefined) return;
-    for (const runbook of linkedRunbooks(document, optionsOf(runbookPathRule).runbookFolder)) {
+    for (const runbook of linkedRunbooks(document, optionsOf(runbookPathRule).runbookFolder, documentPath)) {
       if (workspace.exists(runbook.path)) continue;
       report({
         range: runbook.cell.range,

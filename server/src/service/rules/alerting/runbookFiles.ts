@@ -1,4 +1,4 @@
-import type { Cell } from '../../model';
+import type { Cell, ReadinessDocument } from '../../model';
 import { perDocumentAnd } from '../../derived';
 import { hasPlaceholder } from '../../query';
 import { alertRows } from './alertTable';
@@ -13,11 +13,16 @@ export interface LinkedRunbook {
 }
 
 /** Runbooks the §2 table links with a valid path (RDY205 reports the others). */
-export const linkedRunbooks = perDocumentAnd((document, folder: string): LinkedRunbook[] => {
+export function linkedRunbooks(document: ReadinessDocument, folder: string, documentPath: string | undefined): LinkedRunbook[] {
+  return linkedRunbooksBy(document, `${folder}\n${documentPath ?? ''}`);
+}
+
+const linkedRunbooksBy = perDocumentAnd((document, key: string): LinkedRunbook[] => {
+  const [folder, documentPath] = key.split('\n');
   const result: LinkedRunbook[] = [];
   for (const { alert, runbook } of alertRows(document)) {
     if (!runbook || hasPlaceholder(document, runbook)) continue;
-    const verdict = judgeRunbookPath(runbookPathOf(runbook), folder);
+    const verdict = judgeRunbookPath(runbookPathOf(runbook, documentPath || undefined), folder);
     if (verdict.kind === 'ok') result.push({ path: verdict.path, cell: runbook, alertName: alert?.value || undefined });
   }
   return result;

@@ -27,12 +27,12 @@ export const runbookPathRule = defineRule<RunbookFolderOptions>({
       default: DEFAULT_RUNBOOK_FOLDER,
     },
   },
-  check({ document, options, report }) {
+  check({ document, options, documentPath, report }) {
     const folder = normaliseFolder(options.runbookFolder);
     for (const { row, alert, runbook } of alertRows(document)) {
       if (!runbook) continue; // no Runbook column: RDY004
       if (hasPlaceholder(document, runbook)) continue; // RDY001 reports it
-      const verdict = judgeRunbookPath(runbookPathOf(runbook), folder);
+      const verdict = judgeRunbookPath(runbookPathOf(runbook, documentPath), folder);
       const name = alert?.value ? `Alert "${alert.value}"` : `The alert on line ${row.line + 1}`;
       switch (verdict.kind) {
         case 'ok':

@@ -11,14 +11,36 @@ export function normaliseFolder(folder: string): string {
 /**
  * The path a Runbook cell gives: a Markdown link's target, else the first code span, else the
  * first word (what follows is a remark such as "(shared with §3)"). Undefined when the cell is empty.
+ * A link target starting `../` is relative to the document's folder, as Markdown renders it
+ * (`../runbooks/x.md` from `documentation/readiness/`), one starting `/` is relative to the root;
+ * other targets, or one leading out of the workspace, are read from the root, as the template writes paths.
  */
-export function runbookPathOf(cell: Cell): string | undefined {
+export function runbookPathOf(cell: Cell, documentPath?: string): string | undefined {
   const link = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^)]*["'])?\s*\)/.exec(cell.text);
-  if (link) return link[1].replace(/#.*$/, '');
+  if (link) {
+    const target = link[1].replace(/#.*$/, '');
+    // In a link, `/documentation/…` is the repository root, as Markdown renders it on GitHub.
+    if (/^\/(?!\/)/.test(target)) return target.slice(1);
+    return (documentPath !== undefined && relativeToDocument(target, documentPath)) || target;
+  }
   const code = /(`+)([^`]+?)\1/.exec(cell.text);
   if (code && code[2].trim()) return code[2].trim();
   const [first] = cell.value.split(/\s+/);
   return first || undefined;
+}
+
+/** `target` read from the folder of `documentPath` (root-relative), or undefined when it is a URL, absolute or leaves the root. */
+function relativeToDocument(target: string, documentPath: string): string | undefined {
+  const unified = target.replace(/\\/g, '/');
+  if (!unified.startsWith('../')) return undefined;
+  const parts = documentPath.replace(/\\/g, '/').split('/').slice(0, -1);
+  for (const part of unified.split('/')) {
+    if (part === '..') {
+      if (!parts.length) return undefined;
+      parts.pop();
+    } else if (part && part !== '.') parts.push(part);
+  }
+  return parts.join('/');
 }
 
 export type RunbookPathVerdict =

@@ -16,8 +16,11 @@ export const DEFAULT_DRIFT_KEYWORDS: DriftKeywords = {
   conceptDriftKeywords: ['concept drift', 'concept', 'performance drift', 'model drift', 'perf gap'],
 };
 
-/** `N/A — calibration-only change`, with an em dash, en dash, hyphen(s) or colon. */
-const NOT_APPLICABLE = /N\s*\/\s*A\s*(?:[—–:]|-{1,2})\s*calibration[\s_-]*only(?:\s+change)?/i;
+/**
+ * `N/A — calibration-only change`, with an em dash, en dash, hyphen(s) or colon, or the reason in
+ * parentheses (`n/a (calibration-only change)`); `not applicable` for `N/A`.
+ */
+const NOT_APPLICABLE = /(?:N\s*\/\s*A|not\s+applicable)\s*(?:[—–:]|-{1,2}|\()\s*calibration[\s_-]*only(?:\s+change)?(?:\s*\))?/i;
 
 /** Words that carry no reason: "Data drift is marked N/A — calibration-only change." justifies nothing. */
 const FILLER = new Set(

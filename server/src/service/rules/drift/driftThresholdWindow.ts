@@ -10,8 +10,11 @@ interface ThresholdOptions {
   critKeywords: string[];
 }
 
+/** A window still to be chosen says no more than an empty one. */
+const POSTPONED = /^\s*(?:tbd|tbc|todo|\?+|to\s+be\s+(?:decided|defined|confirmed|chosen))\s*[.!]?\s*$/i;
+
 // `0.2 / 0.5`: two values side by side, read as warn / crit like §1's "Threshold (warn / crit)".
-const VALUE_PAIR = /\d(?:[.,]\d+)?\s*%?\s*\/\s*[<>≤≥=]?\s*\d/;
+const VALUE_PAIR = /\d(?:[.,]\d+)?\s*%?\s*\/\s*(?:[<>≤≥=]=?)?\s*[-−]?\d/;
 
 export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
   code: 'RDY302',
@@ -36,14 +39,15 @@ export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
       if (notApplicable) continue; // an N/A row has no window or threshold (RDY301 judges it)
       const name = rowName(row);
       const window = analysis.table.cell(row, 'Window');
-      if (isBlankValue(window?.value) && !isHeld(document, window)) {
+      // A column the table lacks is RDY004's, once for the table, not once per row.
+      if (analysis.table.hasColumn('Window') && (isBlankValue(window?.value) || POSTPONED.test(window?.value.replace(/[`*_]/g, '') ?? '')) && !isHeld(document, window)) {
         report({
           range: where(window, row),
           message: `${name} has no Window: write the period the drift is measured over, e.g. \`rolling 7d vs training\` or \`14d window, per crypto\`.`,
         });
       }
       const threshold = analysis.table.cell(row, 'Threshold');
-      if (isHeld(document, threshold)) continue;
+      if (!analysis.table.hasColumn('Threshold') || isHeld(document, threshold)) continue;
       const value = threshold?.value ?? '';
       const hasWarn = hasPhrase(value, options.warnKeywords, true);
       const hasCrit = hasPhrase(value, options.critKeywords, true);

@@ -21,7 +21,8 @@ export interface CommitteeReview {
 export const DEFAULT_SESSION_ID_PATTERN = String.raw`#?(?=[\w.-]*\d)[A-Za-z0-9][\w.-]*`;
 export const DEFAULT_VERDICTS = ['OK', 'OK-WITH-CHANGES'];
 
-const SESSION = /\bsession\b(?:[ \t]+id\b)?[ \t]*[:=]?[ \t]*([^\s(),;]+)?/i;
+// The id may stand in a code span or in bold: `session `pr_review-04``.
+const SESSION = /\bsession\b(?:[ \t]+id\b)?[ \t]*[:=]?[ \t]*(?:`|\*\*)?([^\s(),;`*]+)?/i;
 const AFTER_VERDICT = /\bverdict\b[ \t]*[:=]?[ \t]*([A-Za-z][\w-]*)/gi;
 // Upper case only: a lower-case "ok" in a remark is prose, not a verdict.
 const STANDALONE = /(?<![\w-])(OK-WITH-CHANGES|OK_WITH_CHANGES|OK|REJECTED|REJECT|NOK|KO)(?![\w-])/g;

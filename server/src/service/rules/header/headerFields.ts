@@ -1,3 +1,4 @@
+import type { Position } from 'vscode-languageserver-types';
 import type { Field, FieldKey, ReadinessDocument, Span } from '../../model';
 import { placeholdersIn } from '../../query';
 import { insertLinesBefore } from '../../util/edits';
@@ -21,15 +22,23 @@ export function headerLabel(key: FieldKey): string {
  * business, the rest of the value is still checked.
  */
 export function maskPlaceholders(document: ReadinessDocument, span: Span): { text: string; placeholders: boolean } {
-  const base = span.range.start.character;
   let text = span.text;
-  const found = placeholdersIn(document, span).filter((p) => p.range.start.line === span.range.start.line);
+  const found = placeholdersIn(document, span).filter((p) => p.range.start.line === p.range.end.line);
   for (const placeholder of found) {
-    const start = placeholder.range.start.character - base;
-    const end = placeholder.range.end.character - base;
+    const start = offsetIn(span, placeholder.range.start);
+    const end = start + placeholder.range.end.character - placeholder.range.start.character;
     text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
   }
   return { text, placeholders: found.length > 0 };
+}
+
+/** The offset in a span's text of a position inside it (a multi-line span's text holds whole lines after its first). */
+function offsetIn(span: Span, position: Position): number {
+  const first = span.range.start;
+  if (position.line === first.line) return position.character - first.character;
+  let at = -1;
+  for (let line = first.line; line < position.line; line++) at = span.text.indexOf('\n', at + 1);
+  return at + 1 + position.character;
 }
 
 /** Where a missing field is reported: the title, else the first line. */
@@ -38,14 +47,15 @@ export function missingFieldRange(document: ReadinessDocument) {
 }
 
 /**
- * A fix inserting `**Label**: value` in the header, at its template position among the fields
- * present (or right under the title). Never `safe`: the value is the author's to write.
+ * A fix inserting the field in the header, at its template position among the fields present (or
+ * right under the title), written as its neighbour is: `**Label**: value` after a `**Story**:`
+ * line, `- Label: value` in a list, a `| Label | value |` row in a key | value table. Never `safe`:
+ * the value is the author's to write.
  */
 export function insertFieldFix(document: ReadinessDocument, key: FieldKey, value: string, snippetValue?: string): Fix {
   const label = headerLabel(key);
-  const lineFor = (text: string) => `**${label}**: ${text}`;
-  const { line, before, after } = fieldInsertionPoint(document, key);
-  const edit = (text: string) => insertLinesBefore(document, line, [...before, lineFor(text), ...after]);
+  const { line, before, after, write } = fieldInsertionPoint(document, key, label);
+  const edit = (text: string) => insertLinesBefore(document, line, [...before, write(text), ...after]);
   return {
     title: `Insert the "${label}" line`,
     isPreferred: true,
@@ -54,22 +64,51 @@ export function insertFieldFix(document: ReadinessDocument, key: FieldKey, value
   };
 }
 
-function fieldInsertionPoint(document: ReadinessDocument, key: FieldKey): { line: number; before: string[]; after: string[] } {
+interface InsertionPoint {
+  line: number;
+  before: string[];
+  after: string[];
+  write: (value: string) => string;
+}
+
+function fieldInsertionPoint(document: ReadinessDocument, key: FieldKey, label: string): InsertionPoint {
   const order = (k: FieldKey) => HEADER_FIELDS.findIndex((field) => field.key === k);
   const fields = document.headerFields.filter((field) => order(field.key) >= 0);
+  const plain = (value: string) => `**${label}**: ${value}`;
   const next = fields.find((field) => order(field.key) > order(key));
-  if (next) return { line: next.line, before: [], after: [] };
+  if (next) return besideField(document, next, 'before', label) ?? { line: next.line, before: [], after: [], write: plain };
   const previous = fields.filter((field) => order(field.key) < order(key)).pop();
-  if (previous) return { line: previous.line + 1, before: [], after: [] };
-  if (!document.title) return { line: 0, before: [], after: [''] };
+  if (previous) return besideField(document, previous, 'after', label) ?? { line: previous.line + 1, before: [], after: [], write: plain };
+  if (!document.title) return { line: 0, before: [], after: [''], write: plain };
   // A title standing below the first section (lines moved around) has no header under it: a field
   // inserted there would belong to that section and the finding would stay. Insert the field just
   // above the first section instead, where the parser reads the header.
   const first = document.sections[0];
-  if (first && document.title.line > first.heading.line) return { line: first.heading.line, before: [], after: [''] };
+  if (first && document.title.line > first.heading.line) return { line: first.heading.line, before: [], after: [''], write: plain };
   const line = document.title.line + 1;
   const blankAfter = document.lines.lineText(line).trim() === '' || line >= document.lines.lineCount;
-  return { line, before: [''], after: blankAfter ? [] : [''] };
+  return { line, before: [''], after: blankAfter ? [] : [''], write: plain };
+}
+
+/** The key's words in a neighbour's key (`**Story**:`, `Story`), to be replaced by the new label. */
+const KEY_WORDS = /[A-Za-z]+(?:\s+[A-Za-z]+)*/;
+
+/** The new field written in its neighbour's style, on the line before or after it; undefined: a plain line. */
+function besideField(document: ReadinessDocument, neighbour: Field, side: 'before' | 'after', label: string): InsertionPoint | undefined {
+  const key = neighbour.keySpan.text.replace(KEY_WORDS, label);
+  const table = neighbour.table;
+  if (!table) {
+    const lead = document.lines.lineText(neighbour.line).slice(0, neighbour.keySpan.range.start.character);
+    return { line: side === 'before' ? neighbour.line : neighbour.line + 1, before: [], after: [], write: (value) => `${lead}${key} ${value}` };
+  }
+  // Keys across the header row: a new column is not worth the risk; a line above the table.
+  if (neighbour.keySpan.range.start.line !== neighbour.line) return { line: table.header.line, before: [], after: [''], write: (value) => `**${label}**: ${value}` };
+  const extra = Array(Math.max(0, table.columnKeys.length - 2)).fill(' |').join('');
+  const write = (value: string) => `| ${key} | ${value} |${extra}`;
+  if (side === 'after') return { line: neighbour.line === table.header.line ? neighbour.line + 2 : neighbour.line + 1, before: [], after: [], write };
+  // No row can stand above the header row: a line above the table.
+  if (neighbour.line === table.header.line) return { line: table.header.line, before: [], after: [''], write: (value) => `**${label}**: ${value}` };
+  return { line: neighbour.line, before: [], after: [], write };
 }
 
 export function findField(document: ReadinessDocument, key: FieldKey): Field | undefined {

@@ -31,7 +31,7 @@ export const metricDashboardRule = defineRule<MetricDashboardOptions>({
       }
       const value = cell.value.trim();
       const allowed = (url: URL) => !hosts.length || hosts.some((host) => url.hostname === host || url.hostname.endsWith(`.${host}`));
-      const url = leadingUrl(value);
+      const url = leadingUrl(value) ?? labelledUrl(value);
       if (url && allowed(url)) continue;
       if (url) {
         report({
@@ -69,4 +69,10 @@ export function leadingUrl(value: string): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `Grafana: https://…`, `Grafana panel <https://…>`: a label, then the one URL of the cell. */
+function labelledUrl(value: string): URL | undefined {
+  const urls = value.match(/https?:\/\/[^\s<>()\[\]`]+/g) ?? [];
+  return urls.length === 1 ? leadingUrl(urls[0].replace(/[.,;:]+$/, '')) : undefined;
 }

@@ -38,7 +38,10 @@ export const backupEngagementRule = defineRule({
     if (!section || !field || hasPlaceholder(document, field.value)) return;
     // The template's own sentence ("MUST be actively engaged — quarterly handoff drill … OR shared on-call
     // rotation") is an instruction, not the author saying it happens.
-    const text = withoutTemplateSentences(OWNER_FIELDS, proseOf(document, section).map((line) => line.text).join('\n'));
+    // A field read from a two-column table is not on a prose line: its value says it there.
+    const prose = new Set(section.proseLines);
+    const tableValues = section.fields.filter((f) => !prose.has(f.line)).map((f) => f.value.text);
+    const text = withoutTemplateSentences(OWNER_FIELDS, [...proseOf(document, section).map((line) => line.text), ...tableValues].join('\n'));
     if (hasKeyword(text, options.engagementKeywords)) return;
     report({
       range: field.value.text ? field.value.range : field.range,

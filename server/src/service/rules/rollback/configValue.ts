@@ -1,8 +1,11 @@
 import type { ReadinessDocument, Section, Span } from '../../model';
 import { hasPlaceholder, proseOf, sectionTable } from '../../query';
 
-/** A code span `key=value` (also `export KEY=value`, `set key = value`), never a comparison `a == b`. */
-export const DEFAULT_CONFIG_VALUE_PATTERN = String.raw`^(?:export\s+|set\s+)?[A-Za-z_][\w.-]*\s*=(?!=)\s*[^\s=].*$`;
+/**
+ * A code span `key=value` (also `export KEY=value`, `set key = value`, `--key=value`, YAML's
+ * `key: value`), never a comparison `a == b`.
+ */
+export const DEFAULT_CONFIG_VALUE_PATTERN = String.raw`^(?:export\s+|set\s+|--?)?[A-Za-z_][\w.-]*(?:\s*=(?!=)\s*|:\s+)[^\s=].*$`;
 
 export interface ConfigValue {
   /** The code span's content, e.g. `CVN_FACTOR_LABEL_SMOOTHING=off`. */

@@ -1,5 +1,5 @@
 import { hasPlaceholder } from '../../query';
-import { parseDuration } from '../../util/durations';
+import { parseDuration, type Duration } from '../../util/durations';
 import { defineRule } from '../types';
 import { rollbackTable } from './mechanisms';
 
@@ -28,7 +28,7 @@ export const revertSlaRule = defineRule({
       const mechanism = table.cell(row, 'Mechanism')?.value || `row ${index + 1}`;
       const text = cell?.value ?? '';
       const range = cell?.text ? cell.range : row.range;
-      const duration = parseDuration(text);
+      const duration = parseDuration(text) ?? instant(text);
       if (!duration) {
         report({
           range,
@@ -43,11 +43,13 @@ export const revertSlaRule = defineRule({
         });
         return;
       }
-      if (index === 0 && duration.minutes > options.maxPrimaryMinutes) {
+      // A range (`1–5 min`) takes at most its upper end.
+      const longest = duration.maxMinutes ?? duration.minutes;
+      if (index === 0 && longest > options.maxPrimaryMinutes) {
         report({
           range,
           message:
-            `The primary (first) rollback path "${mechanism}" reverts in ${formatMinutes(duration.minutes)} (Revert SLA "${text}"), ` +
+            `The primary (first) rollback path "${mechanism}" reverts in ${formatMinutes(longest)} (Revert SLA "${text}"), ` +
             `over the ${formatMinutes(options.maxPrimaryMinutes)} revert window: put a config-only path that reverts within ` +
             `${formatMinutes(options.maxPrimaryMinutes)} first (an FTF factor flag takes \`< 1 min\`).`,
         });
@@ -60,4 +62,10 @@ function formatMinutes(minutes: number): string {
   if (minutes < 1) return `${Math.round(minutes * 60)} s`;
   if (minutes >= 120 && minutes % 60 === 0) return `${minutes / 60} h`;
   return `${Math.round(minutes * 10) / 10} min`;
+}
+
+/** `instant`, `immediate (flag flip)`: no time at all, an upper bound of zero. */
+function instant(text: string): Duration | undefined {
+  const match = /^\s*(?:instant(?:ly|aneous)?|immediate(?:ly)?)(?![\p{L}\d])/iu.exec(text);
+  return match ? { minutes: 0, text: match[0].trim(), start: match[0].length - match[0].trimStart().length, valueStart: 0, comparator: '≤' } : undefined;
 }

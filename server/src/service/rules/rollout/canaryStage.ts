@@ -1,8 +1,10 @@
 import { subRange } from '../../query';
-import { compilePattern, dayOption } from '../../util/phrases';
+import { dayOption } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { analyseRollout, cellOrRow, findInSpans, isHeld, stageDays } from './stages';
+import { analyseRollout, cellOrRow, isHeld, stageDays } from './stages';
+import { canarySymbolRule } from './canarySymbol';
+import { DEFAULT_MULTI_CRYPTO, readCanaryTraffic } from './canaryTraffic';
 import { stringList } from '../../util/optionSchemas';
 
 interface CanaryOptions {
@@ -10,8 +12,6 @@ interface CanaryOptions {
   allAtOnceKeywords: string[];
   multiCryptoPattern: string;
 }
-
-const DEFAULT_MULTI_CRYPTO = String.raw`\b([2-9]|[1-9]\d+)\s*(cryptos|symbols|pairs|coins|markets)\b`;
 
 export const canaryStageRule = defineRule<CanaryOptions>({
   code: 'RDY403',
@@ -66,17 +66,19 @@ export const canaryStageRule = defineRule<CanaryOptions>({
 
     const traffic = table.cell(row, 'Traffic %');
     if (!traffic || isHeld(document, traffic)) return;
-    const found = findInSpans([traffic], options.allAtOnceKeywords);
-    const multi = compilePattern(options.multiCryptoPattern, DEFAULT_MULTI_CRYPTO, 'i').exec(traffic.text);
-    if (multi?.[0]) found.push({ text: multi[0], range: subRange(traffic, multi.index, multi.index + multi[0].length) });
-    if (!found.length) return;
+    const reading = readCanaryTraffic(traffic.text, options, optionsOf(canarySymbolRule));
+    if (!reading.several.length) return;
     // "all 5 cryptos" is one problem: one diagnostic spanning every phrase that shows it.
-    const start = Math.min(...found.map((m) => m.range.start.character));
-    const end = Math.max(...found.map((m) => m.range.end.character));
-    const base = traffic.range.start.character;
+    const start = Math.min(...reading.several.map((piece) => piece.start));
+    const end = Math.max(...reading.several.map((piece) => piece.end));
+    const written = traffic.text.slice(start, end);
+    const keep = reading.symbols[0] ?? 'BTCUSDC';
     report({
-      range: subRange(traffic, start - base, end - base),
-      message: `Canary traffic "${traffic.text.slice(start - base, end - base)}" is more than one crypto: the canary runs on a single crypto first, never all at once: write e.g. \`BTCUSDC only (1 crypto out of 5)\`.`,
+      range: subRange(traffic, start, end),
+      message:
+        reading.kind === 'list'
+          ? `Canary traffic "${written}" is ${reading.symbols.length} cryptos at once: the canary runs on a single crypto first: keep one, e.g. \`${keep} only (all other cryptos stay on the champion)\`.`
+          : `Canary traffic "${written}" is more than one crypto: the canary runs on a single crypto first, never all at once: write e.g. \`BTCUSDC only (1 crypto out of 5)\`.`,
     });
   },
 });

@@ -1,9 +1,11 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Span } from '../../model';
-import { compilePattern } from '../../util/phrases';
+import { compilePattern, findPhrases } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { analyseRollout, findInSpans, proseSpans } from './stages';
+import { subRange } from '../../query';
+import { analyseRollout, proseSpans } from './stages';
+import { notesAboutOthers } from './canaryTraffic';
 
 export interface CanarySymbolOptions {
   symbols: string[];
@@ -12,7 +14,8 @@ export interface CanarySymbolOptions {
 }
 
 export const DEFAULT_CANARY_SYMBOLS: readonly string[] = ['BTCUSDC', 'ETHUSDC', 'SOLUSDC', 'BNBUSDC', 'XRPUSDC'];
-const DEFAULT_SYMBOL_PATTERN = '[A-Z]{2,10}(USDC|USDT|USD)';
+/** `DOGEUSDT`, and the exchange spellings `BTC/USDC`, `BTC-USDC`. */
+const DEFAULT_SYMBOL_PATTERN = '[A-Z]{2,10}[/-]?(USDC|USDT|USD)';
 
 /** Columns where the canary's pass / rollback logic lives, not its crypto ("evaluated later" is fine there). */
 const NOT_A_CRYPTO_COLUMN = new Set(['duration', 'passcriteria', 'rollbacktrigger']);
@@ -45,10 +48,15 @@ export const canarySymbolRule = defineRule<CanarySymbolOptions>({
     const { table, section } = analysis;
     const prose = proseSpans(document, section);
 
-    // Vague phrases where the crypto is named: the canary row's own cells and prose about the canary.
+    // Postponing words count where they stand in place of the choice: in the canary row's own
+    // cells and in prose clauses about the canary's crypto, never in a note about the other cryptos.
+    const named = findSymbols([...row.cells, ...prose], options).length > 0;
     const cryptoCells = row.cells.filter((cell) => !NOT_A_CRYPTO_COLUMN.has(table.columnKeys[cell.column] ?? ''));
     const canaryProse = prose.filter((span) => /\bcanary\b/i.test(span.text));
-    const vague = findInSpans([...cryptoCells, ...canaryProse], options.vagueKeywords);
+    const vague = [
+      ...cryptoCells.flatMap((cell) => postponements(cell, options, (clause, phrase) => !named || aboutTheCrypto(clause, phrase, options))),
+      ...canaryProse.flatMap((line) => postponements(line, options, (clause, phrase) => aboutTheCrypto(clause, phrase, options))),
+    ];
     for (const match of vague) {
       report({
         range: match.range,
@@ -64,6 +72,41 @@ export const canarySymbolRule = defineRule<CanarySymbolOptions>({
   },
 });
 
+/** Words naming the crypto itself: a clause with one of them (or a symbol) is about the canary's crypto. */
+const CRYPTO_WORD = /\b(?:cryptos?|crypto-?currenc(?:y|ies)|symbols?|coins?|pairs?|markets?|assets?|tickers?|hosts?|hosted|hosting)\b/i;
+/** The canary itself as what is chosen: "pick the canary", "the canary will be chosen", "which one". */
+const CANARY_CHOSEN =
+  /\b(?:pick|picks|picked|picking|choose|chooses|chosen|choosing|select|selects|selected|decide|decides|decided)\s+(?:(?:on|the|our|which|a)\s+)*canary\b|\bcanary\b(?:\s+[\w']+){0,2}\s+(?:is|are|will\s+be|to\s+be|gets?)\s+(?:picked|chosen|selected|decided|named|confirmed)\b|\bwhich\s+(?:one|crypto)\b/i;
+
+/**
+ * Whether a clause speaks of the canary's crypto: it names one (or a symbol), makes the canary what
+ * is chosen, or says nothing but the postponement ("Canary: TBD"). "The date of the full rollout is to
+ * be decided after the canary" speaks of a date.
+ */
+function aboutTheCrypto(clause: string, phrase: string, options: Partial<CanarySymbolOptions>): boolean {
+  if (CRYPTO_WORD.test(clause) || CANARY_CHOSEN.test(clause) || symbolsIn(clause, options).length > 0) return true;
+  const rest = clause.replace(phrase, ' ').replace(/\bcanary\b|\bstage\b|\bthe\b|\bis\b|\bwill\s+be\b/gi, ' ');
+  return (rest.match(/[\p{L}\d]+/gu) ?? []).length === 0;
+}
+
+/** The postponing phrases of a span whose clause (between `.`, `;`, `!`, `?` or ` — `) passes `counts`. */
+function postponements(span: Span, options: Partial<CanarySymbolOptions>, counts: (clause: string, phrase: string) => boolean): Array<{ text: string; range: Range }> {
+  const notes = notesAboutOthers(span.text, options);
+  return findPhrases(span.text, Array.isArray(options.vagueKeywords) ? options.vagueKeywords : [])
+    .filter((match) => !notes.some((note) => note.start <= match.start && match.start < note.end) && counts(clauseAround(span.text, match.start), match.text))
+    .map((match) => ({ text: match.text, range: subRange(span, match.start, match.end) }));
+}
+
+function clauseAround(text: string, index: number): string {
+  const boundary = /[.!?;](?=\s|$)|\s[—–]\s/g;
+  let start = 0;
+  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
+    if (match.index >= index) return text.slice(start, match.index);
+    start = match.index + match[0].length;
+  }
+  return text.slice(start);
+}
+
 function symbolHint(options: Partial<CanarySymbolOptions>): string {
   const symbols = canarySymbols(options);
   return symbols.length ? `, e.g. \`${symbols[0]}\` (one of ${symbols.join(', ')})` : '';
@@ -77,22 +120,26 @@ export function canarySymbols(options?: Partial<CanarySymbolOptions>): string[] 
 
 /** Every symbol named in the spans: a configured one (any case) or one matching the pattern. */
 export function findSymbols(spans: readonly Span[], options: Partial<CanarySymbolOptions>): Array<{ text: string; range: Range }> {
+  return spans.flatMap((span) => symbolsIn(span.text, options).map((m) => ({ text: m.text, range: subRange(span, m.start, m.end) })));
+}
+
+/** The symbols named in a text, in text order, with their offsets (one per place, configured or matching the pattern). */
+export function symbolsIn(text: string, options: Partial<CanarySymbolOptions>): Array<{ text: string; start: number; end: number }> {
   const pattern = compilePattern(
     `(?<![A-Za-z0-9])(?:${options.symbolPattern ?? DEFAULT_SYMBOL_PATTERN})(?![A-Za-z0-9])`,
     `(?<![A-Za-z0-9])(?:${DEFAULT_SYMBOL_PATTERN})(?![A-Za-z0-9])`,
     'g',
   );
-  const found = findInSpans(spans, canarySymbols(options));
-  for (const span of spans) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(span.text); match; match = pattern.exec(span.text)) {
-      if (!match[0]) {
-        pattern.lastIndex++;
-        continue;
-      }
-      const start = span.range.start.character + match.index;
-      found.push({ text: match[0], range: { start: { line: span.range.start.line, character: start }, end: { line: span.range.start.line, character: start + match[0].length } } });
+  const found = findPhrases(text, canarySymbols(options), true).map((m) => ({ text: m.text, start: m.start, end: m.end }));
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (!match[0]) {
+      pattern.lastIndex++;
+      continue;
     }
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!found.some((other) => start < other.end && other.start < end)) found.push({ text: match[0], start, end });
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }

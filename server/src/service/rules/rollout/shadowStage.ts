@@ -86,9 +86,15 @@ export const shadowStageRule = defineRule<ShadowOptions>({
   },
 });
 
-/** `0%`, `0 %`, `0% (predictions logged, not acted)`, `0`. */
+/**
+ * `0%`, `0 %`, `0% (predictions logged, not acted)`, `0`; `none`, `no live traffic`, `zero`; `shadow only (0%)`
+ * (every percentage written is 0).
+ */
 function isZeroTraffic(value: string): boolean {
-  return /^\s*0+(?:[.,]0+)?\s*%?(?![\d.,])/.test(value);
+  if (/^\s*0+(?:[.,]0+)?\s*%?(?![\d.,])/.test(value)) return true;
+  if (/^\s*(?:none|nil|zero|no(?:\s+live)?\s+traffic)(?![\p{L}\d])/iu.test(value)) return true;
+  const percentages = value.match(/(?<![\d.,])\d+(?:[.,]\d+)?\s*%/g) ?? [];
+  return percentages.length > 0 && percentages.every((p) => Number(p.replace(/[\s%]/g, '').replace(',', '.')) === 0);
 }
 
 function judgeSkip(document: ReadinessDocument, shadow: ShadowSkip, tableDays: number, minWords: number, report: RuleContext<ShadowOptions>['report']) {

@@ -61,13 +61,11 @@ export interface StageDays {
   upperBound: boolean;
 }
 
-/** Whole days a Duration cell promises: `≥ 7d` 7, `1w` 7, `14 days` 14, `7-14d` 7 (a range's lower end). */
+/**
+ * Whole days a Duration cell promises: `≥ 7d` 7, `one week` 7, `a fortnight` 14, `7–14 days` 7 (a
+ * range's lower end); see util/durations for every form.
+ */
 export function stageDays(text: string): StageDays | undefined {
-  const range = /(\d+)\s*(?:[-–—]|to)\s*\d+\s*(d|days?|w|wks?|weeks?)(?![A-Za-z])/i.exec(text);
-  if (range) {
-    const perUnit = /^w/i.test(range[2]) ? 7 : 1;
-    return { days: Number(range[1]) * perUnit, upperBound: false };
-  }
   const duration = parseDuration(text);
   if (!duration) return undefined;
   return { days: Math.floor(duration.minutes / 1440), upperBound: duration.comparator === '<' || duration.comparator === '≤' };
@@ -94,7 +92,20 @@ export interface ShadowSkip {
   reason: Span | undefined;
 }
 
-const SHADOW_DAYS = /shadow\s*[=:]\s*(\d+)\s*(?:d|days?)?(?![A-Za-z])/i;
+const SHADOW_LEAD = /shadow\s*[=:]\s*/gi;
+
+/** `shadow=3d`, `shadow = 3 days`, `shadow: 72h`, `shadow=3` (days): the number of days and where it is written. */
+function shadowDays(text: string): { days: number; index: number; text: string } | undefined {
+  SHADOW_LEAD.lastIndex = 0;
+  for (let lead = SHADOW_LEAD.exec(text); lead; lead = SHADOW_LEAD.exec(text)) {
+    const rest = text.slice(lead.index + lead[0].length);
+    const duration = parseDuration(rest);
+    if (duration?.start === 0) return { days: Math.floor(duration.minutes / 1440), index: lead.index, text: lead[0] + duration.text };
+    const bare = /^\d+(?![\d.])/.exec(rest);
+    if (bare) return { days: Number(bare[0]), index: lead.index, text: lead[0] + bare[0] };
+  }
+  return undefined;
+}
 
 /** §4's calibration-only SKIPs (other §4 skips are section skips: RDY005 judges them). */
 export function shadowSkips(section: Section): ShadowSkip[] {
@@ -102,16 +113,16 @@ export function shadowSkips(section: Section): ShadowSkip[] {
   for (const skip of section.skips) {
     const reason = skip.reason;
     if (!reason || !/^calibration-only\b/i.test(reason.text)) continue;
-    const match = SHADOW_DAYS.exec(reason.text);
-    const afterStart = match ? match.index + match[0].length : 'calibration-only'.length;
+    const match = shadowDays(reason.text);
+    const afterStart = match ? match.index + match.text.length : 'calibration-only'.length;
     const after = reason.text.slice(afterStart);
     const lead = /^[\s,;:.—–-]*(?:because\b|since\b|as\b)?[\s,;:]*/i.exec(after)![0].length;
     const text = after.slice(lead).trimEnd();
     const start = afterStart + lead;
     result.push({
       skip,
-      days: match ? Number(match[1]) : undefined,
-      daysSpan: match ? { text: match[0], range: subRange(reason, match.index, match.index + match[0].length) } : undefined,
+      days: match?.days,
+      daysSpan: match ? { text: match.text, range: subRange(reason, match.index, match.index + match.text.length) } : undefined,
       reason: /[\p{L}\p{N}]/u.test(text) ? { text, range: subRange(reason, start, start + text.length) } : undefined,
     });
   }
@@ -127,5 +138,5 @@ export function findInSpans(spans: readonly Span[], phrases: readonly string[]):
 export function proseSpans(document: ReadinessDocument, section: Section): Span[] {
   return section.proseLines
     .filter((line) => !section.skips.some((skip) => skip.line === line))
-    .map((line) => ({ text: document.lines.lineText(line), range: { start: { line, character: 0 }, end: { line, character: document.lines.lineText(line).length } } }));
+    .map((line) => ({ text: document.content.lineText(line), range: { start: { line, character: 0 }, end: { line, character: document.content.lineText(line).length } } }));
 }
