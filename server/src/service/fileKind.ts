@@ -111,8 +111,9 @@ export function hasReadinessTitle(text: string): boolean {
       titleSeen = true;
       if (READINESS_TITLE.test(title)) return true;
     }
-    if (level === 2) {
-      const id = matchSectionHeading(level, title).id;
+    // Sections stand at any level from ## to #### (the parser takes the level from the file).
+    if (level >= 2 && level <= 4) {
+      const id = matchSectionHeading(title).id;
       if (id) sections.add(id);
       if (sections.size >= STRUCTURE_SECTIONS) return true;
     }
