@@ -266,6 +266,21 @@ describe('CLI hardening: symlinks (hole 6)', () => {
     assert.ok(!readdirSync(dirname(target)).some((name) => name.endsWith('.tmp')));
   });
 
+  it('init never writes through a linked folder to a place outside the root', () => {
+    const dir = repository({ 'README.md': '# repo\n' });
+    const outside = join(dirname(dir), 'init-outside');
+    mkdirSync(outside, { recursive: true });
+    mkdirSync(join(dir, 'documentation'), { recursive: true });
+    symlinkSync(outside, join(dir, 'documentation/readiness'));
+    const { code, stderr } = run(['init', '--story', 'CVN-N011-EA-S11', '--title', 'EA signal v2', '--owner', '@ana-m'], dir);
+    assert.equal(code, 2);
+    assert.match(stderr, /not writing documentation\/readiness\/CVN-N011-EA-S11\.md: its folder leads to .*init-outside, outside the workspace root/);
+    assert.deepEqual(readdirSync(outside), [], 'nothing written outside');
+    const inside = run(['init', '--story', 'CVN-N011-EA-S11', '--title', 'EA signal v2', '--owner', '@ana-m', '--folder', 'docs/readiness'], dir);
+    assert.equal(inside.code, 0, inside.stderr);
+    assert.ok(existsSync(join(dir, 'docs/readiness/CVN-N011-EA-S11.md')));
+  });
+
   it('the same file named twice (directly and through a link inside the root) is checked once', () => {
     const dir = repository({ 'documentation/readiness/CVN-N011-EA-S11.md': VALID });
     symlinkSync(join(dir, 'documentation/readiness/CVN-N011-EA-S11.md'), join(dir, 'alias-readiness.md'));

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isInside, realPathOf } from '../../../server/src/node/findFiles';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
 import { localToday, settingsForDocument } from '../../../server/src/service';
 import { DEFAULT_STORY_ID_PATTERN } from '../../../server/src/service/rules/header/storyId';
@@ -62,6 +63,11 @@ export function runInit(args: string[], io: CliIo): number {
   const shown = relative(io.cwd, target).split(sep).join('/');
   if (existsSync(target)) throw new UsageError(`${shown} already exists: not overwritten`);
 
+  // A folder of the repository may be a link (a cloned repository is untrusted input): never write outside the root.
+  const real = realPathThroughLinks(folder);
+  const realRoot = realPathOf(root) ?? root;
+  if (!isInside(realRoot, real)) throw new UsageError(`not writing ${shown}: its folder leads to ${real}, outside the workspace root (${root})`);
+
   const handle = owner.startsWith('@') ? owner : `@${owner}`;
   const { text, firstPlaceholder } = newReadinessFile({ storyId: story, title, owner: handle, today });
   try {
@@ -75,6 +81,17 @@ export function runInit(args: string[], io: CliIo): number {
   const ownerNote = handle === owner ? '' : ` (--owner "${owner}" written as ${handle})`;
   io.stdout(`Created ${shown}: ${handle} is Owner and DRI${ownerNote}; fill in the placeholders from line ${firstPlaceholder.line + 1}, then run mlops-readiness check ${shown}\n`);
   return EXIT_OK;
+}
+
+/** The real path of `path`, whose last parts may not exist yet: the nearest existing folder resolved, the rest appended. */
+function realPathThroughLinks(path: string): string {
+  const missing: string[] = [];
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) {
+    missing.unshift(existing.slice(dirname(existing).length + 1));
+    existing = dirname(existing);
+  }
+  return join(realPathOf(existing) ?? existing, ...missing);
 }
 
 /** RDY101's `storyIdPattern` as configured for the new file's place (config files), else the default. */
