@@ -85,7 +85,7 @@ const canary = (traffic: string, codes: string[]): Base => ({
 const CANARY_BASES: Base[] = [
   ...['SOLUSDC, ETHUSDC', 'SOLUSDC and ETHUSDC', 'SOLUSDC & ETHUSDC', 'SOLUSDC/ETHUSDC', '`BTCUSDC` + `XRPUSDC` only'].map((t) => canary(t, ['RDY403'])),
   ...['all cryptos', 'every crypto at 10% size', '5 cryptos', '100%'].map((t) => canary(t, ['RDY403', 'RDY404'])),
-  ...['TBD', 'to be decided with the desk', "one crypto, we'll pick later"].map((t) => canary(t, ['RDY404'])),
+  ...['TBD', 'to be decided with the desk', "one crypto, we'll pick later", 'BTCUSDC or ETHUSDC'].map((t) => canary(t, ['RDY404'])),
 ];
 
 /**
