@@ -252,6 +252,13 @@ describe('HTML comments, <details> and template guidance', () => {
     assertClean(text);
   });
 
+  it('a comment in a section\'s prose is not read as the author\'s words', () => {
+    const inline = edit(VALID, 'Required minima:\n\n- Shadow stage', 'Full rollout after sign-off. <!-- first draft: auto-promotion to full, no sign-off -->\n\nRequired minima:\n\n- Shadow stage');
+    assertClean(inline);
+    const shown = edit(inline, '<!-- first draft: auto-promotion to full, no sign-off -->', 'First draft: auto-promotion to full, no sign-off.');
+    assert.equal(withCode(checkText(shown), 'RDY406').length, 1, 'the same words outside a comment are read');
+  });
+
   it('a comment does not hide a defect beside it', () => {
     const text = edit(VALID, '**Owner**: @ana-m', '**Owner**: <!-- @ana-m --> @cvn/ml-platform');
     assert.equal(at(only(text, 'RDY103').range), rangeOf(text, '@cvn/ml-platform'));
@@ -348,5 +355,41 @@ describe('a field value wrapped over several lines', () => {
     assertClean(text);
     const review = parseReadiness(text).headerFields.find((f) => f.key === 'reviewed by committee')!;
     assert.equal(review.value.text, 'session pr_review-2026-10-30-04 (verdict OK-WITH-CHANGES)');
+  });
+});
+
+describe('titles and section levels at the top of the scale', () => {
+  it('sections written `#` like the title are sections', () => {
+    const text = withHeadings((n, words) => `# ${n === undefined ? '' : `${n}. `}${words}`);
+    assertClean(text);
+    assert.equal(parseReadiness(text).title?.line, 0);
+  });
+
+  it('a `##` title over `###` sections is the title', () => {
+    const text = withHeadings((n, words) => `### ${n === undefined ? '' : `${n}. `}${words}`, edit(VALID, /^# MLOps/, '## MLOps'));
+    assertClean(text);
+    const broken = edit(text, '## MLOps readiness — ', '## Readiness — ');
+    const finding = only(broken, 'RDY101');
+    assert.match(finding.message, /must start with "MLOps readiness — "/);
+    assert.equal(finding.range.start.line, 0);
+  });
+});
+
+describe('header keys in other words', () => {
+  it('"Filled in" and "Committee review" are the Filled on and Reviewed by committee fields', () => {
+    const text = withHeader(HEADER.replace('**Filled on**', '**Filled in**').replace('**Reviewed by committee**', '**Committee review**'));
+    assertClean(text);
+    const future = edit(text, '**Filled in**: 2026-11-02', '**Filled in**: 2062-11-02');
+    assert.equal(at(only(future, 'RDY104').range), rangeOf(future, '2062-11-02'));
+  });
+});
+
+describe('a section with more than one table', () => {
+  it('reads the table holding the section\'s columns, not a legend placed before it', () => {
+    const legend = '| Symbol | Meaning |\n|---|---|\n| ≥ | at least |\n\n';
+    const text = edit(VALID, '| Stage | Traffic % |', `${legend}| Stage | Traffic % |`);
+    assertClean(text);
+    const short = edit(text, '| Shadow | 0% (predictions logged, not acted) | 14d |', '| Shadow | 0% (predictions logged, not acted) | 3d |');
+    assert.equal(only(short, 'RDY402').range.start.line, short.split('\n').findIndex((l) => l.startsWith('| Shadow |')));
   });
 });

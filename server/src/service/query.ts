@@ -1,4 +1,5 @@
 import { perDocument } from './derived';
+import { sectionSpec } from './parser/sections';
 import type { Placeholder, ReadinessDocument, Section, SectionId, Span, Table } from './model';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -7,9 +8,23 @@ export function findSection(document: ReadinessDocument, id: SectionId): Section
   return document.sections.find((section) => section.id === id);
 }
 
-/** The section's table: the first one under its heading. */
+/**
+ * The section's table, as a reader finds it: the one holding the most of the section's columns
+ * (a small legend or notes table may come first), the first on a tie.
+ */
 export function sectionTable(section: Section | undefined): Table | undefined {
-  return section?.tables[0];
+  if (!section || section.tables.length < 2 || !section.id) return section?.tables[0];
+  const columns = sectionSpec(section.id).columns;
+  let best = section.tables[0];
+  let most = -1;
+  for (const table of section.tables) {
+    const count = columns.filter((column) => table.hasColumn(column)).length;
+    if (count > most) {
+      best = table;
+      most = count;
+    }
+  }
+  return best;
 }
 
 export function findHeaderField(document: ReadinessDocument, key: string) {

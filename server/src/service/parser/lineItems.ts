@@ -13,13 +13,35 @@ const FIELD_KEYS: readonly FieldKey[] = [
   'sunset date',
 ];
 
+const KEYS = new Set<string>(FIELD_KEYS);
+
+/** Other names people give the same fields, each read as the field it names. */
+const KEY_ALIASES: ReadonlyMap<string, FieldKey> = new Map([
+  ['filled in', 'filled on'],
+  ['committee review', 'reviewed by committee'],
+  ['back-up dri', 'backup dri'],
+  ['sunset', 'sunset date'],
+]);
+
+/** A key as written (any case, spacing) to the field it names. */
+function fieldKeyOf(words: string): FieldKey | undefined {
+  const key = words.toLowerCase().replace(/\s+/g, ' ');
+  return KEYS.has(key) ? (key as FieldKey) : KEY_ALIASES.get(key);
+}
+
+// Longest first, so `sunset date` wins over `sunset` and `backup dri` over `dri`.
+const KEY_WORDS_PATTERN = [...FIELD_KEYS, ...KEY_ALIASES.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((key) => key.replace(/ /g, String.raw`\s+`))
+  .join('|');
+
 // `**Key**: value`, `**Key:** value`, `*Key*: value`, `` `Key`: value ``, `Key: value`, or a marked
 // key and a dash (`**Key** — value`), optionally as a bullet or numbered list item or in a block
 // quote. A trailing `<br>` or `\` (a line break) is not part of the value.
 const MARK = String.raw`(?:\*\*|__|\*|_|\x60)`;
 const FIELD_LINE = new RegExp(
   String.raw`^(\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?)(${MARK}?\s*(` +
-    FIELD_KEYS.map((key) => key.replace(' ', String.raw`\s+`)).join('|') +
+    KEY_WORDS_PATTERN +
     String.raw`)\s*(?::\s*${MARK}|${MARK}\s*:|:|${MARK}\s*[—–-](?=\s)))[ \t]*(.*?)(?:\s*(?:<br\s*\/?>|\\))?\s*$`,
   'i',
 );
@@ -36,7 +58,7 @@ export function parseField(lines: LineIndex, line: number): Field | undefined {
   const match = FIELD_LINE.exec(text);
   if (!match) return undefined;
   const [, lead, keyPart, keyWords, value] = match;
-  const key = keyWords.toLowerCase().replace(/\s+/g, ' ') as FieldKey;
+  const key = fieldKeyOf(keyWords)!;
   const keyStart = lead.length;
   const valueStart = value ? text.indexOf(value, keyStart + keyPart.length) : text.trimEnd().length;
   return {
@@ -70,13 +92,10 @@ export function continueField(field: Field, lines: LineIndex, line: number): boo
   return true;
 }
 
-const KEYS = new Set<string>(FIELD_KEYS);
-
 /** The field a table cell names (`Story`, `**Owner**`, `Filled on:`), if any. */
 function cellFieldKey(cell: Cell | undefined): FieldKey | undefined {
   if (!cell) return undefined;
-  const words = cell.value.replace(/:\s*$/, '').trim().toLowerCase().replace(/\s+/g, ' ');
-  return KEYS.has(words) ? (words as FieldKey) : undefined;
+  return fieldKeyOf(cell.value.replace(/:\s*$/, '').trim());
 }
 
 /**

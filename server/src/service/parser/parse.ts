@@ -39,9 +39,16 @@ export function parseReadiness(input: string): ReadinessDocument {
     if (block.kind !== 'heading') continue;
     const heading = toHeading(content, block);
     headings.set(block.startLine, heading);
-    if (block.level > 1) matches.set(block.startLine, matchSectionHeading(heading.title.text));
+    matches.set(block.startLine, matchSectionHeading(heading.title.text));
   }
-  const level = sectionLevel(blocks, matches);
+  // The title: the first `#` heading; without one, a first heading standing above the section level
+  // (`## MLOps readiness — …` over `###` sections).
+  let titleLine = blocks.find((block) => block.kind === 'heading' && block.level === 1)?.startLine;
+  const level = sectionLevel(blocks, matches, titleLine);
+  if (titleLine === undefined) {
+    const first = blocks.find((block): block is HeadingBlock => block.kind === 'heading');
+    if (first && first.level < level && !matches.get(first.startLine)!.id) titleLine = first.startLine;
+  }
   // Sections named at the section level (or above): a deeper heading never repeats one of them.
   const namedAtLevel = new Set<string>();
   for (const block of blocks) {
@@ -65,8 +72,8 @@ export function parseReadiness(input: string): ReadinessDocument {
     if (block.kind === 'heading') {
       const heading = headings.get(block.startLine)!;
       if (!guidanceLines.has(block.startLine)) findPlaceholders(content, block.startLine, placeholders);
-      if (heading.level === 1) {
-        title ??= heading;
+      if (block.startLine === titleLine) {
+        title = heading;
         continue;
       }
       const match = matches.get(block.startLine)!;
@@ -134,14 +141,14 @@ export function parseReadiness(input: string): ReadinessDocument {
 }
 
 /**
- * The level of the file's section headings: the one at which headings name the most distinct
- * sections (the shallower on a tie), 2 when none does. An author may write them `##`, `###` or
- * `####`; deeper headings are the author's own sub-headings.
+ * The level of the file's section headings: the one at which headings (the title aside) name the
+ * most distinct sections (the shallower on a tie), 2 when none does. An author may write them `#`
+ * to `####`; deeper headings are the author's own sub-headings.
  */
-function sectionLevel(blocks: readonly Block[], matches: ReadonlyMap<number, HeadingMatch>): number {
+function sectionLevel(blocks: readonly Block[], matches: ReadonlyMap<number, HeadingMatch>, titleLine: number | undefined): number {
   const named = new Map<number, Set<string>>();
   for (const block of blocks) {
-    if (block.kind !== 'heading' || block.level === 1) continue;
+    if (block.kind !== 'heading' || block.startLine === titleLine) continue;
     const id = matches.get(block.startLine)?.id;
     if (!id) continue;
     let ids = named.get(block.level);

@@ -74,7 +74,7 @@ function paragraphs(document: ReadinessDocument, section: Section): string[] {
   const out: string[] = [];
   let previous = -2;
   for (const line of [...section.proseLines].sort((a, b) => a - b)) {
-    const text = document.lines.lineText(line);
+    const text = document.content.lineText(line);
     if (line === previous + 1 && out.length) out[out.length - 1] += ` ${text}`;
     else out.push(text);
     previous = line;

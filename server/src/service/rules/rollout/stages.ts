@@ -138,5 +138,5 @@ export function findInSpans(spans: readonly Span[], phrases: readonly string[]):
 export function proseSpans(document: ReadinessDocument, section: Section): Span[] {
   return section.proseLines
     .filter((line) => !section.skips.some((skip) => skip.line === line))
-    .map((line) => ({ text: document.lines.lineText(line), range: { start: { line, character: 0 }, end: { line, character: document.lines.lineText(line).length } } }));
+    .map((line) => ({ text: document.content.lineText(line), range: { start: { line, character: 0 }, end: { line, character: document.content.lineText(line).length } } }));
 }
