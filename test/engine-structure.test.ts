@@ -393,3 +393,20 @@ describe('a section with more than one table', () => {
     assert.equal(only(short, 'RDY402').range.start.line, short.split('\n').findIndex((l) => l.startsWith('| Shadow |')));
   });
 });
+
+describe('a section written one level too deep', () => {
+  it('is that section when it holds the section\'s own content: the checklist\'s boxes, §5\'s table', () => {
+    let text = edit(VALID, '## Sign-off checklist (gate before PR merge)', '### Sign-off checklist (gate before PR merge)');
+    text = edit(text, '## 5. Rollback plan (MUST)', '### Rollback plan');
+    assertClean(text);
+    assert.deepEqual(
+      parseReadiness(text).sections.map((s) => s.id),
+      ['monitoring', 'alerting', 'drift', 'rollout', 'rollback', 'owner', 'checklist'],
+    );
+  });
+
+  it('is not a section when it holds only the author\'s notes', () => {
+    const text = withoutSection(withSubHeadings(2, VALID), /^## 5\. Rollback plan/);
+    assert.deepEqual(withCode(checkText(text), 'RDY002').map((d) => d.message.split(':')[0]), ['Section "5. Rollback plan (MUST)" is missing']);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymbol';
 import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
 import { readCanaryTraffic } from '../server/src/service/rules/rollout/canaryTraffic';
+import { alertTriggerRule, hasDuration } from '../server/src/service/rules/alerting/alertTrigger';
 import { parseDuration } from '../server/src/service/util/durations';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -362,6 +363,23 @@ describe('the docs list the forms each value-reading rule accepts', () => {
       assert.ok(text.includes('\n## Accepted forms\n'), code);
       assert.ok(text.indexOf('## How to fix') < text.indexOf('## Accepted forms') && text.indexOf('## Accepted forms') < text.indexOf('## Options'), code);
     }
+  });
+
+  it('reads every trigger duration RDY204 lists as it says', () => {
+    const section = page('RDY204').split('## Accepted forms')[1].split('\n## ')[0];
+    const bullets = section.split(/\n- /).slice(1);
+    const options = { ...alertTriggerRule.defaultOptions! };
+    const formsOf = (lead: string) => {
+      const bullet = bullets.find((b) => b.startsWith(lead));
+      assert.ok(bullet, lead);
+      // The forms follow the colon (the duration words before it are listed in brackets).
+      const after = bullet.includes('):') ? bullet.indexOf('):') + 2 : bullet.indexOf(': ') + 1;
+      return [...bullet.slice(after).matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    };
+    for (const lead of ['A duration after', 'A duration before', 'A count of evaluations']) {
+      for (const form of formsOf(lead)) assert.ok(hasDuration(`\`x > 1\` ${form}`, options), form);
+    }
+    for (const form of formsOf('Not a duration')) assert.equal(hasDuration(form, options), false, form);
   });
 
   it('reads every duration RDY402 and RDY403 list as they say', () => {

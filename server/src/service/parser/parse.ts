@@ -1,11 +1,11 @@
-import type { Field, Heading, Placeholder, ReadinessDocument, Section, Table } from '../model';
+import type { Field, Heading, Placeholder, ReadinessDocument, Section, SectionId, Table } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { type Block, parseBlocks } from './blocks';
 import { blankComments } from './comments';
 import { blockText, isGuidanceText } from './guidance';
 import { continueField, parseChecklistItem, parseField, parseSkip, parseTableFields } from './lineItems';
 import { findPlaceholders } from './placeholders';
-import { type HeadingMatch, matchSectionHeading } from './sections';
+import { type HeadingMatch, matchSectionHeading, sectionSpec } from './sections';
 import { parseSuppressions } from './suppressions';
 import { buildTable } from './tables';
 
@@ -56,6 +56,8 @@ export function parseReadiness(input: string): ReadinessDocument {
     if (id) namedAtLevel.add(id);
   }
 
+  // Sections found below the section level (written one level too deep): each once.
+  const promoted = new Set<SectionId>();
   let title: Heading | undefined;
   const headerFields: Field[] = [];
   const sections: Section[] = [];
@@ -68,7 +70,7 @@ export function parseReadiness(input: string): ReadinessDocument {
     if (current) current.endLine = endLine;
   };
 
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     if (block.kind === 'heading') {
       const heading = headings.get(block.startLine)!;
       if (!guidanceLines.has(block.startLine)) findPlaceholders(content, block.startLine, placeholders);
@@ -77,7 +79,11 @@ export function parseReadiness(input: string): ReadinessDocument {
         continue;
       }
       const match = matches.get(block.startLine)!;
-      if (!startsSection(heading.level, match, level, namedAtLevel)) continue;
+      const isSection =
+        startsSection(heading.level, match, level, namedAtLevel) ||
+        (match.id !== undefined && !namedAtLevel.has(match.id) && !promoted.has(match.id) && !match.subNumbered && holdsSectionContent(content, blocks, index, match.id));
+      if (!isSection) continue;
+      if (heading.level > level && match.id) promoted.add(match.id);
       // An unrecognised sub-heading stays inside the section it belongs to.
       if (current && match.id === undefined && heading.level > current.heading.level) continue;
       closeSection(block.startLine);
@@ -175,6 +181,30 @@ function startsSection(level: number, match: HeadingMatch, sectionLevel: number,
   if (match.subNumbered) return false;
   if (level <= sectionLevel) return true;
   return match.numberAgrees && !namedAtLevel.has(match.id!);
+}
+
+/**
+ * Whether the blocks under a heading (up to the next heading) hold what only the named section
+ * holds: its table (at least half its columns), for the checklist its boxes, for §6 its DRI. A
+ * deeper heading naming a section the file has nowhere else, over that section's content, is that
+ * section written one level too deep; "Rollback trigger notes" over prose is not §5.
+ */
+function holdsSectionContent(lines: LineIndex, blocks: readonly Block[], index: number, id: SectionId): boolean {
+  const columns = sectionSpec(id).columns;
+  for (let i = index + 1; i < blocks.length && blocks[i].kind !== 'heading'; i++) {
+    const block = blocks[i];
+    if (block.kind === 'table' && columns.length) {
+      const table = buildTable(lines, block.rowLines, block.endLine);
+      if (columns.filter((column) => table.hasColumn(column)).length * 2 >= columns.length) return true;
+    }
+    if (block.kind === 'paragraph' && (id === 'checklist' || id === 'owner')) {
+      for (let line = block.startLine; line < block.endLine; line++) {
+        if (id === 'checklist' && parseChecklistItem(lines, line)) return true;
+        if (id === 'owner' && parseField(lines, line)?.key === 'dri') return true;
+      }
+    }
+  }
+  return false;
 }
 
 function toHeading(lines: LineIndex, block: HeadingBlock): Heading {

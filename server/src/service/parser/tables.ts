@@ -33,6 +33,7 @@ function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
 }
 
+const TAG_START = /<\/?[a-z]/i;
 const INLINE_HTML = /<\/?(?:br|b|i|em|strong|code|kbd|sup|sub|span|u|s|del|ins|mark|small)\b[^<>]*>/gi;
 
 /** Removes code and emphasis markers and inline HTML: the value a reader sees. */
@@ -41,7 +42,8 @@ export function stripMarkup(text: string): string {
   let value = text;
   if (value.includes('\\')) value = value.replace(/\\\|/g, '|');
   // Inline HTML a cell may hold: `<br>` separates, `<b>`, `<code>` … only mark up.
-  if (value.includes('<')) value = value.replace(INLINE_HTML, (tag) => (/^<br\b/i.test(tag) ? ' ' : ''));
+  // (`< 0.5` in a threshold is a comparison: only a `<` right before a letter or `/` can open a tag.)
+  if (value.includes('<') && TAG_START.test(value)) value = value.replace(INLINE_HTML, (tag) => (/^<br\b/i.test(tag) ? ' ' : ''));
   if (value.includes('`')) value = value.replace(/`+/g, '');
   if (value.includes('**') || value.includes('__')) value = value.replace(/(\*\*|__)(.*?)\1/g, '$2');
   if (value.includes('*') || /(?:^|\W)_/.test(value)) value = value.replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2');
