@@ -1,7 +1,7 @@
 import type { Cell, ReadinessDocument, Span } from '../../model';
 import { findSection, hasPlaceholder, proseOf, sectionTable } from '../../query';
 import { perDocumentAnd, perObject } from '../../derived';
-import { monitoringMetrics } from '../monitoring/metricClasses';
+import { monitoringMetrics, plainMetricNames } from '../monitoring/metricClasses';
 
 /** `signals.buy_proba`, `pnl_per_trade`: a metric identifier, dotted fields included. */
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g;
@@ -63,10 +63,8 @@ const definedMetricsOf = perDocumentAnd((document, orProse: boolean): DefinedMet
         metrics.push({ identifier: code, span, cell: undefined });
       }
     }
-    // Outside code spans, a snake_case word (`expectancy_net_realized`) names a metric too, unless it is a tag (`=`).
-    for (const [word] of text.replace(/(`+)[^`]+?\1/g, ' ').matchAll(/(?<![\w.=/-])[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*(?![\w=/-])/g)) {
-      if (word.includes('_')) metrics.push({ identifier: word, span, cell: undefined });
-    }
+    // Outside code spans, a snake_case word (expectancy_net_realized) names a metric too.
+    for (const word of plainMetricNames(text)) metrics.push({ identifier: word, span, cell: undefined });
   }
   return metrics;
 });
