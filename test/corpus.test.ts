@@ -33,6 +33,9 @@ const files = readinessFiles(READINESS).map((path) => {
   return { name, path, expected };
 });
 
+/** Files the checker still gets wrong, with what it gets wrong: reported as TODO, not hidden. */
+const KNOWN_GAPS: Record<string, string> = {};
+
 describe('the corpus of readiness files, through the CLI', () => {
   const byFile = new Map<string, Reported[]>();
 
@@ -56,7 +59,7 @@ describe('the corpus of readiness files, through the CLI', () => {
 
   for (const file of files) {
     const kind = file.expected.length === 0 ? 'valid, no error or warning' : `${file.expected.map((e) => `${e.code}@${e.line}`).join(' ')}`;
-    it(`${file.name}: ${kind}`, () => {
+    it(`${file.name}: ${kind}`, { todo: KNOWN_GAPS[file.name] }, () => {
       const reported = byFile.get(file.name);
       assert.ok(reported, `${file.name} is not in the CLI's report`);
       const differences = describeDifferences(file.name, file.expected, reported);
