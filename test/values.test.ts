@@ -229,9 +229,24 @@ describe('issue examples, as the user sees them', () => {
     assert.deepEqual(withCode(check(text), 'RDY403'), []);
   });
 
-  it('"TBD" next to a list of candidates is still postponed', () => {
+  it('"TBD" next to a list of candidates is still postponed (one finding)', () => {
     const text = canaryTraffic('BTCUSDC or ETHUSDC, TBD');
-    assert.equal(textAt(text, withCode(check(text), 'RDY404')[0].range), 'TBD');
+    assert.deepEqual(withCode(check(text), 'RDY404').map((d) => textAt(text, d.range)), ['TBD']);
+  });
+
+  it('candidates joined by "or" are no choice: RDY404 on them; a bracketed fallback keeps the choice', () => {
+    const text = canaryTraffic('`SOLUSDC` or `XRPUSDC` (whichever is calmer that week)');
+    const diags = withCode(check(text), 'RDY404');
+    assert.deepEqual(diags.map((d) => textAt(text, d.range)), ['SOLUSDC` or `XRPUSDC']);
+    assert.match(diags[0].message, /"SOLUSDC or XRPUSDC" names candidates, not the canary crypto: choose one now, e\.g\. `BTCUSDC`/);
+    assert.deepEqual(withCode(check(text), 'RDY403'), []);
+    assert.deepEqual(withCode(check(canaryTraffic('BTCUSDC only (or ETHUSDC if the book thins)')), 'RDY404'), []);
+  });
+
+  it('"later" saying when, not what, does not postpone the choice', () => {
+    const text = edit(VALID, ROLLOUT_MINIMA, `\n\nBNBUSDC may follow later in a second canary, once BTCUSDC has passed.${ROLLOUT_MINIMA}`);
+    assert.deepEqual(withCode(check(text), 'RDY404'), []);
+    assert.deepEqual(withCode(check(canaryTraffic('BTCUSDC only, ETHUSDC later')), 'RDY404'), []);
   });
 });
 
