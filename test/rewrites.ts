@@ -13,6 +13,8 @@ interface Heading {
   /** Before the number, e.g. an emoji. */
   prefix?: string;
   sectionSign: boolean;
+  /** `1.`, `1)` or `Section 1:` (`§1` when sectionSign). */
+  numbering?: 'paren' | 'word';
   number?: number;
   title: string;
   must: boolean;
@@ -26,7 +28,8 @@ export type Line =
   | { kind: 'table'; table: number; row: number; cells: string[]; origin?: number; section?: SectionKey };
 
 export interface HeaderStyle {
-  layout: 'lines' | 'bullets' | 'table';
+  /** `table`: a `| Field | Value |` table; `key-table`: the first field is the table's header row. */
+  layout: 'lines' | 'bullets' | 'quote' | 'table' | 'key-table';
   key: 'bold' | 'colon-inside-bold' | 'plain';
 }
 
@@ -78,8 +81,9 @@ function parseHeading(level: number, text: string): Heading {
   return { level, sectionSign: Boolean(numbered?.[1]), number: numbered ? Number(numbered[2]) : undefined, title, must };
 }
 
-function renderHeading({ level, prefix, sectionSign, number, title, must }: Heading): string {
-  const numberText = number === undefined ? '' : sectionSign ? `§${number} ` : `${number}. `;
+function renderHeading({ level, prefix, sectionSign, numbering, number, title, must }: Heading): string {
+  const numberText =
+    number === undefined ? '' : sectionSign ? `§${number} ` : numbering === 'paren' ? `${number}) ` : numbering === 'word' ? `Section ${number}: ` : `${number}. `;
   return `${'#'.repeat(level)} ${prefix ? `${prefix} ` : ''}${numberText}${title}${must ? ' (MUST)' : ''}`;
 }
 
@@ -173,14 +177,15 @@ export function render(doc: ReadinessText): { text: string; origins: Array<numbe
       continue;
     }
     if (line.kind === 'header') {
-      if (doc.header.layout === 'table') {
-        if (!headerTableOpen) {
+      if (doc.header.layout === 'table' || doc.header.layout === 'key-table') {
+        if (!headerTableOpen && doc.header.layout === 'table') {
           out.push({ text: tableText(['Field', 'Value'], false, doc.tables) }, { text: tableText(['---', '---'], true, doc.tables) });
-          headerTableOpen = true;
         }
         out.push({ text: tableText([line.key, line.value], false, doc.tables), origin: line.origin });
+        if (!headerTableOpen && doc.header.layout === 'key-table') out.push({ text: tableText(['---', '---'], true, doc.tables) });
+        headerTableOpen = true;
       } else {
-        const bullet = doc.header.layout === 'bullets' ? '- ' : '';
+        const bullet = doc.header.layout === 'bullets' ? '- ' : doc.header.layout === 'quote' ? '> ' : '';
         out.push({ text: `${bullet}${headerKey(line.key, doc.header)} ${line.value}`, origin: line.origin });
       }
       continue;
@@ -277,6 +282,8 @@ export const STRUCTURE: Rewrite[] = [
   { name: 'headingsAtLevel4', apply: headings((h) => ({ ...h, level: 4 })) },
   { name: 'unnumberedHeadings', apply: headings((h) => ({ ...h, number: undefined })) },
   { name: 'sectionSignInHeadings', apply: headings((h) => ({ ...h, sectionSign: true })) },
+  { name: 'numberWithParenthesis', apply: headings((h) => ({ ...h, numbering: 'paren' })) },
+  { name: 'sectionWordInHeadings', apply: headings((h) => ({ ...h, numbering: 'word' })) },
   { name: 'andForAmpersand', apply: headings((h) => ({ ...h, title: h.title.replace(/ & /g, ' and ') })) },
   { name: 'dropMust', apply: headings((h) => ({ ...h, must: false })) },
   { name: 'shortChecklistHeading', apply: headings((h) => ({ ...h, title: h.title.replace(/^(Sign-off checklist) \(.*\)$/, '$1') })) },
@@ -295,6 +302,8 @@ export const HEADER: Rewrite[] = [
   { name: 'plainHeaderKeys', apply: (doc) => ({ ...doc, header: { ...doc.header, key: 'plain' } }) },
   { name: 'headerAsBulletList', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'bullets' } }) },
   { name: 'headerAsTable', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'table' } }) },
+  { name: 'headerAsTableWithoutHeaderRow', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'key-table' } }) },
+  { name: 'headerInBlockQuote', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'quote' } }) },
   {
     name: 'introParagraphBeforeHeader',
     apply: (doc) => {
