@@ -38,16 +38,28 @@ const KNOWN_GAPS: Record<string, string> = {};
 
 describe('the corpus of readiness files, through the CLI', () => {
   const byFile = new Map<string, Reported[]>();
+  let summary: unknown;
+
+  /** The CLI's JSON report of the corpus, run from `cwd` with `args` before the options. */
+  function checkCorpus(cwd: string, args: string[]) {
+    const result = spawnSync(process.execPath, [CLI, 'check', ...args, '--format', 'json', '--today', TODAY], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 60_000,
+    });
+    assert.ok(result.status === 0 || result.status === 1, `the CLI exited ${result.status}: ${result.stderr}`);
+    return JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Reported[] }>; summary: unknown };
+  }
 
   before(() => {
-    const result = spawnSync(
-      process.execPath,
-      [CLI, 'check', relative(ROOT, READINESS), '--root', relative(ROOT, CORPUS), '--format', 'json', '--today', TODAY],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 },
-    );
-    assert.ok(result.status === 0 || result.status === 1, `the CLI exited ${result.status}: ${result.stderr}`);
-    const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Reported[] }> };
+    const report = checkCorpus(ROOT, [relative(ROOT, READINESS), '--root', relative(ROOT, CORPUS)]);
     for (const entry of report.files) byFile.set(relative(READINESS, join(ROOT, entry.file)), entry.diagnostics);
+    summary = report.summary;
+  });
+
+  it('is a workspace of its own: run from inside without --root, the CLI finds its root and says the same', () => {
+    assert.deepEqual(checkCorpus(CORPUS, ['documentation/readiness']).summary, summary);
   });
 
   it('has at least 30 files: at least 12 valid and 18 with mistakes', () => {
