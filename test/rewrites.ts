@@ -52,6 +52,15 @@ function appendToSection(doc: ReadinessText, section: SectionKey, added: string[
   return { ...doc, lines };
 }
 
+/** Inserts lines right before the heading of `section`. */
+function insertBeforeHeading(doc: ReadinessText, section: SectionKey, added: string[]): ReadinessText {
+  const at = doc.lines.findIndex((l) => l.kind === 'heading' && l.section === section);
+  if (at < 0) return doc;
+  const lines = [...doc.lines];
+  lines.splice(at, 0, ...added.map((text): Line => ({ kind: 'text', text })));
+  return { ...doc, lines };
+}
+
 /** Wraps each run of guidance lines (blank lines inside a run included) between `open` and `close` lines. */
 function wrapGuidance(doc: ReadinessText, open: string[], close: string[]): ReadinessText {
   const lines: Line[] = [];
@@ -204,7 +213,7 @@ export const GUIDANCE_REWRITES: Rewrite[] = [
   { name: 'guidanceInDetails', apply: (doc) => wrapGuidance(doc, ['<details>', '<summary>Template guidance</summary>', ''], ['', '</details>']) },
 ];
 
-/** Additions that say nothing the checks read: comments, notes, postponing words that stand for no choice. */
+/** Additions that say nothing the checks read: comments, notes, extra sections, rules, postponing words that stand for no choice. */
 export const ADDITIONS: Rewrite[] = [
   {
     name: 'htmlCommentsUnderHeadings',
@@ -214,6 +223,21 @@ export const ADDITIONS: Rewrite[] = [
     name: 'notesInDetails',
     apply: (doc) =>
       appendToSection(doc, 'alerting', ['<details>', '<summary>Notes for reviewers</summary>', '', 'Thresholds come from the champion\'s last 90 days.', '', '</details>', '']),
+  },
+  {
+    name: 'contextSectionBeforeMonitoring',
+    apply: (doc) => insertBeforeHeading(doc, 'monitoring', ['## Context', '', 'Why this Story exists, in two lines; the numbers are in the OP Story.', '']),
+  },
+  {
+    name: 'appendixAfterChecklist',
+    apply: (doc) => ({
+      ...doc,
+      lines: [...doc.lines, ...['', '## Appendix: backtest', '', '| Crypto | f1_buy champion | f1_buy challenger |', '|---|---|---|', '| BTCUSDC | 0.41 | 0.44 |'].map((text): Line => ({ kind: 'text', text }))],
+    }),
+  },
+  {
+    name: 'horizontalRulesBetweenSections',
+    apply: (doc) => mapLines(doc, (line) => (line.kind === 'heading' && line.section ? [{ kind: 'text', text: '---' }, { kind: 'text', text: '' }, line] : line)),
   },
   { name: 'unrelatedLaterSentence', apply: (doc) => appendToSection(doc, 'rollout', ["The canary's numbers are summarised later in the OP Story.", '']) },
   { name: 'unrelatedToBeDecided', apply: (doc) => appendToSection(doc, 'rollout', ['The date of the full rollout is to be decided by the operator after the canary.', '']) },
