@@ -33,18 +33,33 @@ const files = readinessFiles(READINESS).map((path) => {
   return { name, path, expected };
 });
 
+/** Files the checker still gets wrong, with what it gets wrong: reported as TODO, not hidden. */
+const KNOWN_GAPS: Record<string, string> = {};
+
 describe('the corpus of readiness files, through the CLI', () => {
   const byFile = new Map<string, Reported[]>();
+  let summary: unknown;
+
+  /** The CLI's JSON report of the corpus, run from `cwd` with `args` before the options. */
+  function checkCorpus(cwd: string, args: string[]) {
+    const result = spawnSync(process.execPath, [CLI, 'check', ...args, '--format', 'json', '--today', TODAY], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 60_000,
+    });
+    assert.ok(result.status === 0 || result.status === 1, `the CLI exited ${result.status}: ${result.stderr}`);
+    return JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Reported[] }>; summary: unknown };
+  }
 
   before(() => {
-    const result = spawnSync(
-      process.execPath,
-      [CLI, 'check', relative(ROOT, READINESS), '--root', relative(ROOT, CORPUS), '--format', 'json', '--today', TODAY],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 },
-    );
-    assert.ok(result.status === 0 || result.status === 1, `the CLI exited ${result.status}: ${result.stderr}`);
-    const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Reported[] }> };
+    const report = checkCorpus(ROOT, [relative(ROOT, READINESS), '--root', relative(ROOT, CORPUS)]);
     for (const entry of report.files) byFile.set(relative(READINESS, join(ROOT, entry.file)), entry.diagnostics);
+    summary = report.summary;
+  });
+
+  it('is a workspace of its own: run from inside without --root, the CLI finds its root and says the same', () => {
+    assert.deepEqual(checkCorpus(CORPUS, ['documentation/readiness']).summary, summary);
   });
 
   it('has at least 30 files: at least 12 valid and 18 with mistakes', () => {
@@ -56,7 +71,7 @@ describe('the corpus of readiness files, through the CLI', () => {
 
   for (const file of files) {
     const kind = file.expected.length === 0 ? 'valid, no error or warning' : `${file.expected.map((e) => `${e.code}@${e.line}`).join(' ')}`;
-    it(`${file.name}: ${kind}`, () => {
+    it(`${file.name}: ${kind}`, { todo: KNOWN_GAPS[file.name] }, () => {
       const reported = byFile.get(file.name);
       assert.ok(reported, `${file.name} is not in the CLI's report`);
       const differences = describeDifferences(file.name, file.expected, reported);

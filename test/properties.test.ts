@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { checkDocument, memoryWorkspace, type WorkspaceView } from '../server/src/service';
 import { describeDifferences, type Expected, type Reported } from './expectations';
 import { edit, ROOT, TODAY } from './helpers';
-import { parse, render, REWRITES, rewrite, type Rewrite } from './rewrites';
+import { parse, render, REWRITES, REWRITES_BY_KIND, rewrite, type Rewrite } from './rewrites';
 
 /** The runbooks of a workspace folder, by root-relative path. */
 function runbooksOf(root: string): WorkspaceView {
@@ -82,11 +82,15 @@ const canary = (traffic: string, codes: string[]): Base => ({
   name: `examples/CVN-N011-EA-S11.md with the canary on "${traffic}"`,
   text: edit(readFileSync(join(EXAMPLES, 'documentation/readiness/CVN-N011-EA-S11.md'), 'utf8'), CANARY_CELL, traffic),
 });
-const CANARY_BASES: Base[] = [
+/** Bases the checker still gets wrong (by name), with what it gets wrong: checked apart, as TODO, not hidden. */
+const KNOWN_GAPS: Record<string, string> = {};
+
+const ALL_CANARY_BASES: Base[] = [
   ...['SOLUSDC, ETHUSDC', 'SOLUSDC and ETHUSDC', 'SOLUSDC & ETHUSDC', 'SOLUSDC/ETHUSDC', '`BTCUSDC` + `XRPUSDC` only'].map((t) => canary(t, ['RDY403'])),
   ...['all cryptos', 'every crypto at 10% size', '5 cryptos', '100%'].map((t) => canary(t, ['RDY403', 'RDY404'])),
-  ...['TBD', 'to be decided with the desk', "one crypto, we'll pick later"].map((t) => canary(t, ['RDY404'])),
+  ...['TBD', 'to be decided with the desk', "one crypto, we'll pick later", 'BTCUSDC or ETHUSDC'].map((t) => canary(t, ['RDY404'])),
 ];
+const CANARY_BASES = ALL_CANARY_BASES.filter((base) => !(base.name in KNOWN_GAPS));
 
 /**
  * Corpus files the rewrites cannot read back byte for byte, with the reason; every other corpus file is a
@@ -106,7 +110,7 @@ const corpusNames = ['valid', 'defective'].flatMap((folder) =>
     .filter((name) => name.endsWith('.md'))
     .map((name) => `${folder}/${name}`),
 );
-const CORPUS_BASES = corpusNames.filter((name) => !(name in NOT_REWRITTEN)).map(corpusFile);
+const CORPUS_BASES = corpusNames.filter((name) => !(name in NOT_REWRITTEN)).map(corpusFile).filter((base) => !(base.name in KNOWN_GAPS));
 
 function checkText(base: Base, text: string): Reported[] {
   const { diagnostics } = checkDocument({ text, documentPath: base.path, workspace: base.workspace, today: TODAY });
@@ -143,16 +147,29 @@ describe('meaning-preserving rewrites (test/rewrites.ts)', () => {
     assert.deepEqual(problems, []);
   });
 
+  for (const [name, gap] of Object.entries(KNOWN_GAPS)) {
+    it(`${name}, rewritten or not`, { todo: gap }, () => {
+      const base = [...ALL_CANARY_BASES, ...corpusNames.map(corpusFile)].find((b) => b.name === name);
+      assert.ok(base, `no base ${name}`);
+      const problems = differences(base, []);
+      if (problems) assert.fail(problems);
+    });
+  }
+
   it('each rewrite changes at least one base', () => {
     const inert = REWRITES.filter((r) => BASES.every((base) => rewrite(base.text, [r]).text === base.text));
     assert.deepEqual(inert.map((r) => r.name), []);
   });
 
   describe('one rewrite at a time', () => {
-    for (const r of REWRITES) {
-      it(r.name, () => {
-        const problems = BASES.map((base) => differences(base, [r])).filter(Boolean);
-        if (problems.length) assert.fail(problems.join('\n'));
+    for (const [kind, rewrites] of Object.entries(REWRITES_BY_KIND)) {
+      describe(kind, () => {
+        for (const r of rewrites) {
+          it(r.name, () => {
+            const problems = BASES.map((base) => differences(base, [r])).filter(Boolean);
+            if (problems.length) assert.fail(problems.join('\n'));
+          });
+        }
       });
     }
   });
@@ -166,7 +183,8 @@ describe('meaning-preserving rewrites (test/rewrites.ts)', () => {
         const problems = differences(bases.get(baseName)!, names.map((name) => rewrites.get(name)!));
         if (problems) throw new Error(problems);
       }),
-      { numRuns: 120, seed: Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31) },
+      // PROPERTY_RUNS=2000 for a deeper search; PROPERTY_SEED replays the seed a failure prints.
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 120), seed: Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31) },
     );
   });
 });

@@ -1,196 +1,12 @@
-// Meaning-preserving rewrites of a readiness file: the ways people write the same content.
-// A file written in the template's layout is read into lines that know what they are (title, header field,
-// heading, table row, template guidance, text); each rewrite changes some of them; `render` writes the text
-// back and says where each original line went, so a finding expected on line N can be looked for on the line
-// that line became.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Meaning-preserving rewrites of a readiness file: the ways people write the same content, each a small named
+// function of the lines test/readinessText.ts reads. test/properties.test.ts applies them alone and combined.
+import { normalise, parse, render, type Heading, type Line, type ReadinessText, type SectionKey } from './readinessText';
 
-export type SectionKey = 'monitoring' | 'alerting' | 'drift' | 'rollout' | 'rollback' | 'owner' | 'checklist';
-
-interface Heading {
-  level: number;
-  /** Before the number, e.g. an emoji. */
-  prefix?: string;
-  sectionSign: boolean;
-  number?: number;
-  title: string;
-  must: boolean;
-}
-
-export type Line =
-  | { kind: 'title' | 'guidance' | 'text'; text: string; origin?: number; section?: SectionKey }
-  | { kind: 'header'; key: string; value: string; origin?: number }
-  | { kind: 'field'; key: string; value: string; origin?: number; section?: SectionKey }
-  | { kind: 'heading'; heading: Heading; origin?: number; section?: SectionKey }
-  | { kind: 'table'; table: number; row: number; cells: string[]; origin?: number; section?: SectionKey };
-
-export interface HeaderStyle {
-  layout: 'lines' | 'bullets' | 'table';
-  key: 'bold' | 'colon-inside-bold' | 'plain';
-}
-
-export interface ReadinessText {
-  lines: Line[];
-  header: HeaderStyle;
-  /** §6's fields: the template's bullets `- **DRI**: …`, a numbered list, or a two-column table. */
-  ownerFields: { layout: 'bullets' | 'numbered' | 'table'; key: HeaderStyle['key'] };
-  tables: { outerPipes: boolean; padded: boolean };
-  crlf: boolean;
-  bom: boolean;
-  trailingSpaces: boolean;
-}
+export { parse, render } from './readinessText';
 
 export interface Rewrite {
   name: string;
   apply(doc: ReadinessText): ReadinessText;
-}
-
-const TEMPLATE = readFileSync(join(__dirname, 'fixtures/template.md'), 'utf8');
-const HEADER_LINE = /^\*\*(Story|Owner|Filled on|Reviewed by committee)\*\*:\s*(.*)$/;
-const HEADING_LINE = /^(#{2,4})\s+(.*)$/;
-const OWNER_FIELD_LINE = /^- \*\*(DRI|Backup DRI|Decision authority|Sunset date)\*\*:\s*(.*)$/;
-const SECTION_WORDS: Array<[SectionKey, RegExp]> = [
-  ['monitoring', /monitoring/i],
-  ['alerting', /alerting/i],
-  ['drift', /drift/i],
-  ['rollout', /rollout/i],
-  ['rollback', /rollback/i],
-  ['owner', /owner/i],
-  ['checklist', /checklist/i],
-];
-
-/** Whitespace and bold/code markup do not make guidance different. */
-const normalise = (text: string) => text.replace(/[*`]/g, '').replace(/\s+/g, ' ').trim();
-
-/** The template's own prose and bullets: instructions, kept or deleted at the author's choice. */
-const GUIDANCE = new Set(
-  TEMPLATE.split(/\r?\n/)
-    .filter((l) => l.trim() && !/^(#|\||\*\*(Story|Owner|Filled on|Reviewed by committee)\*\*|- \[|- \*\*)/.test(l))
-    .map(normalise),
-);
-
-function parseHeading(level: number, text: string): Heading {
-  const must = /\s*\(MUST\)\s*$/.test(text);
-  let title = text.replace(/\s*\(MUST\)\s*$/, '');
-  const numbered = /^(§)?(\d+)\.?\s+/.exec(title);
-  if (numbered) title = title.slice(numbered[0].length);
-  return { level, sectionSign: Boolean(numbered?.[1]), number: numbered ? Number(numbered[2]) : undefined, title, must };
-}
-
-function renderHeading({ level, prefix, sectionSign, number, title, must }: Heading): string {
-  const numberText = number === undefined ? '' : sectionSign ? `§${number} ` : `${number}. `;
-  return `${'#'.repeat(level)} ${prefix ? `${prefix} ` : ''}${numberText}${title}${must ? ' (MUST)' : ''}`;
-}
-
-const splitCells = (row: string) =>
-  row
-    .trim()
-    .replace(/^\|/, '')
-    .replace(/(?<!\\)\|$/, '')
-    .split(/(?<!\\)\|/)
-    .map((cell) => cell.trim());
-
-/** Reads a file written in the template's layout. */
-export function parse(text: string): ReadinessText {
-  const bom = text.startsWith('\uFEFF');
-  const crlf = text.includes('\r\n');
-  const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const lines: Line[] = [];
-  let section: SectionKey | undefined;
-  let table = -1;
-  let row = 0;
-  let inTable = false;
-  raw.forEach((textLine, origin) => {
-    const heading = HEADING_LINE.exec(textLine);
-    const header = HEADER_LINE.exec(textLine);
-    const ownerField = section === 'owner' ? OWNER_FIELD_LINE.exec(textLine) : null;
-    if (origin === 0 && textLine.startsWith('# ')) lines.push({ kind: 'title', text: textLine, origin });
-    else if (heading) {
-      section = SECTION_WORDS.find(([, words]) => words.test(heading[2]))?.[0];
-      lines.push({ kind: 'heading', heading: parseHeading(heading[1].length, heading[2]), origin, section });
-    } else if (header && section === undefined) lines.push({ kind: 'header', key: header[1], value: header[2], origin });
-    else if (ownerField) lines.push({ kind: 'field', key: ownerField[1], value: ownerField[2], origin, section });
-    else if (textLine.startsWith('|')) {
-      if (!inTable) [table, row] = [table + 1, 0];
-      lines.push({ kind: 'table', table, row: row++, cells: splitCells(textLine), origin, section });
-    } else if (textLine.trim() && !textLine.startsWith('- [') && GUIDANCE.has(normalise(textLine))) {
-      lines.push({ kind: 'guidance', text: textLine, origin, section });
-    } else lines.push({ kind: 'text', text: textLine, origin, section });
-    inTable = textLine.startsWith('|');
-  });
-  return { lines, header: { layout: 'lines', key: 'bold' }, ownerFields: { layout: 'bullets', key: 'bold' }, tables: { outerPipes: true, padded: false }, crlf, bom, trailingSpaces: false };
-}
-
-function tableText(cells: string[], delimiter: boolean, style: ReadinessText['tables'], widths?: number[]): string {
-  const padded = widths ? cells.map((c, i) => (delimiter ? c.replace(/-+/, '-'.repeat(Math.max(3, widths[i] - c.replace(/-+/, '').length))) : c.padEnd(widths[i]))) : cells;
-  const inner = delimiter && !widths ? padded.join('|') : padded.join(' | ');
-  if (!style.outerPipes) return inner;
-  return delimiter && !widths ? `|${inner}|` : `| ${inner} |`;
-}
-
-function headerKey(key: string, style: HeaderStyle): string {
-  if (style.key === 'colon-inside-bold') return `**${key}:**`;
-  if (style.key === 'plain') return `${key}:`;
-  return `**${key}**:`;
-}
-
-/** The text, and for each of its lines the original line it comes from (undefined for added lines). */
-export function render(doc: ReadinessText): { text: string; origins: Array<number | undefined> } {
-  const out: Array<{ text: string; origin?: number }> = [];
-  const widths = new Map<number, number[]>();
-  if (doc.tables.padded) {
-    for (const line of doc.lines) {
-      if (line.kind !== 'table' || line.row === 1) continue;
-      const current = widths.get(line.table) ?? [];
-      line.cells.forEach((cell, i) => (current[i] = Math.max(current[i] ?? 3, cell.length)));
-      widths.set(line.table, current);
-    }
-  }
-  let headerTableOpen = false;
-  let fieldTableOpen = false;
-  let fieldNumber = 0;
-  for (let index = 0; index < doc.lines.length; index++) {
-    const line = doc.lines[index];
-    if (line.kind === 'field') {
-      const { layout, key } = doc.ownerFields;
-      if (layout === 'table') {
-        if (!fieldTableOpen) {
-          out.push({ text: tableText(['Role', 'Who / what'], false, doc.tables) }, { text: tableText(['---', '---'], true, doc.tables) });
-          fieldTableOpen = true;
-        }
-        // A list item's continuation lines join its value: a table row is one line.
-        let value = line.value;
-        for (let next = doc.lines[index + 1]; next?.kind === 'text' && /^\s+\S/.test(next.text); next = doc.lines[index + 1]) {
-          value += ` ${next.text.trim()}`;
-          index++;
-        }
-        out.push({ text: tableText([line.key, value], false, doc.tables), origin: line.origin });
-      } else {
-        const bullet = layout === 'numbered' ? `${++fieldNumber}. ` : '- ';
-        out.push({ text: `${bullet}${headerKey(line.key, { layout: 'lines', key })} ${line.value}`, origin: line.origin });
-      }
-      continue;
-    }
-    if (line.kind === 'header') {
-      if (doc.header.layout === 'table') {
-        if (!headerTableOpen) {
-          out.push({ text: tableText(['Field', 'Value'], false, doc.tables) }, { text: tableText(['---', '---'], true, doc.tables) });
-          headerTableOpen = true;
-        }
-        out.push({ text: tableText([line.key, line.value], false, doc.tables), origin: line.origin });
-      } else {
-        const bullet = doc.header.layout === 'bullets' ? '- ' : '';
-        out.push({ text: `${bullet}${headerKey(line.key, doc.header)} ${line.value}`, origin: line.origin });
-      }
-      continue;
-    }
-    if (line.kind === 'heading') out.push({ text: renderHeading(line.heading), origin: line.origin });
-    else if (line.kind === 'table') out.push({ text: tableText(line.cells, line.row === 1, doc.tables, widths.get(line.table)), origin: line.origin });
-    else out.push({ text: line.text, origin: line.origin });
-  }
-  const texts = out.map(({ text }) => (doc.trailingSpaces && text.trim() ? `${text}  ` : text));
-  return { text: (doc.bom ? '\uFEFF' : '') + texts.join(doc.crlf ? '\r\n' : '\n'), origins: out.map(({ origin }) => origin) };
 }
 
 /** Applies rewrites in order. */
@@ -236,6 +52,15 @@ function appendToSection(doc: ReadinessText, section: SectionKey, added: string[
   return { ...doc, lines };
 }
 
+/** Inserts lines right before the heading of `section`. */
+function insertBeforeHeading(doc: ReadinessText, section: SectionKey, added: string[]): ReadinessText {
+  const at = doc.lines.findIndex((l) => l.kind === 'heading' && l.section === section);
+  if (at < 0) return doc;
+  const lines = [...doc.lines];
+  lines.splice(at, 0, ...added.map((text): Line => ({ kind: 'text', text })));
+  return { ...doc, lines };
+}
+
 /** Wraps each run of guidance lines (blank lines inside a run included) between `open` and `close` lines. */
 function wrapGuidance(doc: ReadinessText, open: string[], close: string[]): ReadinessText {
   const lines: Line[] = [];
@@ -277,6 +102,8 @@ export const STRUCTURE: Rewrite[] = [
   { name: 'headingsAtLevel4', apply: headings((h) => ({ ...h, level: 4 })) },
   { name: 'unnumberedHeadings', apply: headings((h) => ({ ...h, number: undefined })) },
   { name: 'sectionSignInHeadings', apply: headings((h) => ({ ...h, sectionSign: true })) },
+  { name: 'numberWithParenthesis', apply: headings((h) => ({ ...h, numbering: 'paren' })) },
+  { name: 'sectionWordInHeadings', apply: headings((h) => ({ ...h, numbering: 'word' })) },
   { name: 'andForAmpersand', apply: headings((h) => ({ ...h, title: h.title.replace(/ & /g, ' and ') })) },
   { name: 'dropMust', apply: headings((h) => ({ ...h, must: false })) },
   { name: 'shortChecklistHeading', apply: headings((h) => ({ ...h, title: h.title.replace(/^(Sign-off checklist) \(.*\)$/, '$1') })) },
@@ -295,6 +122,8 @@ export const HEADER: Rewrite[] = [
   { name: 'plainHeaderKeys', apply: (doc) => ({ ...doc, header: { ...doc.header, key: 'plain' } }) },
   { name: 'headerAsBulletList', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'bullets' } }) },
   { name: 'headerAsTable', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'table' } }) },
+  { name: 'headerAsTableWithoutHeaderRow', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'key-table' } }) },
+  { name: 'headerInBlockQuote', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'quote' } }) },
   {
     name: 'introParagraphBeforeHeader',
     apply: (doc) => {
@@ -384,7 +213,7 @@ export const GUIDANCE_REWRITES: Rewrite[] = [
   { name: 'guidanceInDetails', apply: (doc) => wrapGuidance(doc, ['<details>', '<summary>Template guidance</summary>', ''], ['', '</details>']) },
 ];
 
-/** Additions that say nothing the checks read: comments, notes, postponing words that stand for no choice. */
+/** Additions that say nothing the checks read: comments, notes, extra sections, rules, postponing words that stand for no choice. */
 export const ADDITIONS: Rewrite[] = [
   {
     name: 'htmlCommentsUnderHeadings',
@@ -394,6 +223,21 @@ export const ADDITIONS: Rewrite[] = [
     name: 'notesInDetails',
     apply: (doc) =>
       appendToSection(doc, 'alerting', ['<details>', '<summary>Notes for reviewers</summary>', '', 'Thresholds come from the champion\'s last 90 days.', '', '</details>', '']),
+  },
+  {
+    name: 'contextSectionBeforeMonitoring',
+    apply: (doc) => insertBeforeHeading(doc, 'monitoring', ['## Context', '', 'Why this Story exists, in two lines; the numbers are in the OP Story.', '']),
+  },
+  {
+    name: 'appendixAfterChecklist',
+    apply: (doc) => ({
+      ...doc,
+      lines: [...doc.lines, ...['', '## Appendix: backtest', '', '| Crypto | f1_buy champion | f1_buy challenger |', '|---|---|---|', '| BTCUSDC | 0.41 | 0.44 |'].map((text): Line => ({ kind: 'text', text }))],
+    }),
+  },
+  {
+    name: 'horizontalRulesBetweenSections',
+    apply: (doc) => mapLines(doc, (line) => (line.kind === 'heading' && line.section ? [{ kind: 'text', text: '---' }, { kind: 'text', text: '' }, line] : line)),
   },
   { name: 'unrelatedLaterSentence', apply: (doc) => appendToSection(doc, 'rollout', ["The canary's numbers are summarised later in the OP Story.", '']) },
   { name: 'unrelatedToBeDecided', apply: (doc) => appendToSection(doc, 'rollout', ['The date of the full rollout is to be decided by the operator after the canary.', '']) },
@@ -417,4 +261,17 @@ export const ENCODING: Rewrite[] = [
   { name: 'trailingSpaces', apply: (doc) => ({ ...doc, trailingSpaces: true }) },
 ];
 
-export const REWRITES: Rewrite[] = [...STRUCTURE, ...HEADER, ...OWNER_FIELDS, ...CHECKLIST, ...TABLES, ...GUIDANCE_REWRITES, ...ADDITIONS, ...VALUES, ...ENCODING];
+/** Every rewrite, by what it varies: the styles the checker reads as the template's own. */
+export const REWRITES_BY_KIND: Record<string, Rewrite[]> = {
+  'section headings': STRUCTURE,
+  'header fields': HEADER,
+  '§6 fields': OWNER_FIELDS,
+  'checklist boxes': CHECKLIST,
+  tables: TABLES,
+  'template guidance': GUIDANCE_REWRITES,
+  'comments, notes and unrelated words': ADDITIONS,
+  'values (durations, canary crypto)': VALUES,
+  'line ends, BOM, trailing spaces': ENCODING,
+};
+
+export const REWRITES: Rewrite[] = Object.values(REWRITES_BY_KIND).flat();

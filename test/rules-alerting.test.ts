@@ -357,6 +357,16 @@ describe('RDY204 alert-trigger (A4)', () => {
     ]);
   });
 
+  it('accepts metrics §1\'s prose names as plain snake_case words when its table is empty (M7)', () => {
+    const emptyMonitoring = VALID.replace(/^\| `[^|]+`[^|]* \| (histogram|counter|gauge) \|.*\n/gm, '').replace(
+      'All metrics carry',
+      'Covered by the existing metrics expectancy_net_realized, signals.buy_rate_per_hour and feature_pipeline_failures. All metrics carry',
+    );
+    assert.deepEqual(withCode(check(emptyMonitoring), 'RDY204'), []);
+    const tag = edit(emptyMonitoring, 'and feature_pipeline_failures.', 'and the tag pipeline=feature_pipeline_failures.');
+    assert.equal(withCode(check(tag), 'RDY204').length, 1, 'a tag value is not a metric');
+  });
+
   it('stays silent on the template\'s placeholder trigger', () => {
     assert.deepEqual(withCode(check(TEMPLATE), 'RDY204'), []);
   });

@@ -383,9 +383,13 @@ describe('RDY117 metric-coverage (M7)', () => {
     for (const code of CODES) assert.deepEqual(withCode(diagnostics, code), [], code);
   });
 
-  it('wants the metric named in code, not just the phrase', () => {
+  it('wants the metric named, in code or as a snake_case word, not just the phrase', () => {
     const text = edit(EMPTY_COVERED, /`expectancy_net_realized`,\n.*\n/, 'the expectancy metric.\n');
     assert.equal(withCode(check(text), 'RDY117').length, 1);
+    const plain = edit(edit(EMPTY_COVERED, '`expectancy_net_realized`,', 'expectancy_net_realized,'), '`ea_s11_expectancy_negative`', 'its P1 alert');
+    assert.deepEqual(withCode(check(plain), 'RDY117'), []);
+    const url = edit(text, 'the expectancy metric.', 'the expectancy metric, https://grafana.example.com/d/cvn_entry.');
+    assert.equal(withCode(check(url), 'RDY117').length, 1, 'a URL names no metric');
   });
 
   it('fixes: name the covering metric (with a tab stop), or add a row per class', () => {

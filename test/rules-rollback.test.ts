@@ -236,6 +236,13 @@ describe('RDY504 revert-tested (B4)', () => {
     assert.deepEqual(withCode(check(withSection(VALID, 5, 'rollback/config-in-code-block.md')), 'RDY504'), []);
     const wrapped = edit(UNTESTED, 'Primary path: the FTF factor flag.', 'Primary path: the FTF factor flag, rehearsed\nduring the shadow stage.');
     assert.deepEqual(withCode(check(wrapped), 'RDY504'), []);
+    for (const sentence of [
+      'Shadow-tested: the flag flip restores the champion within 40 s.',
+      'Tested during the shadow phase (2026-10-30): champion restored.',
+      'Flag flip exercised on the shadow deployment, champion restored.',
+    ]) {
+      assert.deepEqual(withCode(check(edit(UNTESTED, 'Primary path: the FTF factor flag.', `Primary path: the FTF factor flag. ${sentence}`)), 'RDY504'), [], sentence);
+    }
   });
 
   it('warns on the table header when nothing says the revert was tested in shadow', () => {

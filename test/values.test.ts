@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymbol';
 import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
 import { readCanaryTraffic } from '../server/src/service/rules/rollout/canaryTraffic';
+import { alertTriggerRule, hasDuration } from '../server/src/service/rules/alerting/alertTrigger';
 import { parseDuration } from '../server/src/service/util/durations';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -228,9 +229,24 @@ describe('issue examples, as the user sees them', () => {
     assert.deepEqual(withCode(check(text), 'RDY403'), []);
   });
 
-  it('"TBD" next to a list of candidates is still postponed', () => {
+  it('"TBD" next to a list of candidates is still postponed (one finding)', () => {
     const text = canaryTraffic('BTCUSDC or ETHUSDC, TBD');
-    assert.equal(textAt(text, withCode(check(text), 'RDY404')[0].range), 'TBD');
+    assert.deepEqual(withCode(check(text), 'RDY404').map((d) => textAt(text, d.range)), ['TBD']);
+  });
+
+  it('candidates joined by "or" are no choice: RDY404 on them; a bracketed fallback keeps the choice', () => {
+    const text = canaryTraffic('`SOLUSDC` or `XRPUSDC` (whichever is calmer that week)');
+    const diags = withCode(check(text), 'RDY404');
+    assert.deepEqual(diags.map((d) => textAt(text, d.range)), ['SOLUSDC` or `XRPUSDC']);
+    assert.match(diags[0].message, /"SOLUSDC or XRPUSDC" names candidates, not the canary crypto: choose one now, e\.g\. `BTCUSDC`/);
+    assert.deepEqual(withCode(check(text), 'RDY403'), []);
+    assert.deepEqual(withCode(check(canaryTraffic('BTCUSDC only (or ETHUSDC if the book thins)')), 'RDY404'), []);
+  });
+
+  it('"later" saying when, not what, does not postpone the choice', () => {
+    const text = edit(VALID, ROLLOUT_MINIMA, `\n\nBNBUSDC may follow later in a second canary, once BTCUSDC has passed.${ROLLOUT_MINIMA}`);
+    assert.deepEqual(withCode(check(text), 'RDY404'), []);
+    assert.deepEqual(withCode(check(canaryTraffic('BTCUSDC only, ETHUSDC later')), 'RDY404'), []);
   });
 });
 
@@ -362,6 +378,23 @@ describe('the docs list the forms each value-reading rule accepts', () => {
       assert.ok(text.includes('\n## Accepted forms\n'), code);
       assert.ok(text.indexOf('## How to fix') < text.indexOf('## Accepted forms') && text.indexOf('## Accepted forms') < text.indexOf('## Options'), code);
     }
+  });
+
+  it('reads every trigger duration RDY204 lists as it says', () => {
+    const section = page('RDY204').split('## Accepted forms')[1].split('\n## ')[0];
+    const bullets = section.split(/\n- /).slice(1);
+    const options = { ...alertTriggerRule.defaultOptions! };
+    const formsOf = (lead: string) => {
+      const bullet = bullets.find((b) => b.startsWith(lead));
+      assert.ok(bullet, lead);
+      // The forms follow the colon (the duration words before it are listed in brackets).
+      const after = bullet.includes('):') ? bullet.indexOf('):') + 2 : bullet.indexOf(': ') + 1;
+      return [...bullet.slice(after).matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    };
+    for (const lead of ['A duration after', 'A duration before', 'A count of evaluations']) {
+      for (const form of formsOf(lead)) assert.ok(hasDuration(`\`x > 1\` ${form}`, options), form);
+    }
+    for (const form of formsOf('Not a duration')) assert.equal(hasDuration(form, options), false, form);
   });
 
   it('reads every duration RDY402 and RDY403 list as they say', () => {

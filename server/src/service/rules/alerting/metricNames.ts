@@ -1,7 +1,7 @@
 import type { Cell, ReadinessDocument, Span } from '../../model';
 import { findSection, hasPlaceholder, proseOf, sectionTable } from '../../query';
 import { perDocumentAnd, perObject } from '../../derived';
-import { monitoringMetrics } from '../monitoring/metricClasses';
+import { monitoringMetrics, plainMetricNames } from '../monitoring/metricClasses';
 
 /** `signals.buy_proba`, `pnl_per_trade`: a metric identifier, dotted fields included. */
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g;
@@ -37,8 +37,8 @@ export function metricIdentifier(cell: Cell): string | undefined {
 
 /**
  * The metrics §1's table defines. With `orProse`, when the table has none (a Story covered by an
- * existing metric, M7), identifiers §1's prose writes alone in a code span (`pnl_per_trade`)
- * stand in, so triggers on them are not flagged.
+ * existing metric, M7), identifiers §1's prose writes alone in a code span (`pnl_per_trade`) or
+ * as a snake_case word stand in, so triggers on them are not flagged.
  */
 export function definedMetrics(document: ReadinessDocument, orProse = false): DefinedMetric[] {
   return definedMetricsOf(document, orProse);
@@ -55,13 +55,16 @@ const definedMetricsOf = perDocumentAnd((document, orProse: boolean): DefinedMet
   const section = findSection(document, 'monitoring');
   if (!section) return metrics;
   for (const { line, text } of proseOf(document, section)) {
+    const span = { text, range: document.lines.trimmedLineRange(line) };
     for (const code of codeSpans(text)) {
       // A whole span that is one dotted or snake_case name; `key=value` tags are not metrics.
       const identifiers = identifiersIn(code);
       if (identifiers.length === 1 && identifiers[0] === code && /[._]/.test(code)) {
-        metrics.push({ identifier: code, span: { text, range: document.lines.trimmedLineRange(line) }, cell: undefined });
+        metrics.push({ identifier: code, span, cell: undefined });
       }
     }
+    // Outside code spans, a snake_case word (expectancy_net_realized) names a metric too.
+    for (const word of plainMetricNames(text)) metrics.push({ identifier: word, span, cell: undefined });
   }
   return metrics;
 });

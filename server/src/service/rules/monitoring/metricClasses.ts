@@ -70,3 +70,13 @@ export function metricKeywordsFromOptions(options: Partial<MetricClassOptions> |
     health: list(options?.healthKeywords, DEFAULT_METRIC_KEYWORDS.health),
   };
 }
+
+/**
+ * Metric names prose writes as plain words, outside code spans: snake_case identifiers, dotted
+ * fields included (`expectancy_net_realized`, `signals.buy_proba`); a tag (`key=value`), a path or
+ * a URL is not one.
+ */
+export function plainMetricNames(text: string): string[] {
+  const words = text.replace(/(`+)[^`]+?\1/g, ' ').matchAll(/(?<![\w.=/-])[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*(?![\w=/-])/g);
+  return [...words].map(([word]) => word).filter((word) => word.includes('_'));
+}

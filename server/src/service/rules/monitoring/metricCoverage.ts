@@ -1,6 +1,6 @@
 import type { ReadinessDocument, Section } from '../../model';
 import { defineRule, type Fix } from '../types';
-import { classifyMetric, metricKeywordsFromOptions, type MetricClass } from './metricClasses';
+import { classifyMetric, metricKeywordsFromOptions, plainMetricNames, type MetricClass } from './metricClasses';
 import { CLASS_SAMPLES, metricClassesRule } from './metricClassesRule';
 import { filledRows, monitoringTable } from './monitoringTable';
 import { alertedMetrics, appendSampleRows, sampleName, type SampleMetric } from './sampleRows';
@@ -8,7 +8,7 @@ import { insertLinesBefore } from '../../util/edits';
 import { stringList } from '../../util/optionSchemas';
 
 export interface MetricCoverageOptions {
-  /** Phrases that say an existing metric covers the change; the same paragraph must also name it in code. */
+  /** Phrases that say an existing metric covers the change; the same paragraph must also name it (in code or as a snake_case word). */
   coveragePhrases: string[];
 }
 
@@ -28,7 +28,7 @@ export const metricCoverageRule = defineRule<MetricCoverageOptions>({
     coveragePhrases: ['existing metric', 'covered by', 'covers the change', 'covers this change', 'already monitored', 'already covered', 'no new metric'],
   },
   optionsSchema: {
-    coveragePhrases: stringList('Phrases (case-insensitive) that say an existing metric covers the change; the paragraph must also name the metric in `code`.'),
+    coveragePhrases: stringList('Phrases (case-insensitive) that say an existing metric covers the change; the paragraph must also name the metric (in `code` or as a snake_case word).'),
   },
   check({ document, options, optionsOf, report }) {
     const found = monitoringTable(document);
@@ -63,7 +63,8 @@ export function namesCoveringMetric(document: ReadinessDocument, section: Sectio
   if (!wanted.length) return false;
   for (const paragraph of paragraphs(document, section)) {
     const lower = paragraph.toLowerCase();
-    const namesMetric = [...paragraph.matchAll(/`([^`]+)`/g)].some((m) => /[A-Za-z]/.test(m[1]) && !/[<>]/.test(m[1]));
+    const namesMetric =
+      [...paragraph.matchAll(/`([^`]+)`/g)].some((m) => /[A-Za-z]/.test(m[1]) && !/[<>]/.test(m[1])) || plainMetricNames(paragraph).length > 0;
     if (namesMetric && wanted.some((phrase) => lower.includes(phrase))) return true;
   }
   return false;

@@ -5,7 +5,18 @@ import { hasKeyword, keywordListSchema } from '../../util/keywords';
 
 const DEFAULTS = {
   testVerbs: ['tested', 'flipped', 'verified', 'rehearsed', 'exercised', 'validated', 'drilled', 'tried', 'dry run'],
-  shadowPhrases: ['in shadow', 'during shadow', 'on shadow', 'shadow stage', 'shadow runner', 'shadow environment', 'shadow run'],
+  shadowPhrases: [
+    'in shadow',
+    'during shadow',
+    'on shadow',
+    'shadow stage',
+    'shadow phase',
+    'shadow runner',
+    'shadow deployment',
+    'shadow environment',
+    'shadow run',
+    'shadow tested',
+  ],
   negations: ['not', 'never', "wasn't", "hasn't", "haven't", "isn't", "weren't", 'untested', 'yet to', 'will be', 'to be tested', 'planned', 'TODO', 'TBD'],
 };
 

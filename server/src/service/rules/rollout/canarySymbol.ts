@@ -5,7 +5,7 @@ import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
 import { subRange } from '../../query';
 import { analyseRollout, proseSpans } from './stages';
-import { notesAboutOthers } from './canaryTraffic';
+import { alternativesIn, notesAboutOthers } from './canaryTraffic';
 
 export interface CanarySymbolOptions {
   symbols: string[];
@@ -64,7 +64,17 @@ export const canarySymbolRule = defineRule<CanarySymbolOptions>({
       });
     }
     if (vague.length) return;
-    if (findSymbols([...row.cells, ...prose], options).length) return;
+    // `SOLUSDC or XRPUSDC (whichever is calmer)`: candidates, not a choice.
+    const undecided = [...cryptoCells, ...canaryProse].flatMap((span) =>
+      alternativesIn(span.text, options).map((piece) => ({ text: piece.text, range: subRange(span, piece.start, piece.end) })),
+    );
+    for (const match of undecided) {
+      report({
+        range: match.range,
+        message: `"${match.text.replace(/`/g, '')}" names candidates, not the canary crypto: choose one now${symbolHint(options)}, and say why.`,
+      });
+    }
+    if (undecided.length || named) return;
     report({
       range: row.range,
       message: `The Canary row names no crypto: write the symbol that hosts the canary, e.g. \`BTCUSDC only (1 crypto out of 5), chosen because it has the deepest order book\`.`,
@@ -72,6 +82,11 @@ export const canarySymbolRule = defineRule<CanarySymbolOptions>({
   },
 });
 
+/** Postponing words that only say when. */
+const TIME_WORD = /^(?:later|afterwards|eventually|soon)$/i;
+/** Verbs of choosing, with which a time word postpones the choice: "will be confirmed later". */
+const CHOICE_VERB =
+  /\b(?:pick|picks|picked|picking|choose|chooses|chosen|choosing|choice|select|selects|selected|selection|decide|decides|decided|decision|confirm|confirms|confirmed|name|named|determine|determined|settle|settled|which)\b/i;
 /** Words naming the crypto itself: a clause with one of them (or a symbol) is about the canary's crypto. */
 const CRYPTO_WORD = /\b(?:cryptos?|crypto-?currenc(?:y|ies)|symbols?|coins?|pairs?|markets?|assets?|tickers?|hosts?|hosted|hosting)\b/i;
 /** The canary itself as what is chosen: "pick the canary", "the canary will be chosen", "which one". */
@@ -84,7 +99,13 @@ const CANARY_CHOSEN =
  * be decided after the canary" speaks of a date.
  */
 function aboutTheCrypto(clause: string, phrase: string, options: Partial<CanarySymbolOptions>): boolean {
+  // "later" alone says when, not that the choice waits: "BNBUSDC may follow later in a second canary".
+  if (TIME_WORD.test(phrase.trim())) return CHOICE_VERB.test(clause) || onlyThePostponement(clause, phrase);
   if (CRYPTO_WORD.test(clause) || CANARY_CHOSEN.test(clause) || symbolsIn(clause, options).length > 0) return true;
+  return onlyThePostponement(clause, phrase);
+}
+
+function onlyThePostponement(clause: string, phrase: string): boolean {
   const rest = clause.replace(phrase, ' ').replace(/\bcanary\b|\bstage\b|\bthe\b|\bis\b|\bwill\s+be\b/gi, ' ');
   return (rest.match(/[\p{L}\d]+/gu) ?? []).length === 0;
 }

@@ -134,3 +134,30 @@ export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>
   }
   return { symbols, several: [], kind: undefined };
 }
+
+/** What stands between two candidates: `or`, `, or`, `/ or`. */
+const OR_JOINER = /^[\s`*_"']*(?:,\s*)?or[\s`*_"']*$/i;
+
+/**
+ * Symbols offered as alternatives outside brackets and notes about the others: `SOLUSDC or XRPUSDC`,
+ * `either BTCUSDC or ETHUSDC`. A bracketed fallback (`BTCUSDC (or ETHUSDC if the book thins)`) keeps
+ * the choice made.
+ */
+export function alternativesIn(text: string, symbolOptions: Partial<CanarySymbolOptions>): TextPiece[] {
+  const notes = notesAboutOthers(text, symbolOptions);
+  const brackets = [...text.matchAll(/\([^()]*\)/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+  const visible = blank(text, [...notes, ...brackets]);
+  const mentions = symbolsIn(visible, symbolOptions);
+  const found: TextPiece[] = [];
+  for (let first = 0; first < mentions.length; first++) {
+    let last = first;
+    while (last + 1 < mentions.length && (OR_JOINER.test(visible.slice(mentions[last].end, mentions[last + 1].start)) || JOINER.test(visible.slice(mentions[last].end, mentions[last + 1].start)))) last++;
+    const candidates = mentions.slice(first, last + 1);
+    const hasOr = candidates.some((m, i) => i > 0 && OR_JOINER.test(visible.slice(candidates[i - 1].end, m.start)));
+    if (hasOr && new Set(candidates.map((m) => symbolKey(m.text))).size > 1) {
+      found.push({ text: text.slice(candidates[0].start, candidates[candidates.length - 1].end), start: candidates[0].start, end: candidates[candidates.length - 1].end });
+    }
+    first = last;
+  }
+  return found;
+}
