@@ -245,6 +245,54 @@ describe('RDY504 revert-tested (B4)', () => {
     }
   });
 
+  const withSentence = (sentence: string) => edit(UNTESTED, 'Primary path: the FTF factor flag.', `Primary path: the FTF factor flag.\n\n${sentence}\n`);
+
+  it('reads the ways people say the revert was exercised in shadow', () => {
+    for (const sentence of [
+      'Revert tested ✅ (shadow, 2026-10-30)',
+      'Flip rehearsed in shadow on 2026-10-30.',
+      'We tested the rollback during shadow: champion restored in 40 s.',
+      '- [x] revert tested in shadow',
+      'Dry-run of the flag flip in shadow ✔',
+      'Shadow revert test ✅ 2026-10-30',
+      'The flag flip was drilled on the shadow runner.',
+    ]) {
+      assert.deepEqual(withCode(check(withSentence(sentence)), 'RDY504'), [], sentence);
+    }
+  });
+
+  it('reads a "Tested in shadow" column whose cell says it happened', () => {
+    const table = (cell: string) =>
+      edit(UNTESTED, /\| Mechanism \| Description \| Revert SLA \|\n\|---\|---\|---\|\n\| FTF factor flag \|(.*)\|\n/, 
+        `| Mechanism | Description | Revert SLA | Tested in shadow |\n|---|---|---|---|\n| FTF factor flag |$1| ${cell} |\n`);
+    for (const cell of ['✅ 2026-10-30', 'yes', '✔', '2026-10-30']) assert.deepEqual(withCode(check(table(cell)), 'RDY504'), [], cell);
+    for (const cell of ['❌', 'no', '—', 'not yet']) {
+      const text = table(cell);
+      const [diagnostic, ...rest] = withCode(check(text), 'RDY504');
+      assert.equal(rest.length, 0, cell);
+      assert.equal(at(diagnostic.range), rangeOf(text, '| Mechanism | Description | Revert SLA | Tested in shadow |'), cell);
+    }
+  });
+
+  it('does not read a plan, a to-do, a failure or another stage as the revert tested in shadow', () => {
+    for (const sentence of [
+      'The revert will be tested in shadow.',
+      'Revert to be tested in shadow.',
+      'Revert not tested yet (shadow starts on 2026-11-02).',
+      'The flag flip was tested in staging on 2026-10-30.',
+      '- [ ] revert tested in shadow',
+      'Revert tested in shadow ❌ (the alias did not move)',
+      'The revert must be tested in shadow before the canary.',
+      'Flag flip tested on staging, before shadow.',
+    ]) {
+      const text = withSentence(sentence);
+      const [diagnostic, ...rest] = withCode(check(text), 'RDY504');
+      assert.ok(diagnostic, sentence);
+      assert.equal(rest.length, 0, sentence);
+      assert.equal(at(diagnostic.range), rangeOf(text, HEADER), sentence);
+    }
+  });
+
   it('warns on the table header when nothing says the revert was tested in shadow', () => {
     const [diagnostic, ...rest] = withCode(check(UNTESTED), 'RDY504');
     assert.equal(rest.length, 0);
