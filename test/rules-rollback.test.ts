@@ -107,6 +107,12 @@ describe('RDY501 config-only-rollback (B1)', () => {
     assert.deepEqual(newErrors(HOTFIX_FIRST, fixed), []);
   });
 
+  it('reads config-only mechanisms by their names: feature flag, FTF flag, MLflow alias flip, config toggle …', () => {
+    for (const name of ['Feature flag', 'FTF flag', 'MLflow alias flip', 'Config toggle', 'Kill switch', 'Env var flip', 'Model version pin']) {
+      assert.deepEqual(withCode(check(edit(VALID, '| FTF factor flag |', `| ${name} |`)), 'RDY501'), [], name);
+    }
+  });
+
   it('a deploy word wins over a config word in the Mechanism cell', () => {
     const text = edit(VALID, '| FTF factor flag |', '| Config change via redeploy |');
     const [diagnostic] = withCode(check(text), 'RDY501');
@@ -133,6 +139,12 @@ describe('RDY502 revert-sla (B2)', () => {
   it('passes the valid example (< 1 min, < 5 min) and 30s', () => {
     assert.deepEqual(withCode(check(VALID), 'RDY502'), []);
     assert.deepEqual(withCode(check(edit(VALID, '| < 1 min |', '| 30s |')), 'RDY502'), []);
+  });
+
+  it('reads the SLA forms people write', () => {
+    for (const sla of ['≤ 1 min', 'under 1 minute', '~40 s', '1–5 min', '< 60 seconds', 'instant', '2m', 'less than a minute', '< 1min', 'within 1 min', 'up to 2 min', '30 sec', '<1 min (flag flip)']) {
+      assert.deepEqual(withCode(check(edit(VALID, '| < 1 min |', `| ${sla} |`)), 'RDY502'), [], sla);
+    }
   });
 
   it('warns when the primary path reverts in more than 5 minutes, on the SLA cell', () => {
@@ -193,6 +205,34 @@ describe('RDY503 rollback-config-value (B3)', () => {
     const proseOnly = edit(VALID, '`CVN_FACTOR_LABEL_SMOOTHING=off` set in', 'the flag set off in');
     assert.deepEqual(withCode(check(proseOnly), 'RDY503'), []);
     assert.deepEqual(withCode(check(withSection(VALID, 5, 'rollback/config-in-code-block.md')), 'RDY503'), []);
+  });
+
+  it('reads the setting in the forms people write: key=value, key: value, --flag=value, "set `key` to value"', () => {
+    for (const value of [
+      '`factor_label_smoothing=0.0`',
+      '`factor_label_smoothing: 0.0`',
+      '`factor_label_smoothing = 0.0`',
+      '`--factor-label-smoothing=0.0`',
+      '`export CVN_FACTOR_LABEL_SMOOTHING=off`',
+      '`set factor_label_smoothing to 0.0`',
+      'set `factor_label_smoothing` to `0.0`',
+      'set `factor_label_smoothing` to 0.0',
+      'flip `CVN_FACTOR_LABEL_SMOOTHING` to off',
+      '`CVN_FACTOR_LABEL_SMOOTHING` = `off`',
+    ]) {
+      const text = edit(NO_VALUE, 'Primary path: the FTF factor flag.', `Primary path: the FTF factor flag. To flip it off, ${value}.`);
+      assert.deepEqual(withCode(check(text), 'RDY503'), [], value);
+    }
+  });
+
+  it('does not read a setting outside code, a key without a value, nor a placeholder key in prose', () => {
+    for (const value of ['set factor_label_smoothing to 0.0', 'use `factor_label_smoothing`', 'set `CVN_FACTOR_<name>` to `off`']) {
+      const text = edit(NO_VALUE, 'Primary path: the FTF factor flag.', `Primary path: the FTF factor flag. To flip it off, ${value}.`);
+      const [diagnostic, ...rest] = withCode(check(text), 'RDY503');
+      assert.ok(diagnostic, value);
+      assert.equal(rest.length, 0, value);
+      assert.equal(at(diagnostic.range), rangeOf(text, HEADER), value);
+    }
   });
 
   it('reports a section naming no key=value on the table header', () => {
