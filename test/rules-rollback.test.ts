@@ -306,6 +306,9 @@ describe('RDY504 revert-tested (B4)', () => {
       edit(UNTESTED, /\| Mechanism \| Description \| Revert SLA \|\n\|---\|---\|---\|\n\| FTF factor flag \|(.*)\|\n/, 
         `| Mechanism | Description | Revert SLA | Tested in shadow |\n|---|---|---|---|\n| FTF factor flag |$1| ${cell} |\n`);
     for (const cell of ['✅ 2026-10-30', 'yes', '✔', '2026-10-30']) assert.deepEqual(withCode(check(table(cell)), 'RDY504'), [], cell);
+    const tested = edit(table('✅ shadow, 2026-10-30'), '| Tested in shadow |', '| Tested |');
+    assert.deepEqual(withCode(check(tested), 'RDY504'), []);
+    assert.equal(withCode(check(edit(tested, '✅ shadow, 2026-10-30', '✅ staging, 2026-10-30')), 'RDY504').length, 1);
     for (const cell of ['❌', 'no', '—', 'not yet']) {
       const text = table(cell);
       const [diagnostic, ...rest] = withCode(check(text), 'RDY504');
