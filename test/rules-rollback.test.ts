@@ -327,6 +327,7 @@ describe('RDY504 revert-tested (B4)', () => {
       'Revert tested in shadow ❌ (the alias did not move)',
       'The revert must be tested in shadow before the canary.',
       'Flag flip tested on staging, before shadow.',
+      'The flag was verified in staging, the shadow starts on 2026-11-02.',
     ]) {
       const text = withSentence(sentence);
       const [diagnostic, ...rest] = withCode(check(text), 'RDY504');
