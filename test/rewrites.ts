@@ -261,6 +261,50 @@ export const ENCODING: Rewrite[] = [
   { name: 'trailingSpaces', apply: (doc) => ({ ...doc, trailingSpaces: true }) },
 ];
 
+/** The sentence saying the revert was tested in shadow (its opening words), and the valid example's whole sentence. */
+const REVERT_TESTED = /\bThe revert was tested in shadow:/;
+const REVERT_TESTED_SENTENCE = /The revert was tested in shadow: .*?within 40 s\. /;
+/** §5's prose with the revert-tested sentence's opening words rewritten. */
+const revertTestedWords = (words: string) => (doc: ReadinessText) =>
+  mapLines(doc, (l) => (l.kind === 'text' && l.section === 'rollback' ? { ...l, text: l.text.replace(REVERT_TESTED, words) } : l));
+
+/** §5: the revert tested in shadow, written as people write it. */
+export const ROLLBACK_VALUES: Rewrite[] = [
+  { name: 'revertTestedWithCheckmark', apply: revertTestedWords('Revert tested ✅ (shadow, 2026-10-30):') },
+  { name: 'revertFlipRehearsedInShadow', apply: revertTestedWords('Flip rehearsed in shadow on 2026-10-30:') },
+  { name: 'revertTestedDuringShadow', apply: revertTestedWords('We tested the rollback during shadow:') },
+  { name: 'revertDryRunInShadow', apply: revertTestedWords('Dry-run of the flag flip in shadow ✔:') },
+  {
+    // The sentence moved out of the paragraph into a ticked list item of its own.
+    name: 'revertTestedAsCheckedItem',
+    apply: (doc) =>
+      mapLines(doc, (l) => {
+        if (l.kind !== 'text' || l.section !== 'rollback') return l;
+        const sentence = REVERT_TESTED_SENTENCE.exec(l.text);
+        if (!sentence) return l;
+        return [
+          { ...l, text: l.text.replace(sentence[0], '') },
+          { kind: 'text', text: '', section: 'rollback' },
+          { kind: 'text', text: `- [x] ${sentence[0].trim().replace(REVERT_TESTED, 'revert tested in shadow:')}`, section: 'rollback' },
+          { kind: 'text', text: '', section: 'rollback' },
+        ];
+      }),
+  },
+  {
+    // The sentence replaced by a "Tested in shadow" column, ticked on the primary path.
+    name: 'revertTestedInTableColumn',
+    apply: (doc) => {
+      if (!doc.lines.some((l) => l.kind === 'text' && l.section === 'rollback' && REVERT_TESTED_SENTENCE.test(l.text))) return doc;
+      return mapLines(doc, (l) => {
+        if (l.kind === 'text' && l.section === 'rollback') return { ...l, text: l.text.replace(REVERT_TESTED_SENTENCE, '') };
+        if (l.kind !== 'table' || l.section !== 'rollback') return l;
+        const cell = l.row === 0 ? 'Tested in shadow' : l.row === 1 ? '---' : l.row === 2 ? '✅ 2026-10-30' : '—';
+        return { ...l, cells: [...l.cells, cell] };
+      });
+    },
+  },
+];
+
 /** Every rewrite, by what it varies: the styles the checker reads as the template's own. */
 export const REWRITES_BY_KIND: Record<string, Rewrite[]> = {
   'section headings': STRUCTURE,
@@ -272,6 +316,7 @@ export const REWRITES_BY_KIND: Record<string, Rewrite[]> = {
   'comments, notes and unrelated words': ADDITIONS,
   'values (durations, canary crypto)': VALUES,
   'line ends, BOM, trailing spaces': ENCODING,
+  '§5 revert tested in shadow': ROLLBACK_VALUES,
 };
 
 export const REWRITES: Rewrite[] = Object.values(REWRITES_BY_KIND).flat();

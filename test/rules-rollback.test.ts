@@ -107,6 +107,12 @@ describe('RDY501 config-only-rollback (B1)', () => {
     assert.deepEqual(newErrors(HOTFIX_FIRST, fixed), []);
   });
 
+  it('reads config-only mechanisms by their names: feature flag, FTF flag, MLflow alias flip, config toggle …', () => {
+    for (const name of ['Feature flag', 'FTF flag', 'MLflow alias flip', 'Config toggle', 'Kill switch', 'Env var flip', 'Model version pin']) {
+      assert.deepEqual(withCode(check(edit(VALID, '| FTF factor flag |', `| ${name} |`)), 'RDY501'), [], name);
+    }
+  });
+
   it('a deploy word wins over a config word in the Mechanism cell', () => {
     const text = edit(VALID, '| FTF factor flag |', '| Config change via redeploy |');
     const [diagnostic] = withCode(check(text), 'RDY501');
@@ -133,6 +139,12 @@ describe('RDY502 revert-sla (B2)', () => {
   it('passes the valid example (< 1 min, < 5 min) and 30s', () => {
     assert.deepEqual(withCode(check(VALID), 'RDY502'), []);
     assert.deepEqual(withCode(check(edit(VALID, '| < 1 min |', '| 30s |')), 'RDY502'), []);
+  });
+
+  it('reads the SLA forms people write', () => {
+    for (const sla of ['≤ 1 min', 'under 1 minute', '~40 s', '1–5 min', '< 60 seconds', 'instant', '2m', 'less than a minute', '< 1min', 'within 1 min', 'up to 2 min', '30 sec', '<1 min (flag flip)']) {
+      assert.deepEqual(withCode(check(edit(VALID, '| < 1 min |', `| ${sla} |`)), 'RDY502'), [], sla);
+    }
   });
 
   it('warns when the primary path reverts in more than 5 minutes, on the SLA cell', () => {
@@ -195,6 +207,34 @@ describe('RDY503 rollback-config-value (B3)', () => {
     assert.deepEqual(withCode(check(withSection(VALID, 5, 'rollback/config-in-code-block.md')), 'RDY503'), []);
   });
 
+  it('reads the setting in the forms people write: key=value, key: value, --flag=value, "set `key` to value"', () => {
+    for (const value of [
+      '`factor_label_smoothing=0.0`',
+      '`factor_label_smoothing: 0.0`',
+      '`factor_label_smoothing = 0.0`',
+      '`--factor-label-smoothing=0.0`',
+      '`export CVN_FACTOR_LABEL_SMOOTHING=off`',
+      '`set factor_label_smoothing to 0.0`',
+      'set `factor_label_smoothing` to `0.0`',
+      'set `factor_label_smoothing` to 0.0',
+      'flip `CVN_FACTOR_LABEL_SMOOTHING` to off',
+      '`CVN_FACTOR_LABEL_SMOOTHING` = `off`',
+    ]) {
+      const text = edit(NO_VALUE, 'Primary path: the FTF factor flag.', `Primary path: the FTF factor flag. To flip it off, ${value}.`);
+      assert.deepEqual(withCode(check(text), 'RDY503'), [], value);
+    }
+  });
+
+  it('does not read a setting outside code, a key without a value, nor a placeholder key in prose', () => {
+    for (const value of ['set factor_label_smoothing to 0.0', 'use `factor_label_smoothing`', 'set `CVN_FACTOR_<name>` to `off`']) {
+      const text = edit(NO_VALUE, 'Primary path: the FTF factor flag.', `Primary path: the FTF factor flag. To flip it off, ${value}.`);
+      const [diagnostic, ...rest] = withCode(check(text), 'RDY503');
+      assert.ok(diagnostic, value);
+      assert.equal(rest.length, 0, value);
+      assert.equal(at(diagnostic.range), rangeOf(text, HEADER), value);
+    }
+  });
+
   it('reports a section naming no key=value on the table header', () => {
     const [diagnostic, ...rest] = withCode(check(NO_VALUE), 'RDY503');
     assert.equal(rest.length, 0);
@@ -242,6 +282,58 @@ describe('RDY504 revert-tested (B4)', () => {
       'Flag flip exercised on the shadow deployment, champion restored.',
     ]) {
       assert.deepEqual(withCode(check(edit(UNTESTED, 'Primary path: the FTF factor flag.', `Primary path: the FTF factor flag. ${sentence}`)), 'RDY504'), [], sentence);
+    }
+  });
+
+  const withSentence = (sentence: string) => edit(UNTESTED, 'Primary path: the FTF factor flag.', `Primary path: the FTF factor flag.\n\n${sentence}\n`);
+
+  it('reads the ways people say the revert was exercised in shadow', () => {
+    for (const sentence of [
+      'Revert tested ✅ (shadow, 2026-10-30)',
+      'Flip rehearsed in shadow on 2026-10-30.',
+      'We tested the rollback during shadow: champion restored in 40 s.',
+      '- [x] revert tested in shadow',
+      'Dry-run of the flag flip in shadow ✔',
+      'Shadow revert test ✅ 2026-10-30',
+      'The flag flip was drilled on the shadow runner.',
+    ]) {
+      assert.deepEqual(withCode(check(withSentence(sentence)), 'RDY504'), [], sentence);
+    }
+  });
+
+  it('reads a "Tested in shadow" column whose cell says it happened', () => {
+    const table = (cell: string) =>
+      edit(UNTESTED, /\| Mechanism \| Description \| Revert SLA \|\n\|---\|---\|---\|\n\| FTF factor flag \|(.*)\|\n/, 
+        `| Mechanism | Description | Revert SLA | Tested in shadow |\n|---|---|---|---|\n| FTF factor flag |$1| ${cell} |\n`);
+    for (const cell of ['✅ 2026-10-30', 'yes', '✔', '2026-10-30']) assert.deepEqual(withCode(check(table(cell)), 'RDY504'), [], cell);
+    const tested = edit(table('✅ shadow, 2026-10-30'), '| Tested in shadow |', '| Tested |');
+    assert.deepEqual(withCode(check(tested), 'RDY504'), []);
+    assert.equal(withCode(check(edit(tested, '✅ shadow, 2026-10-30', '✅ staging, 2026-10-30')), 'RDY504').length, 1);
+    for (const cell of ['❌', 'no', '—', 'not yet']) {
+      const text = table(cell);
+      const [diagnostic, ...rest] = withCode(check(text), 'RDY504');
+      assert.equal(rest.length, 0, cell);
+      assert.equal(at(diagnostic.range), rangeOf(text, '| Mechanism | Description | Revert SLA | Tested in shadow |'), cell);
+    }
+  });
+
+  it('does not read a plan, a to-do, a failure or another stage as the revert tested in shadow', () => {
+    for (const sentence of [
+      'The revert will be tested in shadow.',
+      'Revert to be tested in shadow.',
+      'Revert not tested yet (shadow starts on 2026-11-02).',
+      'The flag flip was tested in staging on 2026-10-30.',
+      '- [ ] revert tested in shadow',
+      'Revert tested in shadow ❌ (the alias did not move)',
+      'The revert must be tested in shadow before the canary.',
+      'Flag flip tested on staging, before shadow.',
+      'The flag was verified in staging, the shadow starts on 2026-11-02.',
+    ]) {
+      const text = withSentence(sentence);
+      const [diagnostic, ...rest] = withCode(check(text), 'RDY504');
+      assert.ok(diagnostic, sentence);
+      assert.equal(rest.length, 0, sentence);
+      assert.equal(at(diagnostic.range), rangeOf(text, HEADER), sentence);
     }
   });
 

@@ -3,9 +3,18 @@ import { hasPlaceholder, proseOf, sectionTable } from '../../query';
 
 /**
  * A code span `key=value` (also `export KEY=value`, `set key = value`, `--key=value`, YAML's
- * `key: value`), never a comparison `a == b`.
+ * `key: value`, `set key to value`), never a comparison `a == b`.
  */
-export const DEFAULT_CONFIG_VALUE_PATTERN = String.raw`^(?:export\s+|set\s+|--?)?[A-Za-z_][\w.-]*(?:\s*=(?!=)\s*|:\s+)[^\s=].*$`;
+export const DEFAULT_CONFIG_VALUE_PATTERN = String.raw`^(?:(?:export\s+|set\s+|--?)?[A-Za-z_][\w.-]*(?:\s*=(?!=)\s*|:\s+)[^\s=].*|set\s+[A-Za-z_][\w.-]*\s+to\s+\S.*)$`;
+
+/**
+ * A setting written in prose around code spans, read as `key=value`: "set `key` to `0.0`",
+ * "flip `KEY` to off", "`KEY` = `off`". The value is a code span or one word or number.
+ */
+const PROSE_SETTINGS = [
+  /(?<![\p{L}\d])(?:set|setting|flip|flipping|switch|switching|change|changing|put|putting)\s+(`+)([A-Za-z_][\w.-]*)\1\s+(?:to|=)\s+(?:(`+)([^`]+?)\3|([\w+-]+(?:\.\d+)?))/giu,
+  /(`+)([A-Za-z_][\w.-]*)\1\s*=(?!=)\s*(?:(`+)([^`]+?)\3|([\w+-]+(?:\.\d+)?))/gu,
+];
 
 export interface ConfigValue {
   /** The code span's content, e.g. `CVN_FACTOR_LABEL_SMOOTHING=off`. */
@@ -38,6 +47,14 @@ export function configValuesIn(document: ReadinessDocument, section: Section, pa
       const range = { start: { line: span.range.start.line, character: start }, end: { line: span.range.start.line, character: start + match[0].length } };
       if (hasPlaceholder(document, { text: match[0], range })) continue;
       values.push({ text: inner, line: span.range.start.line });
+    }
+    for (const prose of PROSE_SETTINGS) {
+      for (const match of span.text.matchAll(prose)) {
+        const text = `${match[2]}=${(match[4] ?? match[5]).trim()}`;
+        const start = span.range.start.character + match.index!;
+        const range = { start: { line: span.range.start.line, character: start }, end: { line: span.range.start.line, character: start + match[0].length } };
+        if (pattern.test(text) && !hasPlaceholder(document, { text: match[0], range })) values.push({ text, line: span.range.start.line });
+      }
     }
   }
   for (let line = section.startLine; line < section.endLine; line++) {

@@ -16,9 +16,48 @@ const DEFAULTS = {
     'shadow environment',
     'shadow run',
     'shadow tested',
+    // "Revert tested ✅ (shadow, 2026-10-30)": the stage named alone; "before / after / until shadow" are negations.
+    'shadow',
   ],
-  negations: ['not', 'never', "wasn't", "hasn't", "haven't", "isn't", "weren't", 'untested', 'yet to', 'will be', 'to be tested', 'planned', 'TODO', 'TBD'],
+  negations: [
+    'not',
+    'never',
+    "wasn't",
+    "hasn't",
+    "haven't",
+    "isn't",
+    "weren't",
+    'untested',
+    'yet to',
+    'will be',
+    'will test',
+    'to be',
+    'must',
+    'should',
+    'planned',
+    'pending',
+    'scheduled',
+    'before shadow',
+    'after shadow',
+    'until shadow',
+    'before the shadow',
+    'after the shadow',
+    'until the shadow',
+    'shadow starts',
+    'shadow begins',
+    'TODO',
+    'TBD',
+  ],
 };
+
+/** A mark saying "done": ✅, ✔, ✓, ☑ or a ticked box. */
+const DONE_MARK = /[✅✔✓☑]|\[[xX]\]/u;
+/** A mark saying "not done": ❌, ✗, ✘, ⛔. */
+const NOT_DONE_MARK = /[❌✗✘⛔]/u;
+/** An unticked box starting a list item: the author's to-do, not a statement. */
+const OPEN_BOX = /^\s*(?:[-*+]|\d+[.)])\s+\[ \]/;
+/** A cell answering "yes" under a column such as "Tested in shadow": a mark, yes / done / passed, or a date. */
+const AFFIRMATIVE_CELL = /[✅✔✓☑]|\[[xX]\]|^(?:yes|y|done|passed|ok)(?![\p{L}\d])|\d{4}-\d{2}-\d{2}/iu;
 
 export const revertTestedRule = defineRule({
   code: 'RDY504',
@@ -43,9 +82,7 @@ export const revertTestedRule = defineRule({
     if (!section) return;
     const table = sectionTable(section);
     if (!table && section.skips.length) return;
-    for (const sentence of sentencesOf(document, section)) {
-      if (hasKeyword(sentence, options.testVerbs) && hasKeyword(sentence, options.shadowPhrases) && !hasKeyword(sentence, options.negations)) return;
-    }
+    for (const sentence of sentencesOf(document, section)) if (saysTestedInShadow(sentence, options)) return;
     report({
       range: table ? table.header.range : section.heading.range,
       message:
@@ -54,6 +91,16 @@ export const revertTestedRule = defineRule({
     });
   },
 });
+
+/**
+ * A sentence saying the revert was exercised in the shadow stage: a test verb (or a done mark beside
+ * "test"), the shadow stage, and nothing saying it has not happened yet (a negation, ❌, an open box).
+ */
+function saysTestedInShadow(sentence: string, options: typeof DEFAULTS): boolean {
+  if (OPEN_BOX.test(sentence) || NOT_DONE_MARK.test(sentence)) return false;
+  const tested = hasKeyword(sentence, options.testVerbs) || (DONE_MARK.test(sentence) && /(?<![\p{L}\d])test/iu.test(sentence));
+  return tested && hasKeyword(sentence, options.shadowPhrases) && !hasKeyword(sentence, options.negations);
+}
 
 /**
  * The section's own words — prose (guidance excluded), then table cells — cut into sentences,
@@ -69,7 +116,15 @@ function* sentencesOf(document: ReadinessDocument, section: Section): Generator<
     previous = line;
   }
   yield* sentencesIn(prose);
-  for (const row of sectionTable(section)?.rows ?? []) for (const cell of row.cells) yield* sentencesIn(cell.value);
+  const table = sectionTable(section);
+  for (const row of table?.rows ?? []) {
+    for (const cell of row.cells) {
+      yield* sentencesIn(cell.value);
+      // A "Tested in shadow | ✅ 2026-10-30" column: the header says what, the cell says it happened.
+      const header = table!.header.cells.find((h) => h.column === cell.column)?.value ?? '';
+      if (header && AFFIRMATIVE_CELL.test(cell.value.trim())) yield `${header}: ${cell.value}`;
+    }
+  }
 }
 
 function sentencesIn(text: string): string[] {
