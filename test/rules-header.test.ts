@@ -86,6 +86,35 @@ test('RDY101 accepts an em dash, an en dash or a hyphen after "MLOps readiness"'
   }
 });
 
+test('RDY101 reads a story id in a code span, in bold or as a link as the id it shows', () => {
+  const forms = ['`CVN-N011-EA-S11`', '**CVN-N011-EA-S11**', '[CVN-N011-EA-S11](https://op.example.com/work_packages/92)'];
+  for (const form of forms) {
+    const text = edit(VALID, 'MLOps readiness — CVN-N011-EA-S11', `MLOps readiness — ${form}`);
+    assert.deepEqual(withCode(check(text), 'RDY101'), [], form);
+    // RDY102 compares the Story line's id with the title's: still the same id.
+    assert.deepEqual(withCode(check(text), 'RDY102'), [], `RDY102 ${form}`);
+  }
+  // The id in backticks with no Story title after it is still reported, on the id without its backticks.
+  const bare = edit(VALID, /^# MLOps readiness — CVN-N011-EA-S11 .*$/m, '# MLOps readiness — `CVN-N011-EA-S11`');
+  const d = only(bare, 'RDY101');
+  assert.equal(at(d.range), '0:21-0:36');
+  assert.equal(textAt(bare, d.range), 'CVN-N011-EA-S11');
+  // A code span holding something else is still not a story id.
+  const wrong = edit(VALID, 'MLOps readiness — CVN-N011-EA-S11', 'MLOps readiness — `CVN-11-S1`');
+  assert.match(only(wrong, 'RDY101').message, /is not a story id/);
+});
+
+test('RDY102 reads a Story line whose id is in a code span, in bold or a link', () => {
+  for (const form of ['`CVN-N011-EA-S11`', '**CVN-N011-EA-S11**', '[CVN-N011-EA-S11](https://op.example.com/work_packages/92)']) {
+    const text = edit(VALID, '**Story**: CVN-N011-EA-S11', `**Story**: ${form}`);
+    assert.deepEqual(withCode(check(text), 'RDY102'), [], form);
+  }
+  const other = edit(VALID, '**Story**: CVN-N011-EA-S11', '**Story**: `CVN-N011-EA-S12`');
+  const d = only(other, 'RDY102');
+  assert.equal(at(d.range), '2:12-2:27');
+  assert.match(d.message, /names "CVN-N011-EA-S12" but the title names "CVN-N011-EA-S11"/);
+});
+
 test('RDY101 reports a title without a Story title after the id', () => {
   const text = edit(VALID, /^# MLOps readiness — CVN-N011-EA-S11 .*$/m, '# MLOps readiness — CVN-N011-EA-S11');
   const d = only(text, 'RDY101');
