@@ -125,6 +125,19 @@ export const HEADER: Rewrite[] = [
   { name: 'headerAsTableWithoutHeaderRow', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'key-table' } }) },
   { name: 'headerInBlockQuote', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'quote' } }) },
   {
+    name: 'storyIdInBackticksInTitle',
+    apply: (doc) => mapLines(doc, (l) => (l.kind === 'title' ? { ...l, text: l.text.replace(/\b(CVN-N\d+(?:-[A-Z0-9]+)*-S\d+)\b/, '`$1`') } : l)),
+  },
+  {
+    name: 'storyIdInBoldOnStoryLine',
+    apply: (doc) => mapLines(doc, (l) => (l.kind === 'header' && l.key === 'Story' ? { ...l, value: l.value.replace(/\b(CVN-N\d+(?:-[A-Z0-9]+)*-S\d+)\b/, '**$1**') } : l)),
+  },
+  {
+    name: 'sessionIdKeyedAndInBold',
+    apply: (doc) =>
+      mapLines(doc, (l) => (l.kind === 'header' && l.key === 'Reviewed by committee' ? { ...l, value: l.value.replace(/\bsession ([\w.#-]*\d[\w.#-]*)/, 'session id: **$1**') } : l)),
+  },
+  {
     name: 'introParagraphBeforeHeader',
     apply: (doc) => {
       const lines = [...doc.lines];

@@ -72,7 +72,7 @@ test('a broken header gives one diagnostic per problem, each on its exact range'
     h5.map((d) => textAt(text, d.range)),
     ['TBD', 'REJECT'],
   );
-  assert.match(h5[0].message, /"TBD" is not a committee session id/);
+  assert.match(h5[0].message, /names no session id \("TBD" is a word, not an id\)/);
   assert.match(h5[1].message, /Verdict "REJECT" does not allow the merge: only OK or OK-WITH-CHANGES/);
 });
 
@@ -84,6 +84,35 @@ test('RDY101 accepts an em dash, an en dash or a hyphen after "MLOps readiness"'
     const text = edit(VALID, 'MLOps readiness — CVN', `MLOps readiness ${dash} CVN`);
     assert.deepEqual(withCode(check(text), 'RDY101'), [], dash);
   }
+});
+
+test('RDY101 reads a story id in a code span, in bold or as a link as the id it shows', () => {
+  const forms = ['`CVN-N011-EA-S11`', '**CVN-N011-EA-S11**', '[CVN-N011-EA-S11](https://op.example.com/work_packages/92)'];
+  for (const form of forms) {
+    const text = edit(VALID, 'MLOps readiness — CVN-N011-EA-S11', `MLOps readiness — ${form}`);
+    assert.deepEqual(withCode(check(text), 'RDY101'), [], form);
+    // RDY102 compares the Story line's id with the title's: still the same id.
+    assert.deepEqual(withCode(check(text), 'RDY102'), [], `RDY102 ${form}`);
+  }
+  // The id in backticks with no Story title after it is still reported, on the id without its backticks.
+  const bare = edit(VALID, /^# MLOps readiness — CVN-N011-EA-S11 .*$/m, '# MLOps readiness — `CVN-N011-EA-S11`');
+  const d = only(bare, 'RDY101');
+  assert.equal(at(d.range), '0:21-0:36');
+  assert.equal(textAt(bare, d.range), 'CVN-N011-EA-S11');
+  // A code span holding something else is still not a story id.
+  const wrong = edit(VALID, 'MLOps readiness — CVN-N011-EA-S11', 'MLOps readiness — `CVN-11-S1`');
+  assert.match(only(wrong, 'RDY101').message, /is not a story id/);
+});
+
+test('RDY102 reads a Story line whose id is in a code span, in bold or a link', () => {
+  for (const form of ['`CVN-N011-EA-S11`', '**CVN-N011-EA-S11**', '[CVN-N011-EA-S11](https://op.example.com/work_packages/92)']) {
+    const text = edit(VALID, '**Story**: CVN-N011-EA-S11', `**Story**: ${form}`);
+    assert.deepEqual(withCode(check(text), 'RDY102'), [], form);
+  }
+  const other = edit(VALID, '**Story**: CVN-N011-EA-S11', '**Story**: `CVN-N011-EA-S12`');
+  const d = only(other, 'RDY102');
+  assert.equal(at(d.range), '2:12-2:27');
+  assert.match(d.message, /names "CVN-N011-EA-S12" but the title names "CVN-N011-EA-S11"/);
 });
 
 test('RDY101 reports a title without a Story title after the id', () => {
@@ -267,6 +296,31 @@ test('RDY104 reports a date after today, and a value that is not YYYY-MM-DD', ()
   assert.match(d.message, /"02\/11\/2026" is not a date in the form YYYY-MM-DD/);
 });
 
+test('RDY104 a date written with its month name: the error suggests its ISO form, the fix writes it', () => {
+  for (const written of ['2 Nov 2026', 'November 2, 2026', '2nd November 2026', 'Nov. 2 2026']) {
+    const text = edit(VALID, '**Filled on**: 2026-11-02', `**Filled on**: ${written}`);
+    const d = only(text, 'RDY104');
+    assert.equal(at(d.range), `4:15-4:${15 + written.length}`, written);
+    assert.equal(d.message, `"${written}" is not in the form YYYY-MM-DD the template asks for: write it as 2026-11-02.`);
+    const f = finding(text, 'RDY104');
+    assert.equal(f.fixes[0].title, 'Write the date as 2026-11-02');
+    assert.equal(f.fixes[0].safe, true);
+    const fixed = applyFix(text, f);
+    assert.equal(fixed, VALID, written);
+    assert.deepEqual(withCode(check(fixed), 'RDY104'), []);
+  }
+  // The fix keeps what stands around the date.
+  const noted = edit(VALID, '**Filled on**: 2026-11-02', '**Filled on**: 2 Nov 2026 (after the committee)');
+  assert.equal(applyFix(noted, finding(noted, 'RDY104')).split('\n')[4], '**Filled on**: 2026-11-02 (after the committee)');
+  // A day that does not exist, or a numeric form whose day and month order is unknown, gets no suggestion.
+  for (const written of ['31 Nov 2026', '02/11/2026']) {
+    const text = edit(VALID, '**Filled on**: 2026-11-02', `**Filled on**: ${written}`);
+    const d = only(text, 'RDY104');
+    assert.match(d.message, /is not a date in the form YYYY-MM-DD/, written);
+    assert.deepEqual(finding(text, 'RDY104').fixes, [], written);
+  }
+});
+
 test('RDY104 option futureToleranceDays allows dates a few days ahead', () => {
   const text = edit(VALID, '**Filled on**: 2026-11-02', '**Filled on**: 2026-11-28');
   assert.equal(withCode(check(text), 'RDY104').length, 1);
@@ -307,6 +361,31 @@ test('RDY105 reports a missing session id, a missing verdict and two verdicts', 
   assert.match(d3.message, /gives 2 verdicts \(OK, OK-WITH-CHANGES\): keep only the one/);
   const other = edit(VALID, line, '**Reviewed by committee**: session 2026-11-03-a (verdict approved)');
   assert.match(only(other, 'RDY105').message, /Verdict "approved" does not allow the merge/);
+});
+
+test('RDY105 a word after "session" is not a session id: the message says the id is missing and what one looks like', () => {
+  const line = /^\*\*Reviewed by committee\*\*: .*$/m;
+  const notes = edit(VALID, line, '**Reviewed by committee**: session notes in the OP Story (verdict OK)');
+  const d = only(notes, 'RDY105');
+  assert.equal(textAt(notes, d.range), 'notes');
+  assert.equal(
+    d.message,
+    'The committee review names no session id ("notes" is a word, not an id): write `session <id>` with the pr_review session\'s id, ' +
+      'a token with digits or joined by "-" or "_" such as `pr_review-2026-10-30-04`, e.g. `session 2026-11-03-a (verdict OK)`.',
+  );
+  // Without a verdict either, both are said.
+  const bare = edit(VALID, line, '**Reviewed by committee**: (session notes in the OP Story)');
+  const both = withCode(check(bare), 'RDY105').map(plain);
+  assert.equal(both.length, 2);
+  assert.ok(both.some((x) => /names no session id \("notes" is a word, not an id\)/.test(x.message) && textAt(bare, x.range) === 'notes'));
+  assert.ok(both.some((x) => /gives no verdict/.test(x.message)));
+  // Ids with digits, or joined by "-" / "_", are still read as ids.
+  for (const value of ['session pr_review-2026-10-30-04 (verdict OK)', 'session `pr_review-2026-10-30-04` (verdict OK)', 'session id: abc123 — verdict OK']) {
+    assert.deepEqual(withCode(check(edit(VALID, line, `**Reviewed by committee**: ${value}`)), 'RDY105'), [], value);
+  }
+  // An id-like token the configured pattern refuses is still "not a committee session id".
+  const joined = edit(VALID, line, '**Reviewed by committee**: session pr_review-a (verdict OK)');
+  assert.match(only(joined, 'RDY105').message, /"pr_review-a" is not a committee session id/);
 });
 
 test('RDY105 stays silent about the placeholder part but checks the rest', () => {

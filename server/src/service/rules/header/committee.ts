@@ -10,8 +10,10 @@ export interface Token {
 export interface CommitteeReview {
   /** The word `session`, when written. */
   keyword: Token | undefined;
-  /** What follows `session`, when anything does. */
+  /** What follows `session` when it looks like an id (or matches the session-id pattern). */
   session: Token | undefined;
+  /** The English word following `session` instead of an id ("session notes in the OP Story"). */
+  word: Token | undefined;
   /** Whether `session` holds an id matching the session-id pattern. */
   hasSessionId: boolean;
   /** Verdict words, in order: the word after `verdict`, and any standalone OK / OK-WITH-CHANGES / REJECT. */
@@ -31,12 +33,16 @@ export function parseCommitteeReview(text: string, sessionIdPattern: string = DE
   const match = SESSION.exec(text);
   const keyword = match ? { text: 'session', start: match.index, end: match.index + 'session'.length } : undefined;
   let session: Token | undefined;
+  let word: Token | undefined;
+  const idPattern = compileSessionId(sessionIdPattern);
   if (match?.[1]) {
     const raw = match[1].replace(/[.:]+$/, '');
     const start = match.index + match[0].length - match[1].length;
-    session = { text: raw, start, end: start + raw.length };
+    const token = { text: raw, start, end: start + raw.length };
+    if (looksLikeId(raw) || idPattern.test(raw)) session = token;
+    else word = token;
   }
-  const hasSessionId = session !== undefined && compileSessionId(sessionIdPattern).test(session.text);
+  const hasSessionId = session !== undefined && idPattern.test(session.text);
   // The session id may contain verdict-looking words (`ok-2`); blank it before looking for verdicts.
   const rest = session ? text.slice(0, session.start) + ' '.repeat(session.text.length) + text.slice(session.end) : text;
   const byStart = new Map<number, Token>();
@@ -48,7 +54,12 @@ export function parseCommitteeReview(text: string, sessionIdPattern: string = DE
     if (!byStart.has(m.index!)) byStart.set(m.index!, { text: m[0], start: m.index!, end: m.index! + m[0].length });
   }
   const verdicts = [...byStart.values()].sort((a, b) => a.start - b.start);
-  return { keyword, session, hasSessionId, verdicts };
+  return { keyword, session, word, hasSessionId, verdicts };
+}
+
+/** An id has a digit or joins parts with `-` / `_` (`pr_review-04`, `#41`, `abc123`); "notes" is a word. */
+function looksLikeId(token: string): boolean {
+  return /\d/.test(token) || /[\p{L}\p{N}][-_][\p{L}\p{N}]/u.test(token);
 }
 
 /** `ok_with_changes` and `OK-WITH-CHANGES` are the same verdict. */

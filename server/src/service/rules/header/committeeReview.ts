@@ -11,6 +11,7 @@ export interface CommitteeOptions {
 }
 
 const EXAMPLE = '`session 2026-11-03-a (verdict OK)`';
+const ID_SHAPE = 'a token with digits or joined by "-" or "_" such as `pr_review-2026-10-30-04`';
 
 export const committeeReviewRule = defineRule<CommitteeOptions>({
   code: 'RDY105',
@@ -69,10 +70,17 @@ export const committeeReviewRule = defineRule<CommitteeOptions>({
           range: at(review.session),
           message: `"${review.session.text}" is not a committee session id: write the id of the pr_review session, e.g. ${EXAMPLE}.`,
         });
+      } else if (review.word) {
+        report({
+          range: at(review.word),
+          message:
+            `The committee review names no session id ("${review.word.text}" is a word, not an id): write \`session <id>\` with the ` +
+            `pr_review session's id, ${ID_SHAPE}, e.g. ${EXAMPLE}.`,
+        });
       } else {
         report({
           range: review.keyword ? at(review.keyword) : field.value.range,
-          message: `The committee review names no session id: write \`session <id>\` with the pr_review session's id, e.g. ${EXAMPLE}.`,
+          message: `The committee review names no session id: write \`session <id>\` with the pr_review session's id, ${ID_SHAPE}, e.g. ${EXAMPLE}.`,
         });
       }
     }

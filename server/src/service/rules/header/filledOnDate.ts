@@ -2,6 +2,7 @@ import { subRange } from '../../query';
 import { daysBetween, findIsoDate, parseIsoDate } from '../../util/dates';
 import { defineRule } from '../types';
 import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from './headerFields';
+import { findWrittenDate } from './writtenDate';
 
 interface FilledOnOptions {
   /** Days after today a Filled on date may be (time zones, a file prepared the evening before). */
@@ -43,6 +44,23 @@ export const filledOnDateRule = defineRule<FilledOnOptions>({
     if (placeholders) return;
     const found = findIsoDate(text);
     if (!found) {
+      const written = findWrittenDate(text);
+      if (written) {
+        // The author wrote a real day in words: the ISO form is the same date, so the fix invents nothing.
+        report({
+          range: valueRange(field),
+          message: `"${written.text}" is not in the form YYYY-MM-DD the template asks for: write it as ${written.iso}.`,
+          fixes: [
+            {
+              title: `Write the date as ${written.iso}`,
+              isPreferred: true,
+              safe: true,
+              edits: [{ range: subRange(field.value, written.start, written.start + written.text.length), newText: written.iso }],
+            },
+          ],
+        });
+        return;
+      }
       report({
         range: valueRange(field),
         message: text.trim()

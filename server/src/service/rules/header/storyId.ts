@@ -2,6 +2,7 @@ import type { ReadinessDocument, Span } from '../../model';
 import { subRange } from '../../query';
 import { optionRegExp } from '../../util/regex';
 import { maskPlaceholders } from './headerFields';
+import { maskInlineMarkup } from './inlineMarkup';
 
 export const DEFAULT_STORY_ID_PATTERN = String.raw`CVN-N\d+(-[A-Z0-9]+)*-S\d+`;
 
@@ -44,7 +45,9 @@ export function titleParts(document: ReadinessDocument, pattern: string): (Title
   const prefix = TITLE_PREFIX.exec(masked);
   if (!prefix) return undefined;
   const restStart = prefix[0].length;
-  const first = storyIdsIn(masked, pattern).find((id) => id.start === restStart);
+  // Markup around the id (`` `CVN-…` ``, `**CVN-…**`, a link) is not content: the id still comes first.
+  const shown = maskInlineMarkup(masked);
+  const first = storyIdsIn(shown, pattern).find((id) => id.start >= restStart && !shown.slice(restStart, id.start).trim());
   return { span, masked, restStart, separator: prefix[3], id: first };
 }
 
