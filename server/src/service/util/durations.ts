@@ -91,8 +91,22 @@ function isoDurations(text: string): Duration[] {
   return found;
 }
 
+// Several rules read the durations of the same cells, and re-checks while typing see the same
+// cells again: the scan (one long Unicode pattern tried at every position) is remembered per text.
+const known = new Map<string, readonly Duration[]>();
+
 /** Every duration in the text, in order. */
 export function findDurations(text: string): Duration[] {
+  let found = known.get(text);
+  if (found === undefined) {
+    found = scanDurations(text);
+    if (known.size >= 2_000) known.clear();
+    known.set(text, found);
+  }
+  return found.slice();
+}
+
+function scanDurations(text: string): readonly Duration[] {
   const found: Duration[] = text.includes('P') ? isoDurations(text) : [];
   DURATION.lastIndex = 0;
   for (let match = DURATION.exec(text); match; match = DURATION.exec(text)) {
@@ -104,7 +118,8 @@ export function findDurations(text: string): Duration[] {
       DURATION.lastIndex = match.index + 1;
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  // Shared by every reader of the same text: frozen, so none can change what another reads.
+  return found.sort((a, b) => a.start - b.start).map((duration) => Object.freeze(duration));
 }
 
 function toDuration(text: string, match: RegExpExecArray): Duration | undefined {
