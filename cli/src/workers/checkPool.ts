@@ -7,11 +7,12 @@ import type { FileReport } from '../report';
 
 /**
  * Many files are checked on every core: the main thread and worker threads (each the same bundle,
- * the same engine) take chunks of the file list in turn from a shared counter, so a thread that
- * starts late (a worker loads the bundle first) or gets slower files simply takes fewer chunks.
- * Results are merged in the order of the file list, so the output is the one a single thread
- * gives. The main thread waits for the workers synchronously (Atomics.wait, then
- * receiveMessageOnPort): checking stays one synchronous call, as it is with one thread.
+ * the same engine) check chunks of the file list. Thread k checks chunk k first, then each takes
+ * the next unclaimed chunk from a shared counter, so a thread that starts late (a worker loads the
+ * bundle first) or gets slower files simply takes fewer chunks. Results are merged in the order of
+ * the file list, so the output is the one a single thread gives. The main thread waits for the
+ * workers synchronously (Atomics.wait, then receiveMessageOnPort): checking stays one synchronous
+ * call, as it is with one thread.
  *
  * MLOPS_READINESS_THREADS=N forces the number of threads (1: no worker), e.g. to compare outputs.
  */
@@ -63,7 +64,7 @@ interface WorkerData {
   mlopsReadinessCheck: {
     targets: Target[];
     job: CheckJob;
-    /** [next chunk, then one state per worker: 0 not started, 1 running, 2 cancelled, 3 done]. */
+    /** [next chunk, then one state per worker: 0 not started, 1 running, 2 done]. */
     shared: SharedArrayBuffer;
     index: number;
     port: MessagePort;
@@ -72,8 +73,9 @@ interface WorkerData {
 
 const NOT_STARTED = 0;
 const RUNNING = 1;
-const CANCELLED = 2;
-const DONE = 3;
+const DONE = 2;
+/** A worker that has not started by then never will (it could not load): fail rather than wait forever. */
+const START_TIMEOUT_MS = 60_000;
 
 type Chunks = Array<[chunk: number, outcome: ShareOutcome]>;
 
@@ -81,21 +83,19 @@ type Chunks = Array<[chunk: number, outcome: ShareOutcome]>;
 export function checkInThreads(targets: Target[], threads: number, job: CheckJob, checkHere: (share: Target[]) => ShareOutcome): ShareOutcome[] {
   const shared = new SharedArrayBuffer(4 * threads);
   const state = new Int32Array(shared);
+  // Chunks 0 … threads − 1 are the threads' first; the counter hands out the rest.
+  Atomics.store(state, 0, threads);
   const workers = Array.from({ length: threads - 1 }, (_, i) => {
     const { port1, port2 } = new MessageChannel();
     const data: WorkerData = { mlopsReadinessCheck: { targets, job, shared, index: i + 1, port: port2 } };
     const worker = new Worker(workerEntry!, { workerData: data, transferList: [port2], stdout: false, stderr: false });
-    // Never keep the process alive for a worker: its results are collected below, or it was cancelled.
+    // Never keep the process alive for a worker: its results are collected below.
     worker.unref();
-    return { worker, port: port1, index: i + 1 };
+    return { port: port1, index: i + 1 };
   });
-  const chunks: Chunks = takeChunks(targets, state, checkHere);
-  for (const { worker, port, index } of workers) {
-    // A worker that has not started yet never will: this thread has taken every chunk.
-    if (Atomics.compareExchange(state, index, NOT_STARTED, CANCELLED) === NOT_STARTED) {
-      void worker.terminate();
-      continue;
-    }
+  const chunks: Chunks = takeChunks(targets, 0, state, checkHere);
+  for (const { port, index } of workers) {
+    if (Atomics.wait(state, index, NOT_STARTED, START_TIMEOUT_MS) === 'timed-out') throw new Error('a check worker did not start');
     while (Atomics.load(state, index) !== DONE) Atomics.wait(state, index, RUNNING);
     const message = receiveMessageOnPort(port)?.message as { chunks: Chunks } | { error: string } | undefined;
     if (!message) throw new Error('a check worker ended without its results');
@@ -106,10 +106,10 @@ export function checkInThreads(targets: Target[], threads: number, job: CheckJob
   return chunks.sort((a, b) => a[0] - b[0]).map(([, outcome]) => outcome);
 }
 
-/** Claims chunks from the shared counter until none is left; what they found, by chunk. */
-function takeChunks(targets: Target[], state: Int32Array, check: (share: Target[]) => ShareOutcome): Chunks {
+/** Checks chunk `first`, then claims chunks from the shared counter until none is left; what they found, by chunk. */
+function takeChunks(targets: Target[], first: number, state: Int32Array, check: (share: Target[]) => ShareOutcome): Chunks {
   const found: Chunks = [];
-  for (let chunk = Atomics.add(state, 0, 1); chunk * CHUNK < targets.length; chunk = Atomics.add(state, 0, 1)) {
+  for (let chunk = first; chunk * CHUNK < targets.length; chunk = Atomics.add(state, 0, 1)) {
     found.push([chunk, check(targets.slice(chunk * CHUNK, (chunk + 1) * CHUNK))]);
   }
   return found;
@@ -124,9 +124,10 @@ export function isCheckWorker(): boolean {
 export function runCheckWorker(checker: (job: CheckJob) => (share: Target[]) => ShareOutcome): void {
   const { targets, job, shared, index, port } = (workerData as WorkerData).mlopsReadinessCheck;
   const state = new Int32Array(shared);
-  if (Atomics.compareExchange(state, index, NOT_STARTED, RUNNING) !== NOT_STARTED) return;
+  Atomics.store(state, index, RUNNING);
+  Atomics.notify(state, index);
   try {
-    port.postMessage({ chunks: takeChunks(targets, state, checker(job)) });
+    port.postMessage({ chunks: takeChunks(targets, index, state, checker(job)) });
   } catch (error) {
     port.postMessage({ error: `a check worker failed: ${error instanceof Error ? error.message : String(error)}` });
   } finally {
