@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../server/src/service';
+import { optionsTable, pagePath, renderedPage, severityLine } from '../scripts/write-rule-docs';
 import { check, messageText, ROOT, withCode } from './helpers';
 import { HOST_PATH, ruleDocExamples } from './ruleDocExamples';
 
@@ -25,4 +26,25 @@ describe('rule pages: the failing and passing examples', () => {
       });
     }
   }
+});
+
+describe('rule pages: what the rule metadata says', () => {
+  it('each page holds the severity line and options table `npm run docs:rules` writes from the registry', () => {
+    for (const rule of RULES) {
+      const page = readFileSync(pagePath(rule), 'utf8');
+      assert.equal(page, renderedPage(rule, page), `docs/rules/${rule.code}.md is out of date: run npm run docs:rules`);
+    }
+  });
+
+  it('the severity line gives the default severity and the requirements; the table one row per option', () => {
+    const rule = RULES.find((r) => r.code === 'RDY403')!;
+    assert.equal(severityLine(rule), 'Severity: **error**. Requirement R3.');
+    const rows = optionsTable(rule).split('\n');
+    assert.equal(rows[0], '| Key | Type | Default | Meaning |');
+    assert.equal(rows[2], '| `minCanaryDays` | integer ≥ 0 | `7` | Shortest canary stage, in days. |');
+    assert.equal(rows.length, 2 + Object.keys(rule.optionsSchema!).length);
+    // multiCryptoPattern's default holds `|`: escaped, every row still has four cells.
+    for (const row of rows) assert.equal(row.match(/(?<!\\)\|/g)?.length, 5, row);
+    assert.equal(optionsTable(RULES.find((r) => r.code === 'RDY001')!), 'None.');
+  });
 });

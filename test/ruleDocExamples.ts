@@ -197,7 +197,8 @@ function placeRows(host: string[], piece: string[], section: number | undefined)
       if (section === undefined) throw new Error(`no row of the valid file starts with "${key}" (say where: <!-- example: section N -->)`);
       const target = sections(result).find((s) => new RegExp(`^##\\s+(§\\s*)?${section}\\b`).test(s.heading));
       if (!target) throw new Error(`the valid file has no section ${section}`);
-      const lastRow = result.findLastIndex((hostLine, i) => i > target.start && i < target.end && isRow(hostLine));
+      let lastRow = target.end - 1;
+      while (lastRow > target.start && !isRow(result[lastRow])) lastRow--;
       result = [...result.slice(0, lastRow + 1), ...pending, line, ...result.slice(lastRow + 1)];
     }
     pending = [];
