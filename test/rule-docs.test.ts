@@ -21,7 +21,14 @@ describe('rule pages: the failing and passing examples', () => {
       it(`${page}:${example.line}: the ${example.kind} example ${example.kind === 'failing' ? 'gets' : 'does not get'} ${rule.code}`, () => {
         assert.equal(example.problem, undefined, 'the example cannot be placed in a readiness file');
         const findings = withCode(check(example.text, { files: example.files, path: HOST_PATH }), rule.code);
-        if (example.kind === 'failing') assert.ok(findings.length > 0, `no ${rule.code} in:\n${example.text}`);
+        if (example.kind === 'failing') {
+          assert.ok(findings.length > 0, `no ${rule.code} in:\n${example.text}`);
+          // On the example itself, not on the valid file around it (unless the example is a workspace file).
+          if (example.placedLines.length) {
+            const onExample = findings.filter((d) => example.placedLines.includes(d.range.start.line));
+            assert.ok(onExample.length > 0, `${rule.code} only outside the example: ${findings.map((d) => `line ${d.range.start.line + 1}: ${messageText(d)}`).join('; ')}`);
+          }
+        }
         else assert.deepEqual(findings.map(messageText), [], `in:\n${example.text}`);
       });
     }

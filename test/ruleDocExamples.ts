@@ -28,6 +28,8 @@ export interface RuleDocExample {
   line: number;
   /** The readiness file with the example in place. */
   text: string;
+  /** The 0-based lines of `text` that the example wrote (none when the example is the workspace's files). */
+  placedLines: number[];
   /** Why the example could not be placed (then `text` is the valid file). */
   problem?: string;
   /** The workspace around it, by root-relative path. */
@@ -88,18 +90,26 @@ export function ruleDocExamples(pageText: string): RuleDocExample[] {
       else fragments.push(block);
       for (const path of block.directives.map((d) => /^without (\S+)$/.exec(d)?.[1]).filter(Boolean)) delete files[path!];
     }
-    if (!fragments.length && blocks.length) examples.push({ kind, line: blocks[0].line, text: host, files });
+    if (!fragments.length && blocks.length) examples.push({ kind, line: blocks[0].line, text: host, placedLines: [], files });
     for (const block of fragments) {
       const section = Number(block.directives.map((d) => /^section (\d+)$/.exec(d)?.[1]).find(Boolean)) || undefined;
       try {
-        examples.push({ kind, line: block.line, text: place(host.split('\n'), block.lines, section).join('\n'), files });
+        const lines = place(host.split('\n'), block.lines, section);
+        const placedLines = lines.flatMap((line, i) => (line.startsWith(PLACED) ? [i] : []));
+        examples.push({ kind, line: block.line, text: lines.map(unmark).join('\n'), placedLines, files });
       } catch (error) {
-        examples.push({ kind, line: block.line, text: host, files, problem: (error as Error).message });
+        examples.push({ kind, line: block.line, text: host, placedLines: [], files, problem: (error as Error).message });
       }
     }
   }
   return examples;
 }
+
+// A line the example wrote carries this mark until the text is joined: what later fragments look for in the
+// valid file never matches it, and the test knows which lines are the example's.
+const PLACED = '\u0001';
+const mark = (line: string) => PLACED + line;
+const unmark = (line: string) => (line.startsWith(PLACED) ? line.slice(1) : line);
 
 const isBlank = (line: string) => !line.trim();
 const isHeading = (line: string) => line.startsWith('## ');
@@ -167,7 +177,7 @@ function placePiece(host: string[], piece: string[], section: number | undefined
     const key = lineKey(line);
     const at = key === undefined ? -1 : result.findIndex((hostLine) => lineKey(hostLine) === key);
     if (at < 0) throw new Error(`no line of the valid file is like "${line}"`);
-    result = [...result.slice(0, at), line, ...result.slice(at + 1)];
+    result = [...result.slice(0, at), mark(line), ...result.slice(at + 1)];
   }
   return result;
 }
@@ -178,7 +188,7 @@ function placeTable(host: string[], piece: string[]): string[] {
   const start = host.findIndex((line, i) => isRow(line) && isDelimiter(host[i + 1]) && cells(line)[0] === firstColumn);
   if (start < 0) throw new Error(`no table of the valid file starts with "${firstColumn}"`);
   const end = host.findIndex((line, i) => i > start && isHeading(line));
-  return [...host.slice(0, start), ...piece, '', ...host.slice(end < 0 ? host.length : end)];
+  return [...host.slice(0, start), ...piece.map(mark), '', ...host.slice(end < 0 ? host.length : end)];
 }
 
 /** Rows in place of the rows with the same first cell; the others at the end of section `section`'s table. */
@@ -192,14 +202,14 @@ function placeRows(host: string[], piece: string[], section: number | undefined)
     }
     const key = rowKey(line);
     const at = result.findIndex((hostLine, i) => isRow(hostLine) && !isDelimiter(hostLine) && !isDelimiter(result[i + 1]) && rowKey(hostLine) === key);
-    if (at >= 0) result = [...result.slice(0, at), ...pending, line, ...result.slice(at + 1)];
+    if (at >= 0) result = [...result.slice(0, at), ...pending.map(mark), mark(line), ...result.slice(at + 1)];
     else {
       if (section === undefined) throw new Error(`no row of the valid file starts with "${key}" (say where: <!-- example: section N -->)`);
       const target = sections(result).find((s) => new RegExp(`^##\\s+(§\\s*)?${section}\\b`).test(s.heading));
       if (!target) throw new Error(`the valid file has no section ${section}`);
       let lastRow = target.end - 1;
       while (lastRow > target.start && !isRow(result[lastRow])) lastRow--;
-      result = [...result.slice(0, lastRow + 1), ...pending, line, ...result.slice(lastRow + 1)];
+      result = [...result.slice(0, lastRow + 1), ...pending.map(mark), mark(line), ...result.slice(lastRow + 1)];
     }
     pending = [];
   }
@@ -233,8 +243,8 @@ function placeOutline(host: string[], block: string[]): string[] {
   const from = Math.min(...matched.map((m) => m.start));
   const to = Math.max(...matched.map((m) => m.end));
   const replaced = shown.flatMap((s, i) => {
-    const body = s.elided || !trimBlank(s.body).length ? text.slice(matched[i].start + 1, matched[i].end) : ['', ...trimBlank(s.body), ''];
-    return [s.heading, ...body];
+    const body = s.elided || !trimBlank(s.body).length ? text.slice(matched[i].start + 1, matched[i].end) : ['', ...trimBlank(s.body).map(mark), ''];
+    return [mark(s.heading), ...body];
   });
   return [...text.slice(0, from), ...replaced, ...text.slice(to)];
 }
