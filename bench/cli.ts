@@ -14,6 +14,7 @@ import { median, ROOT, round, time } from './stats';
 interface Tool {
   name: string;
   command: string[];
+  env?: Record<string, string>;
   /** How many files the run's output says were checked; throws when the run did not check them. */
   checked(run: SpawnSyncReturns<string>, expected: number): void;
 }
@@ -36,6 +37,8 @@ export interface CliFigures {
   rumdlOverOurs: number;
   rumdlNativeOverOurs: number;
   markdownlintOverOurs: number;
+  /** Ours on one thread / ours as shipped (threads for many files): > 1 when the threads save time. */
+  oneThreadOverOurs?: number;
 }
 
 const READINESS_135 = readinessDocument(135);
@@ -96,6 +99,9 @@ const OURS: Tool = {
   },
 };
 
+/** Ours forced onto one thread: what the worker threads gain, measured in the same run. */
+const OURS_ONE_THREAD: Tool = { ...OURS, name: 'mlops-readiness, one thread', env: { MLOPS_READINESS_THREADS: '1' } };
+
 /** rumdl prints "Found N issues in M files", "… in K/M files" or "No issues found in M files". */
 function rumdlChecked(this: Tool, run: SpawnSyncReturns<string>, expected: number) {
   const output = `${run.stdout}\n${run.stderr}`;
@@ -147,7 +153,8 @@ function fail(name: string, run: SpawnSyncReturns<string>, detail: string): neve
 function runOnce(tool: Tool, dir: string, expected: number): number {
   let run: SpawnSyncReturns<string> | undefined;
   const [file, ...args] = tool.command;
-  const ms = time(() => (run = spawnSync(file!, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 })));
+  const env = tool.env ? { ...process.env, ...tool.env } : process.env;
+  const ms = time(() => (run = spawnSync(file!, args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 })));
   if (run!.error) throw run!.error;
   tool.checked(run!, expected);
   return ms;
@@ -163,7 +170,7 @@ export function measureClis(options: { markdownlint: boolean }): { workloads: Cl
       mkdirSync(join(dir, '.git'));
       workload.write(dir);
       const single = workload.name === 'one file';
-      const fast = [OURS, RUMDL, RUMDL_NATIVE, ...(single ? [NODE] : [])];
+      const fast = [OURS, RUMDL, RUMDL_NATIVE, ...(single ? [NODE] : []), ...(workload.files > 1 ? [OURS_ONE_THREAD] : [])];
       const samples = new Map<Tool, number[]>([...fast, MARKDOWNLINT].map((tool) => [tool, []]));
       // One unmeasured round: the files into the page cache, the binaries loaded.
       for (const tool of fast) runOnce(tool, dir, workload.files);
@@ -184,6 +191,7 @@ export function measureClis(options: { markdownlint: boolean }): { workloads: Cl
         rumdlOverOurs: round(medians[RUMDL.name]! / ours, 2),
         rumdlNativeOverOurs: round(medians[RUMDL_NATIVE.name]! / ours, 2),
         markdownlintOverOurs: options.markdownlint ? round(medians[MARKDOWNLINT.name]! / ours, 1) : NaN,
+        ...(medians[OURS_ONE_THREAD.name] ? { oneThreadOverOurs: round(medians[OURS_ONE_THREAD.name]! / ours, 2) } : {}),
       };
       workloads.push(figures);
     } finally {
@@ -195,7 +203,7 @@ export function measureClis(options: { markdownlint: boolean }): { workloads: Cl
 }
 
 function printCliTable(workloads: CliFigures[], nodeStartMs: number) {
-  const header = ['workload', 'mlops-readiness', 'rumdl (npm bin)', 'rumdl / ours (≥ 1)', 'rumdl native binary (/ ours)', 'markdownlint-cli2 (/ ours)'];
+  const header = ['workload', 'mlops-readiness', 'rumdl (npm bin)', 'rumdl / ours (≥ 1)', 'rumdl native binary (/ ours)', 'markdownlint-cli2 (/ ours)', 'ours on one thread (/ ours)'];
   const rows = workloads.map((w) => [
     w.workload,
     `${w.medians[OURS.name]} ms`,
@@ -203,6 +211,7 @@ function printCliTable(workloads: CliFigures[], nodeStartMs: number) {
     `${w.rumdlOverOurs} — ${w.rumdlOverOurs >= 1 ? 'met' : 'missed'}`,
     `${w.medians[RUMDL_NATIVE.name]} ms (${w.rumdlNativeOverOurs})`,
     Number.isNaN(w.markdownlintOverOurs) ? '—' : `${w.medians[MARKDOWNLINT.name]} ms (${w.markdownlintOverOurs})`,
+    w.oneThreadOverOurs === undefined ? '—' : `${w.medians[OURS_ONE_THREAD.name]} ms (${w.oneThreadOverOurs})`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
