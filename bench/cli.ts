@@ -75,7 +75,8 @@ function rumdlBinary(): string {
   try {
     return join(require.resolve(`${name}/package.json`).replace(/package\.json$/, ''), process.platform === 'win32' ? 'rumdl.exe' : 'rumdl');
   } catch {
-    throw new Error(`rumdl's binary for this platform (${name}) is not installed: run npm ci`);
+    // package-lock.json may list only the platform packages of the machine that added rumdl.
+    throw new Error(`rumdl's binary for this platform (${name}) is not installed: npm install --no-save ${name}`);
   }
 }
 

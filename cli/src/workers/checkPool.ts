@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { CheckOptions, CheckOutcome } from '../commands/check';
 import type { FixedFile } from '../fix';
@@ -57,7 +57,13 @@ export function threadCount(files: number): number {
     const count = Number(forced);
     if (Number.isInteger(count) && count >= 1) return Math.min(count, Math.max(1, Math.ceil(files / CHUNK)));
   }
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
+  // On a machine whose cores are already busy, a second thread finds no core of its own: it only
+  // adds its start-up and warm-up (measured, docs/performance.md: 1,000 files 1.7× slower on two
+  // threads than on one, the load average at 5–7 on two cores). One thread when the load is well
+  // over the cores (a run's own processes keep it near the cores' number on an idle machine).
+  const cores = availableParallelism();
+  if (loadavg()[0] > 1.5 * cores) return 1;
+  return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_THREAD)));
 }
 
 interface WorkerData {
