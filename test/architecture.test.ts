@@ -8,6 +8,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
+import { RULE_LEVELS } from '../server/src/service';
 import { ROOT } from './helpers';
 
 const ENGINE = join(ROOT, 'server/src/service');
@@ -114,5 +115,12 @@ describe('architecture', () => {
     assert.match(shellImportProblem(shellFile, '../service/analysis')!, /index\.ts only/);
     assert.equal(shellImportProblem(shellFile, '../service'), undefined);
     assert.equal(shellImportProblem(shellFile, '../service/index'), undefined);
+  });
+
+  it("the editor's settings schema offers the rule levels the engine accepts, as the config file's schema does", () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const rules = manifest.contributes.configuration.properties['mlopsReadiness.rules'].additionalProperties.anyOf;
+    assert.deepEqual(rules[0].enum, [...RULE_LEVELS]);
+    assert.deepEqual(rules[1].properties.severity.enum, [...RULE_LEVELS]);
   });
 });
