@@ -2,7 +2,9 @@
  * The MLOps readiness language service: pure functions from (text, settings, a read-only view
  * of the workspace) to a document model, findings, hovers, completions and code actions.
  * No LSP connection, no file system, no VS Code. The language server, the CLI and the client
- * import this module only: `createReadinessService(host)` and the few pure helpers below.
+ * import this module only: `createReadinessService(host)` and the few pure helpers below
+ * (test/architecture.test.ts holds both rules). ./package.json marks the engine free of side
+ * effects, so a bundle keeps only what it uses: the client's prompts take a few helpers, not the rules.
  */
 import { analyse as runRules, type Analysis, type AnalysisContext } from './analysis';
 import type { ReadinessDocument } from './model';
