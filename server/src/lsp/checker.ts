@@ -47,8 +47,8 @@ export class Checker {
   private readonly recent = new Map<string, Checked>();
   private readonly readsByUri = new Map<string, CheckedReads>();
 
-  /** How the bundled rule pages are linked (set once the client said how it shows them). */
-  bundledDocs: BundledDocs | undefined;
+  /** What the engine reads of this server at each call: its log, and how the bundled rule pages are linked. */
+  private readonly host: { log: (message: string) => void; bundledDocs?: BundledDocs };
 
   /** The engine, as every request of this server uses it. */
   readonly service: ReadinessService;
@@ -58,13 +58,13 @@ export class Checker {
     log: (message: string) => void,
     private readonly retained = RETAINED_CHECKS,
   ) {
-    const checker = this;
-    this.service = createReadinessService({
-      log,
-      get bundledDocs() {
-        return checker.bundledDocs;
-      },
-    });
+    this.host = { log };
+    this.service = createReadinessService(this.host);
+  }
+
+  /** How the bundled rule pages are linked (set once the client said how it shows them). */
+  set bundledDocs(docs: BundledDocs | undefined) {
+    this.host.bundledDocs = docs;
   }
 
   invalidate(): void {
