@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { fileSystemWorkspace } from '../../../server/src/node/fsWorkspace';
-import { createReadinessService, localToday, parseIsoDate, type Revision, type WorkspaceView } from '../../../server/src/service';
+import { compareRevisions, localToday, parseIsoDate, type Revision, type WorkspaceView } from '../../../server/src/service';
 import { formatDiffJson, formatDiffMarkdown, type DiffReport } from '../diffFormat';
 import { changedPaths, mergeBase, openRepository, repositoryPath, resolveCommit, revisionWorkspace, type Repository } from '../diffGit';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
@@ -43,12 +43,11 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
 
   const oldSide = revisionWorkspace(repo, from);
   const newSide: WorkspaceView = head ? revisionWorkspace(repo, head) : fileSystemWorkspace(repo.top, { cacheResolution: true });
-  const readiness = createReadinessService();
   const files: DiffReport['files'] = [];
   for (const path of changedPaths(repo, from, head, pathspecs)) {
     const before = path.before === undefined ? undefined : revision(oldSide, path.before, today);
     const after = path.after === undefined ? undefined : head ? revision(newSide, path.after, today) : workingTreeRevision(repo, newSide, path.after, today);
-    const comparison = readiness.compareRevisions(before, after);
+    const comparison = compareRevisions(before, after);
     if (!comparison) continue;
     files.push({ file: (path.after ?? path.before)!, previousFile: path.before !== path.after && path.before && path.after ? path.before : undefined, ...comparison });
   }

@@ -3,7 +3,16 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isInside, realPathOf } from '../../../server/src/node/findFiles';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
-import { createReadinessService, DEFAULT_STORY_ID_PATTERN, isHandle, isStoryId, localToday, parseIsoDate, type ReadinessService } from '../../../server/src/service';
+import {
+  createReadinessService,
+  DEFAULT_STORY_ID_PATTERN,
+  isHandle,
+  isStoryId,
+  localToday,
+  newReadinessFile,
+  parseIsoDate,
+  type ReadinessService,
+} from '../../../server/src/service';
 import { writeFileAtomic } from '../atomicWrite';
 import { findWorkspaceRoot } from '../files';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
@@ -65,7 +74,7 @@ export function runInit(args: string[], io: CliIo): number {
   if (!isInside(realRoot, real)) throw new UsageError(`not writing ${shown}: its folder leads to ${real}, outside the workspace root (${root})`);
 
   const handle = owner.startsWith('@') ? owner : `@${owner}`;
-  const { text, firstPlaceholder } = readiness.newFile({ storyId: story, title, owner: handle, today });
+  const { text, firstPlaceholder } = newReadinessFile({ storyId: story, title, owner: handle, today });
   try {
     mkdirSync(folder, { recursive: true });
     writeFileAtomic(target, text, { overwrite: false });

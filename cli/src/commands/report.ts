@@ -7,6 +7,7 @@ import {
   createReadinessService,
   localToday,
   parseIsoDate,
+  reportRow,
   type ReportRow,
   type WorkspaceView,
 } from '../../../server/src/service';
@@ -59,8 +60,9 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
       if (target.explicit) failures.push(`cannot report on ${display(target.path)}: ${input.kind === 'too-large' ? 'it is over the size limit' : input.reason}`);
       continue;
     }
-    const row = readiness.reportRow(display(target.path), readiness.check({ text: input.text, documentPath, workspace, documentSettings }));
-    if (row) rows.push(row);
+    const result = readiness.check({ text: input.text, documentPath, workspace, documentSettings });
+    if (!result.analysis) continue;
+    rows.push(reportRow(display(target.path), result.analysis, result.settings, today));
   }
   for (const failure of failures) io.stderr(`mlops-readiness: ${failure}\n`);
   io.stdout(FORMATS[format](rows.sort(byAttention), today));

@@ -4,7 +4,6 @@ import { checkDocument, type CheckRequest, type CheckResult } from './check';
 import { settingsForDocument, type DocumentSettings } from './config';
 import { loadConfig } from './config/load';
 import type { ReadinessConfig, ResolvedSettings } from './config/settings';
-import { compareRevisions, type FileComparison, type Revision } from './diff';
 import { getCodeActions, type CodeActionOptions } from './features/codeActions';
 import { doComplete } from './features/completion';
 import type { FeatureContext } from './features/context';
@@ -14,11 +13,9 @@ import { findDocumentSymbols, type SymbolOptions } from './features/symbols';
 import { configProblemFinding, type ReportedFinding } from './findings';
 import { fixAll } from './fixes';
 import { parseReadiness } from './parser/parse';
-import { reportRow, type ReportRow } from './report';
 import { READINESS_RULES } from './ruleSet';
 import { docsUrl, type BundledDocs } from './rules/registry';
 import type { Fix, RuleDefinition } from './rules/types';
-import { newReadinessFile, type NewReadinessFile, type NewReadinessFileInput } from './scaffold';
 import { documentStatus, type DocumentStatus } from './sectionStatus';
 import { storyIdPattern } from './storyIds';
 import { localToday } from './util/dates';
@@ -45,7 +42,12 @@ export type AnalysedDocument = Pick<CheckResult, 'settings' | 'documentPath' | '
 /** What the client supports for code actions; the service adds what it knows of the document. */
 export type ClientCodeActionOptions = Omit<CodeActionOptions, 'settings' | 'recheck' | 'workspace'>;
 
-/** The MLOps readiness language service: one object per shell, as vscode-json-languageservice's `getLanguageService`. */
+/**
+ * The MLOps readiness language service: one object per shell, as vscode-json-languageservice's
+ * `getLanguageService`. What only one command needs and that holds no context (the overview report's
+ * row, the comparison of revisions, the scaffold) is a plain export of ./index.ts instead, so that a
+ * bundle which does not use it does not carry it.
+ */
 export interface ReadinessService {
   /** Every rule, in template order. */
   readonly rules: readonly RuleDefinition<any>[];
@@ -72,12 +74,6 @@ export interface ReadinessService {
   configFindings(text: string, file: string): ReportedFinding[];
   /** A rule's page: the configured `docsBaseUrl`'s, else the host's bundled one. */
   docsUrl(code: string, docsBaseUrl?: string): string | undefined;
-  /** One file's row of the overview report; undefined when it was not analysed. */
-  reportRow(file: string, result: CheckResult): ReportRow | undefined;
-  /** What changed in meaning between two revisions of a file. */
-  compareRevisions(before: Revision | undefined, after: Revision | undefined): FileComparison | undefined;
-  /** A new readiness file from the template (the editor's "New readiness file", the CLI's `init`). */
-  newFile(input: NewReadinessFileInput): NewReadinessFile;
 }
 
 export function createReadinessService(host: ReadinessServiceHost = {}): ReadinessService {
@@ -133,8 +129,5 @@ export function createReadinessService(host: ReadinessServiceHost = {}): Readine
     storyIdPattern,
     configFindings: (text, file) => loadConfig(text, file, READINESS_RULES.rules).problems.map(configProblemFinding),
     docsUrl: link,
-    reportRow: (file, result) => (result.analysis ? reportRow(file, result.analysis, result.settings, result.today) : undefined),
-    compareRevisions,
-    newFile: newReadinessFile,
   };
 }
