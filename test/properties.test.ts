@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { checkDocument, memoryWorkspace, type WorkspaceView } from '../server/src/service';
+import { memoryWorkspace, type WorkspaceView } from '../server/src/service';
 import { describeDifferences, type Expected, type Reported } from './expectations';
-import { edit, ROOT, TODAY } from './helpers';
+import { checkDocument, edit, ROOT, TODAY } from './helpers';
 import { parse, render, REWRITES, REWRITES_BY_KIND, rewrite, type Rewrite } from './rewrites';
 
 /** The runbooks of a workspace folder, by root-relative path. */

@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { applyEdits, checkDocument, memoryWorkspace, type ReadinessFinding, type WorkspaceView } from '../server/src/service';
+import { applyEdits, memoryWorkspace, type ReadinessFinding, type WorkspaceView } from '../server/src/service';
 import { alertRows } from '../server/src/service/rules/alerting';
 import { parseReadiness } from '../server/src/service';
-import { analyseText, applyFix, at, check, edit, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode, type CheckOptions, rangeOf } from './helpers';
+import { analyseText, applyFix, at, check, checkDocument, edit, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode, type CheckOptions, rangeOf } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const TEMPLATE = readTemplate();
