@@ -115,6 +115,40 @@ test('RDY102 reads a Story line whose id is in a code span, in bold or a link', 
   assert.match(d.message, /names "CVN-N011-EA-S12" but the title names "CVN-N011-EA-S11"/);
 });
 
+test('RDY101 reads "MLOps readiness" in bold, in italics or as a link as the words it shows', () => {
+  const forms = ['**MLOps readiness** —', '*MLOps readiness* —', '_MLOps readiness_ —', '**MLOps readiness —**', '[MLOps readiness](https://wiki.example.com/mlops) —'];
+  for (const form of forms) {
+    const text = edit(VALID, 'MLOps readiness —', form);
+    assert.deepEqual(withCode(check(text), 'RDY101'), [], form);
+    assert.deepEqual(withCode(check(text), 'RDY102'), [], `RDY102 ${form}`);
+  }
+  // The words in bold with a colon: reported on the words, and the fix keeps the bold.
+  const colon = edit(VALID, 'MLOps readiness —', '**MLOps readiness:**');
+  const d = only(colon, 'RDY101');
+  assert.equal(textAt(colon, d.range), 'MLOps readiness');
+  const fixed = applyFix(colon, finding(colon, 'RDY101'));
+  assert.match(fixed, /^# \*\*MLOps readiness\*\* — CVN-N011-EA-S11 /);
+  assert.deepEqual(withCode(check(fixed), 'RDY101'), []);
+  // Bold words that are not the title's are still no readiness title.
+  const other = edit(VALID, 'MLOps readiness —', '**Readiness** —');
+  assert.match(only(other, 'RDY101').message, /must start with "MLOps readiness — "/);
+});
+
+test('RDY102 a story id only inside a link\'s target is not seen: reported on it, and the text must name it', () => {
+  const text = edit(VALID, '**Story**: CVN-N011-EA-S11 — ', '**Story**: [the Story](https://op.example.com/stories/CVN-N011-EA-S11) — ');
+  const d = only(text, 'RDY102');
+  assert.equal(textAt(text, d.range), 'CVN-N011-EA-S11');
+  assert.match(d.message, /only inside a link's target, which a reader does not see: write the Story's id "CVN-N011-EA-S11" in the line's text/);
+  // The same link whose text shows the id passes; so does a bare URL, which a reader sees.
+  const shown = edit(VALID, '**Story**: CVN-N011-EA-S11 — ', '**Story**: [CVN-N011-EA-S11](https://op.example.com/stories/CVN-N011-EA-S11) — ');
+  assert.deepEqual(withCode(check(shown), 'RDY102'), []);
+  const bare = edit(VALID, '**Story**: CVN-N011-EA-S11 — ', '**Story**: https://op.example.com/stories/CVN-N011-EA-S11 — ');
+  assert.deepEqual(withCode(check(bare), 'RDY102'), []);
+  // An issue link's target still counts as the link: `[#812](…/issues/812)` is the issue.
+  const issue = edit(VALID, 'GH issue [#812]', 'GH issue [the bug]');
+  assert.deepEqual(withCode(check(issue), 'RDY102'), []);
+});
+
 test('RDY101 reports a title without a Story title after the id', () => {
   const text = edit(VALID, /^# MLOps readiness — CVN-N011-EA-S11 .*$/m, '# MLOps readiness — CVN-N011-EA-S11');
   const d = only(text, 'RDY101');
