@@ -128,6 +128,7 @@ export const HEADER: Rewrite[] = [
     name: 'storyIdInBackticksInTitle',
     apply: (doc) => mapLines(doc, (l) => (l.kind === 'title' ? { ...l, text: l.text.replace(/\b(CVN-N\d+(?:-[A-Z0-9]+)*-S\d+)\b/, '`$1`') } : l)),
   },
+  { name: 'titleWordsInBold', apply: (doc) => mapLines(doc, (l) => (l.kind === 'title' ? { ...l, text: l.text.replace(/^(# )(MLOps readiness)/i, '$1**$2**') } : l)) },
   {
     name: 'storyIdInBoldOnStoryLine',
     apply: (doc) => mapLines(doc, (l) => (l.kind === 'header' && l.key === 'Story' ? { ...l, value: l.value.replace(/\b(CVN-N\d+(?:-[A-Z0-9]+)*-S\d+)\b/, '**$1**') } : l)),
