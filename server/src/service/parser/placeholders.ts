@@ -53,9 +53,17 @@ const HTML_TAGS = new Set(
   ).split(' '),
 );
 
-/** HTML, autolinks and e-mail addresses look like `<…>` but are not template slots. */
+/** Words that name what a `<@…>` slot stands for, not a person: `<@handle>` is still to fill in. */
+const SLOT_WORDS = /^(?:handle|github[-_]?handle|name|user(?:name)?|login|owner|dri|backup|someone|person|team|id)$/i;
+
+/**
+ * HTML, autolinks and e-mail addresses look like `<…>` but are not template slots; nor is a mention
+ * of a real handle, `Sofia Marin <@sofia-m>`.
+ */
 function isMarkup(inner: string): boolean {
   if (inner.startsWith('!') || inner.startsWith('?')) return true;
+  const mention = /^@([A-Za-z0-9](?:-?[A-Za-z0-9])*)$/.exec(inner);
+  if (mention) return !SLOT_WORDS.test(mention[1]);
   const tag = /^\/?([A-Za-z][A-Za-z0-9-]*)(\s+[^>]*)?\/?$/.exec(inner);
   if (tag && HTML_TAGS.has(tag[1].toLowerCase()) && (tag[2] === undefined || /=|^\s*\/$/.test(tag[2]))) return true;
   if (/^[A-Za-z][A-Za-z0-9+.-]{1,31}:\S*$/.test(inner)) return true;

@@ -1,4 +1,5 @@
 import { optionRegExp } from '../../util/regex';
+import { maskInlineMarkup } from './inlineMarkup';
 /** Reading `session <id> (verdict OK)`: shared by RDY105 and the committee box check (RDY704). */
 
 export interface Token {
@@ -29,7 +30,9 @@ const AFTER_VERDICT = /\bverdict\b[ \t]*[:=]?[ \t]*([A-Za-z][\w-]*)/gi;
 // Upper case only: a lower-case "ok" in a remark is prose, not a verdict.
 const STANDALONE = /(?<![\w-])(OK-WITH-CHANGES|OK_WITH_CHANGES|OK|REJECTED|REJECT|NOK|KO)(?![\w-])/g;
 
-export function parseCommitteeReview(text: string, sessionIdPattern: string = DEFAULT_SESSION_ID_PATTERN): CommitteeReview {
+export function parseCommitteeReview(written: string, sessionIdPattern: string = DEFAULT_SESSION_ID_PATTERN): CommitteeReview {
+  // A session id shown as a link's text (`session [pr_review-04](https://…)`) is the id a reader sees.
+  const text = maskInlineMarkup(written);
   const match = SESSION.exec(text);
   const keyword = match ? { text: 'session', start: match.index, end: match.index + 'session'.length } : undefined;
   let session: Token | undefined;
