@@ -166,7 +166,7 @@ export function render(doc: ReadinessText): { text: string; origins: Array<numbe
         out.push({ text: tableText([line.key, value], false, doc.tables), origin: line.origin });
       } else {
         const bullet = layout === 'numbered' ? `${++fieldNumber}. ` : '- ';
-        out.push({ text: `${bullet}${headerKey(line.key, { layout: 'lines', key })} ${line.value}`, origin: line.origin });
+        out.push({ text: `${bullet}${headerKey(line.key, { layout: 'lines', key })}${line.value ? ` ${line.value}` : ''}`, origin: line.origin });
       }
       continue;
     }

@@ -251,7 +251,8 @@ export const ADDITIONS: Rewrite[] = [
   },
   {
     name: 'horizontalRulesBetweenSections',
-    apply: (doc) => mapLines(doc, (line) => (line.kind === 'heading' && line.section ? [{ kind: 'text', text: '---' }, { kind: 'text', text: '' }, line] : line)),
+    // A blank line first: `---` right under a paragraph line would make that line a heading.
+    apply: (doc) => mapLines(doc, (line) => (line.kind === 'heading' && line.section ? [{ kind: 'text', text: '' }, { kind: 'text', text: '---' }, { kind: 'text', text: '' }, line] : line)),
   },
   { name: 'unrelatedLaterSentence', apply: (doc) => appendToSection(doc, 'rollout', ["The canary's numbers are summarised later in the OP Story.", '']) },
   { name: 'unrelatedToBeDecided', apply: (doc) => appendToSection(doc, 'rollout', ['The date of the full rollout is to be decided by the operator after the canary.', '']) },

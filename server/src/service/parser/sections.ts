@@ -93,7 +93,9 @@ export interface HeadingMatch {
  * `## 2 Alerting and runbooks`, `### §2 Alerting`, `#### Sign-off checklist`, or the number alone
  * (`## 2.`). Whether it starts a section also depends on its level (see `sectionLevel`).
  */
-export function matchSectionHeading(title: string): HeadingMatch {
+export function matchSectionHeading(written: string): HeadingMatch {
+  // Inline HTML (`<a id="owner"></a>`) and attribute blocks (`{#monitoring}`) are not the heading's words.
+  const title = written.includes('<') || written.includes('{') ? written.replace(/<\/?[A-Za-z][^<>]*>|\{[#.:][^{}]*\}/g, ' ') : written;
   const plain = title.includes('*') || title.includes('_') || title.includes('`') ? title.replace(DECORATION, '') : title;
   const trimmed = plain.trim();
   const prefix = NUMBER_PREFIX.exec(trimmed);
