@@ -116,18 +116,18 @@ export function parseReadiness(input: string): ReadinessDocument {
     }
     if (block.kind !== 'paragraph') continue;
     // A list item's key with its value in the item nested under it (`- **DRI**:` / `  - @ana-m`).
-    if (awaiting && block.inListItem && block.startLine - awaiting.end <= 1) nestedValue(awaiting.field, content, block.startLine);
+    const nested = awaiting && block.inListItem && block.startLine - awaiting.end <= 1 && nestedValue(awaiting.field, content, block.startLine) ? awaiting.field : undefined;
     awaiting = undefined;
-    // The field a wrapped line of this paragraph continues.
-    let open: Field | undefined;
+    // The field a wrapped line of this paragraph continues (a nested value's too).
+    let open: Field | undefined = nested;
     for (let line = block.startLine; line < block.endLine; line++) {
       if (guidanceLines.has(line)) continue;
       findPlaceholders(content, line, placeholders);
-      const field = parseField(content, line);
+      const field = nested && line === block.startLine ? undefined : parseField(content, line);
       if (field && !field.value.text && block.inListItem && line === block.endLine - 1) awaiting = { field, end: block.endLine };
       if (field) (inHeader ? headerFields : current!.fields).push(field);
       if (field) open = field;
-      else if (open && !continueField(open, content, line)) open = undefined;
+      else if (open && !(open === nested && line === block.startLine) && !continueField(open, content, line)) open = undefined;
       if (!current) continue;
       current.proseLines.push(line);
       const item = parseChecklistItem(content, line);
