@@ -379,6 +379,16 @@ test('RDY105 accepts the session id forms and both verdicts', () => {
   }
 });
 
+test('RDY105 reads "OK with changes" in any case and joined by spaces or hyphens as OK-WITH-CHANGES', () => {
+  const line = /^\*\*Reviewed by committee\*\*: .*$/m;
+  for (const value of ['session 2026-11-03-a (verdict: OK with changes)', 'session 2026-11-03-a — OK-with-changes', 'session 2026-11-03-a (ok_with_changes)']) {
+    assert.deepEqual(withCode(check(edit(VALID, line, `**Reviewed by committee**: ${value}`)), 'RDY105'), [], value);
+  }
+  // Read as the verdict with changes, not as OK: beside a plain OK, those are two verdicts.
+  const both = edit(VALID, line, '**Reviewed by committee**: session 2026-11-03-a (verdict OK with changes; first pass OK)');
+  assert.match(only(both, 'RDY105').message, /gives 2 verdicts \(OK-WITH-CHANGES, OK\)/);
+});
+
 test('RDY105 reports a missing session id, a missing verdict and two verdicts', () => {
   const line = /^\*\*Reviewed by committee\*\*: .*$/m;
   const noSession = edit(VALID, line, '**Reviewed by committee**: yes (verdict OK)');

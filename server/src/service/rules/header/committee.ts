@@ -26,7 +26,9 @@ export const DEFAULT_VERDICTS = ['OK', 'OK-WITH-CHANGES'];
 
 // The id may stand in a code span or in bold: `session `pr_review-04``.
 const SESSION = /\bsession\b(?:[ \t]+id\b)?[ \t]*[:=]?[ \t]*(?:`|\*\*)?([^\s(),;`*]+)?/i;
-const AFTER_VERDICT = /\bverdict\b[ \t]*[:=]?[ \t]*([A-Za-z][\w-]*)/gi;
+const AFTER_VERDICT = /\bverdict\b[ \t]*[:=]?[ \t]*(ok[-_ ]with[-_ ]changes\b|[A-Za-z][\w-]*)/gi;
+// The verdict with changes, in any case and joined by spaces, hyphens or underscores: never prose.
+const WITH_CHANGES = /(?<![\w-])ok[-_ ]with[-_ ]changes(?![\w-])/gi;
 // Upper case only: a lower-case "ok" in a remark is prose, not a verdict.
 const STANDALONE = /(?<![\w-])(OK-WITH-CHANGES|OK_WITH_CHANGES|OK|REJECTED|REJECT|NOK|KO)(?![\w-])/g;
 
@@ -53,7 +55,7 @@ export function parseCommitteeReview(written: string, sessionIdPattern: string =
     const start = m.index! + m[0].length - m[1].length;
     byStart.set(start, { text: m[1], start, end: start + m[1].length });
   }
-  for (const m of rest.matchAll(STANDALONE)) {
+  for (const m of [...rest.matchAll(WITH_CHANGES), ...rest.matchAll(STANDALONE)]) {
     if (!byStart.has(m.index!)) byStart.set(m.index!, { text: m[0], start: m.index!, end: m.index! + m[0].length });
   }
   const verdicts = [...byStart.values()].sort((a, b) => a.start - b.start);
@@ -65,9 +67,9 @@ function looksLikeId(token: string): boolean {
   return /\d/.test(token) || /[\p{L}\p{N}][-_][\p{L}\p{N}]/u.test(token);
 }
 
-/** `ok_with_changes` and `OK-WITH-CHANGES` are the same verdict. */
+/** `ok_with_changes`, `OK with changes` and `OK-WITH-CHANGES` are the same verdict. */
 export function normaliseVerdict(text: string): string {
-  return text.toUpperCase().replace(/_/g, '-');
+  return text.toUpperCase().replace(/[_\s]+/g, '-');
 }
 
 function compileSessionId(pattern: string): RegExp {
