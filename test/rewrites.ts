@@ -170,6 +170,10 @@ export const HEADER: Rewrite[] = [
         l.kind === 'header' && l.key === 'Reviewed by committee' ? { ...l, value: l.value.replace(/\bsession `?([\w.#-]*\d[\w.#-]*)`?/, 'session [$1](https://op.cvn-trading.com/committee/$1)') } : l,
       ),
   },
+  {
+    name: 'verdictWithChangesInWords',
+    apply: (doc) => mapLines(doc, (l) => (l.kind === 'header' && l.key === 'Reviewed by committee' ? { ...l, value: l.value.replace(/\bOK-WITH-CHANGES\b/, 'OK with changes') } : l)),
+  },
   { name: 'ownerAsNameAndMention', apply: (doc) => mapLines(doc, (l) => (l.kind === 'header' && l.key === 'Owner' ? { ...l, value: person('mention')(l.value) } : l)) },
   {
     name: 'storyIdInBoldOnStoryLine',

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { fixAll } from '../server/src/service';
 import { parseRequirements } from '../server/src/service/rules/checklist/requirements';
 import { at, analyseText, applyFix, check, edit, readExample, readFixture, textAt, withCode, type CheckOptions } from './helpers';
 
@@ -108,7 +109,7 @@ test('RDY701 the "Untick" fix removes the warning and adds no error', () => {
 
 // ---- RDY702 checklist-ready (C1, information)
 
-test('RDY702 an unticked box whose section passes: information and a safe "Tick" fix', () => {
+test('RDY702 an unticked box whose section passes: information and a "Tick" fix the author applies, never --fix', () => {
   const text = untick(VALID, '§3 drift');
   const d = only(text, 'RDY702');
   assert.equal(d.severity, 3);
@@ -116,8 +117,11 @@ test('RDY702 an unticked box whose section passes: information and a safe "Tick"
   assert.match(d.message, /^§3 has no error: tick this box/);
   const f = finding(text, 'RDY702');
   assert.equal(f.fixes[0].title, 'Tick the box');
-  assert.equal(f.fixes[0].safe, true);
+  // Ticking signs the section off: the author's answer, so neither safe (--fix, fix on save) nor preferred.
+  assert.notEqual(f.fixes[0].safe, true);
+  assert.notEqual(f.fixes[0].isPreferred, true);
   assert.equal(applyFix(text, f, 'Tick'), VALID);
+  assert.equal(fixAll(text, (t) => analyseText(t)).text, text, 'fix-all leaves the box unticked');
 });
 
 test('RDY702 stays silent for a section with an error, a missing section, a skipped section and the other boxes', () => {

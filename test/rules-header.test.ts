@@ -361,13 +361,18 @@ test('RDY104 option futureToleranceDays allows dates a few days ahead', () => {
   assert.deepEqual(withCode(check(text, { config: { rules: { RDY104: { futureToleranceDays: 2 } } } }), 'RDY104'), []);
 });
 
-test('RDY104 missing Filled on line: the fix inserts today after Owner', () => {
+test('RDY104 missing Filled on line: the fix inserts the line after Owner, its date left for the author', () => {
   const text = edit(VALID, /^\*\*Filled on\*\*: .*\n/m, '');
   const f = finding(text, 'RDY104');
+  assert.match(f.message, /add `\*\*Filled on\*\*: 2026-11-26` \(the day you filled the file\)/);
   const fixed = applyFix(text, f);
-  assert.equal(fixed.split('\n')[4], '**Filled on**: 2026-11-26');
-  assert.deepEqual(withCode(check(fixed), 'RDY104'), []);
+  assert.equal(fixed.split('\n')[4], '**Filled on**: YYYY-MM-DD');
+  // The day the file was filled is the author's to give: an error until written.
+  assert.deepEqual(withCode(check(fixed), 'RDY001').map((d) => textAt(fixed, d.range)), ['YYYY-MM-DD']);
+  assert.deepEqual(withCode(check(fixed), 'RDY104'), [], 'the placeholder is RDY001\'s');
+  assert.equal(f.fixes[0].snippetEdits?.[0].newText.includes('**Filled on**: ${1:YYYY-MM-DD}'), true);
   assert.deepEqual(newErrorsOutside(text, fixed, [4]), []);
+  assert.deepEqual(withCode(check(edit(fixed, 'YYYY-MM-DD', '2026-11-20')), 'RDY001'), []);
 });
 
 // ---- RDY105 committee-review (H5)
@@ -475,13 +480,15 @@ test('a file without any header: every missing field is reported at line 0 and a
     if (f) fixed = applyFix(fixed, f);
   }
   assert.deepEqual(check(fixed).filter((d) => HEADER_CODES.includes(String(d.code))), []);
+  // Every value only the author can give is a placeholder: RDY001 reports each one.
+  assert.ok(withCode(check(fixed), 'RDY001').some((d) => textAt(fixed, d.range) === 'YYYY-MM-DD'));
   assert.deepEqual(fixed.split('\n').slice(0, 7), [
     // The story id comes from the file name (documentation/readiness/CVN-N011-EA-S11.md), then from the title.
     '# MLOps readiness — CVN-N011-EA-S11 <title>',
     '',
     '**Story**: CVN-N011-EA-S11 — GH issue #<issue> + OP wp#<number>',
     '**Owner**: <github handle> (DRI for production behaviour of this change)',
-    '**Filled on**: 2026-11-26',
+    '**Filled on**: YYYY-MM-DD',
     '**Reviewed by committee**: session <id> (verdict OK / OK-WITH-CHANGES)',
     '',
   ]);
