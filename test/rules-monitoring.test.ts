@@ -225,7 +225,7 @@ describe('RDY114 metric-threshold (M4)', () => {
   });
 
   it('reads the usual ways of writing warn and crit', () => {
-    for (const value of ['> 0.2 / > 0.5', 'warn 200ms, crit 500ms', '< 0 (warn) / < -0.5 (crit)', 'warning: 80%; critical: 95%', '0.2/0.5', '> 5 errors/min / > 10 errors/min', 'crit > 0.5 / warn > 0.2', 'warn 250ms crit 500ms']) {
+    for (const value of ['> 0.2 / > 0.5', 'warn 200ms, crit 500ms', '< 0 (warn) / < -0.5 (crit)', 'warning: 80%; critical: 95%', '0.2/0.5', '> 5 errors/min / > 10 errors/min', 'crit > 0.5 / warn > 0.2', 'warn 250ms crit 500ms', '⚠️ > 250 ms · 🔥 > 500 ms', '> 250 ms • > 500 ms', '> 250 ms, > 500 ms']) {
       assert.deepEqual(withCode(check(withCell(VALID, 4, 4, value)), 'RDY114'), [], value);
     }
   });
@@ -234,6 +234,7 @@ describe('RDY114 metric-threshold (M4)', () => {
     const cases: Array<[string, boolean]> = [
       ['> 5 errors/min', false],
       ['> 0.2, sustained 10 min', false],
+      ['> 0.2 · sustained', false],
       ['p99 > 250 ms', false],
       ['> 250 ms / > 500 ms', true],
       ['warn `24h mean < 0` / crit `24h mean < -0.15%`', true],

@@ -53,7 +53,7 @@ export const titleStoryIdRule = defineRule<StoryIdOptions>({
       return;
     }
     const span = title.title;
-    const { placeholders } = maskPlaceholders(document, span);
+    const { text: written, placeholders } = maskPlaceholders(document, span);
     const masked = titleShown(document, span);
     if (!TITLE_PREFIX.test(masked)) {
       if (placeholders && !masked.trim()) return;
@@ -95,7 +95,8 @@ export const titleStoryIdRule = defineRule<StoryIdOptions>({
         ],
       });
     }
-    const rest = masked.slice(parts.restStart);
+    // The token a wrong id is quoted as is the text as written (its markup too), only the id is read from the shown text.
+    const rest = written.slice(parts.restStart);
     if (!parts.id) {
       if (placeholders) return; // the story id is still a placeholder: RDY001 reports it
       const token = /^\S+/.exec(rest);
