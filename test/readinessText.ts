@@ -164,13 +164,17 @@ export function render(doc: ReadinessText): { text: string; origins: Array<numbe
           out.push({ text: tableText(['Role', 'Who / what'], false, doc.tables) }, { text: tableText(['---', '---'], true, doc.tables) });
           fieldTableOpen = true;
         }
-        // A list item's continuation lines join its value: a table row is one line.
+        // A list item's continuation lines join its value: a table row is one line. A value nested under its key
+        // (`- **DRI**:` / `  - @ana-m`) becomes the cell, and the row stands for the nested line.
         let value = line.value;
+        let origin = line.origin;
         for (let next = doc.lines[index + 1]; next?.kind === 'text' && /^\s+\S/.test(next.text); next = doc.lines[index + 1]) {
-          value += ` ${next.text.trim()}`;
+          const nested = next.text.trim().replace(/^[-*+]\s+/, '');
+          if (!value) [value, origin] = [nested, next.origin];
+          else value += ` ${nested}`;
           index++;
         }
-        out.push({ text: tableText([line.key, value], false, doc.tables), origin: line.origin });
+        out.push({ text: tableText([line.key, value], false, doc.tables), origin });
       } else if (layout === 'nested' && line.value) {
         // The key alone on its item, the value (and the origin's findings) on the item nested under it.
         out.push({ text: `- ${headerKey(line.key, { layout: 'lines', key })}` }, { text: `  - ${line.value}`, origin: line.origin });

@@ -341,6 +341,8 @@ export const VALUES: Rewrite[] = [
   { name: 'canaryOnlyWithNote', apply: canaryCell((symbol) => `\`${symbol}\` only (all other cryptos stay on the champion)`) },
   { name: 'canaryOneOutOfFive', apply: canaryCell((symbol) => `${symbol} — 1 crypto out of 5`) },
   { name: 'canarySymbolAlone', apply: canaryCell((symbol) => symbol) },
+  { name: 'canaryNoteOnItsOwnLine', apply: canaryCell((symbol) => `\`${symbol}\` only<br>(all other cryptos stay on the champion)`) },
+  { name: 'thresholdsWithMiddleDot', apply: cellsOf('monitoring', 'Threshold', (cell) => cell.replace(/ \/ (crit\b|`?[<>])/, ' · $1')) },
 ];
 
 /** Bytes: line ends, byte-order mark, trailing spaces. */
