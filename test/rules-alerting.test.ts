@@ -6,10 +6,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits, checkDocument, memoryWorkspace, type ReadinessFinding, type WorkspaceView } from '../server/src/service';
 import { alertRows } from '../server/src/service/rules/alerting';
 import { parseReadiness } from '../server/src/service';
-import { analyseText, applyFix, at, check, edit, readExample, readFixture, ROOT, textAt, TODAY, withCode, type CheckOptions, rangeOf } from './helpers';
+import { analyseText, applyFix, at, check, edit, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode, type CheckOptions, rangeOf } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
-const TEMPLATE = readFixture('template.md');
+const TEMPLATE = readTemplate();
 const RUNBOOK_DIR = join(ROOT, 'examples/documentation/runbooks');
 /** The example runbooks, where the example file's links point. */
 const RUNBOOKS: Record<string, string> = Object.fromEntries(
