@@ -171,6 +171,13 @@ export const HEADER: Rewrite[] = [
       ),
   },
   {
+    name: 'sessionIdWithoutTheWord',
+    apply: (doc) =>
+      mapLines(doc, (l) =>
+        l.kind === 'header' && l.key === 'Reviewed by committee' ? { ...l, value: l.value.replace(/\bsession `?([A-Za-z][\w.#-]*\d[\w.#-]*)`? \(verdict ([\w-]+)\)/, '$1 — $2') } : l,
+      ),
+  },
+  {
     name: 'verdictWithChangesInWords',
     apply: (doc) => mapLines(doc, (l) => (l.kind === 'header' && l.key === 'Reviewed by committee' ? { ...l, value: l.value.replace(/\bOK-WITH-CHANGES\b/, 'OK with changes') } : l)),
   },

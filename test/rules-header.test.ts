@@ -394,6 +394,16 @@ test('RDY105 reads "OK with changes" in any case and joined by spaces or hyphens
   assert.match(only(both, 'RDY105').message, /gives 2 verdicts \(OK-WITH-CHANGES, OK\)/);
 });
 
+test('RDY105 reads an id-shaped token as the session without the word "session"; a bare date or a word is none', () => {
+  const line = /^\*\*Reviewed by committee\*\*: .*$/m;
+  for (const value of ['pr_review-2026-11-09-02 — OK', 'committee pr_review-2026-11-09-02, verdict OK-WITH-CHANGES', '2026-11-03-a (verdict OK)']) {
+    assert.deepEqual(withCode(check(edit(VALID, line, `**Reviewed by committee**: ${value}`)), 'RDY105'), [], value);
+  }
+  for (const value of ['2026-11-09 (verdict OK)', 'yes (verdict OK)', 'see https://op.example.com/x-1a (verdict OK)']) {
+    assert.match(only(edit(VALID, line, `**Reviewed by committee**: ${value}`), 'RDY105').message, /names no session id/, value);
+  }
+});
+
 test('RDY105 reports a missing session id, a missing verdict and two verdicts', () => {
   const line = /^\*\*Reviewed by committee\*\*: .*$/m;
   const noSession = edit(VALID, line, '**Reviewed by committee**: yes (verdict OK)');

@@ -31,6 +31,8 @@ const AFTER_VERDICT = /\bverdict\b[ \t]*[:=]?[ \t]*(ok[-_ ]with[-_ ]changes\b|[A
 const WITH_CHANGES = /(?<![\w-])ok[-_ ]with[-_ ]changes(?![\w-])/gi;
 // Upper case only: a lower-case "ok" in a remark is prose, not a verdict.
 const STANDALONE = /(?<![\w-])(OK-WITH-CHANGES|OK_WITH_CHANGES|OK|REJECTED|REJECT|NOK|KO)(?![\w-])/g;
+const STANDALONE_VERDICT = /^(?:ok[-_ ]with[-_ ]changes|ok|rejected|reject|nok|ko)$/i;
+const BARE_SESSION = /(?<![\w#./:@-])(#?[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+)(?![\w#/@-])/g;
 
 export function parseCommitteeReview(written: string, sessionIdPattern: string = DEFAULT_SESSION_ID_PATTERN): CommitteeReview {
   // A session id shown as a link's text (`session [pr_review-04](https://…)`) is the id a reader sees.
@@ -46,6 +48,16 @@ export function parseCommitteeReview(written: string, sessionIdPattern: string =
     const token = { text: raw, start, end: start + raw.length };
     if (looksLikeId(raw) || idPattern.test(raw)) session = token;
     else word = token;
+  }
+  // Without the word, a token that can only be an id is the session: `pr_review-2026-11-09-02 — OK`. It joins
+  // parts with `-`, `_` or `.` and holds letters and digits; a bare date is the review's day, not its id.
+  if (!match) {
+    for (const m of text.matchAll(BARE_SESSION)) {
+      const raw = m[1];
+      if (!/\d/.test(raw) || !/[A-Za-z]/.test(raw) || STANDALONE_VERDICT.test(raw) || !idPattern.test(raw)) continue;
+      session = { text: raw, start: m.index! + m[0].length - raw.length, end: m.index! + m[0].length };
+      break;
+    }
   }
   const hasSessionId = session !== undefined && idPattern.test(session.text);
   // The session id may contain verdict-looking words (`ok-2`); blank it before looking for verdicts.
