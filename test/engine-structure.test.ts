@@ -340,6 +340,13 @@ describe('section headings in other words', () => {
     const text = withHeadings((n, w) => `## ${n === undefined ? 'Merge gate' : words[n] ?? w}`);
     assertClean(text);
   });
+
+  it('"Owners", "Responsibilities", "Deployment plan" and "Launch plan" name theirs, unnumbered', () => {
+    for (const [four, six] of [['Deployment plan', 'Owners'], ['Launch plan', 'Responsibilities']]) {
+      const words: Record<string, string> = { 4: four, 6: six };
+      assertClean(withHeadings((n, w) => `## ${n !== undefined && words[n] ? words[n] : w}`));
+    }
+  });
 });
 
 describe('a field value wrapped over several lines', () => {

@@ -38,7 +38,7 @@ export const SECTION_SPECS: readonly SectionSpec[] = [
     id: 'rollout',
     number: 4,
     title: '4. Staged rollout (MUST)',
-    pattern: /\broll-?\s?out\b|\bstaged\b|\brelease plan\b/i,
+    pattern: /\broll-?\s?out\b|\bstaged\b|\b(?:release|deployment|launch) plan\b/i,
     columns: ['Stage', 'Traffic %', 'Duration', 'Pass criteria', 'Rollback trigger'],
   },
   {
@@ -52,7 +52,7 @@ export const SECTION_SPECS: readonly SectionSpec[] = [
     id: 'owner',
     number: 6,
     title: '6. Owner & DRI (MUST)',
-    pattern: /\bowner(ship)?\b|\bDRIs?\b|\baccountab/i,
+    pattern: /\bowners?(ship)?\b|\bDRIs?\b|\baccountab|\bresponsib/i,
     columns: [],
   },
   {
