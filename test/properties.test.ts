@@ -100,6 +100,8 @@ const NOT_REWRITTEN: Record<string, string> = {
   'valid/CVN-N025-XG-S04.md': 'tables without outer pipes',
   'valid/CVN-N031-LQ-S01.md': 'tables padded by a formatter',
   'valid/CVN-N032-NW-S01.md': 'a header table without a header row',
+  'valid/CVN-N088-WN-S01.md': 'tabs around table cells',
+  'defective/CVN-N098-WN-S02.md': 'tabs around table cells',
   'defective/CVN-N050-LQ-S02.md': 'tables padded by a formatter',
   'defective/CVN-N052-XG-S05.md': 'tables without outer pipes',
   'defective/CVN-N058-NW-S02.md': 'a header table without a header row',
