@@ -4,17 +4,17 @@ import { parseArgs } from 'node:util';
 import { isInside, realPathOf } from '../../../server/src/node/findFiles';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
 import {
-  checkDocument,
   CONFIG_FILE_NAME,
-  configProblemDiagnostic,
+  configProblemFinding,
+  createReadinessService,
   localToday,
   matchesReadinessGlobs,
-  settingsForDocument,
-  tooLargeDiagnostic,
+  parseIsoDate,
+  tooLargeFinding,
   type DocumentSettings,
+  type ReadinessService,
   type WorkspaceView,
 } from '../../../server/src/service';
-import { parseIsoDate } from '../../../server/src/service/util/dates';
 import { existingFolder, joinNegativeValues } from '../args';
 import { removeStaleTemporaryFiles, writeFileAtomic } from '../atomicWrite';
 import { collectTargets, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput, type Target } from '../files';
@@ -22,7 +22,7 @@ import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
 import { FORMATTERS } from '../formatters';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { readInput } from '../readInput';
-import { messageText, summarise, type FileReport, type Report } from '../report';
+import { summarise, type FileReport, type Report } from '../report';
 import { problemCount } from '../formatters/stylish';
 import { changedFilesSince } from '../since';
 import { cliBundledDocs } from '../ruleDocs';
@@ -107,7 +107,7 @@ export interface CheckOutcome {
 /** Checks the files the options name; shared by `check` and the gate features (--fix, --since). */
 export function checkFiles(options: CheckOptions, cwd: string, only?: (absolutePath: string) => boolean): CheckOutcome {
   const context = checkContext(options, cwd);
-  const { rootOf, workspaceOf, display } = context;
+  const { readiness, rootOf, workspaceOf, display } = context;
   // The root of a folder searched: as for a file in it.
   const collected = collectTargets(options.paths, cwd, (folder) => rootOf(join(folder, CONFIG_FILE_NAME)));
   if (options.output !== undefined) refuseOverwritingInput(options.output, [...collected.targets, ...collected.outside], cwd);
@@ -118,7 +118,7 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
     // A link out of the root is never read; it matters only when it would be a readiness file.
     const root = rootOf(target.path);
     const documentPath = relativeToRoot(root, target.path);
-    const settings = settingsForDocument(documentPath, workspaceOf(root)).settings;
+    const settings = readiness.settingsFor(documentPath, workspaceOf(root)).settings;
     if (documentPath !== undefined && matchesReadinessGlobs(documentPath, settings.files)) {
       failures.push(`cannot check ${display(target.path)}: it links outside the workspace root (${root}), which is never read`);
     }
@@ -130,6 +130,7 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
 }
 
 export interface CheckContext {
+  readiness: ReadinessService;
   rootOf(path: string): string;
   workspaceOf(root: string): WorkspaceView;
   /** A document's settings: its folder's config files, found and read once per folder. */
@@ -137,12 +138,14 @@ export interface CheckContext {
   display(path: string): string;
 }
 
-/** What every file of one run shares: workspace roots and views (each remembers what it resolved). */
+/** What every file of one run (of one thread) shares: the service, workspace roots and views (each remembers what it resolved). */
 export function checkContext(options: CheckOptions, cwd: string): CheckContext {
+  const readiness = createReadinessService({ today: () => options.today, bundledDocs: cliBundledDocs });
   const roots = new Map<string, string>();
   const workspaces = new Map<string, WorkspaceView>();
   const settings = new Map<string, DocumentSettings>();
   const context: CheckContext = {
+    readiness,
     rootOf: (path) => options.root ?? findWorkspaceRoot(path, roots),
     workspaceOf(root) {
       let workspace = workspaces.get(root);
@@ -154,7 +157,7 @@ export function checkContext(options: CheckOptions, cwd: string): CheckContext {
       // They depend on the config files from the root down to the document's folder, and on nothing else.
       const key = `${root}\0${documentPath?.slice(0, documentPath.lastIndexOf('/') + 1)}`;
       let found = settings.get(key);
-      if (!found) settings.set(key, (found = settingsForDocument(documentPath, context.workspaceOf(root))));
+      if (!found) settings.set(key, (found = readiness.settingsFor(documentPath, context.workspaceOf(root))));
       return found;
     },
     display: (path) => relative(cwd, path).split(sep).join('/') || '.',
@@ -164,7 +167,7 @@ export function checkContext(options: CheckOptions, cwd: string): CheckContext {
 
 /** Checks these targets, in order: the work of one thread (all of it, or one share of a large run). */
 export function checkShare(targets: Target[], options: CheckOptions, context: CheckContext): ShareOutcome {
-  const { rootOf, workspaceOf, display } = context;
+  const { readiness, rootOf, workspaceOf, display } = context;
   const configReports = new Map<string, FileReport>();
   const files: FileReport[] = [];
   const failures: string[] = [];
@@ -181,10 +184,10 @@ export function checkShare(targets: Target[], options: CheckOptions, context: Ch
       const absolutePath = resolve(root, problem.file);
       let report = configReports.get(absolutePath);
       if (!report) {
-        report = { file: display(absolutePath), absolutePath, root, repositoryRoot: findRepositoryRoot(absolutePath, root), diagnostics: [] };
+        report = { file: display(absolutePath), absolutePath, root, repositoryRoot: findRepositoryRoot(absolutePath, root), findings: [] };
         configReports.set(absolutePath, report);
       }
-      if (!report.diagnostics.some((d) => d.message === problem.message)) report.diagnostics.push(configProblemDiagnostic(problem));
+      if (!report.findings.some((f) => f.message === problem.message)) report.findings.push(configProblemFinding(problem));
     }
     const input = readInput(target.path, documentSettings.settings.maxFileSize);
     const named = target.explicit || (documentPath !== undefined && matchesReadinessGlobs(documentPath, documentSettings.settings.files));
@@ -196,19 +199,18 @@ export function checkShare(targets: Target[], options: CheckOptions, context: Ch
     if (input.kind === 'too-large') {
       if (!named) continue;
       readinessFiles++;
-      const diagnostic = tooLargeDiagnostic(input.size, documentSettings.settings.maxFileSize, documentSettings.settings.maxFileSizeSeverity);
-      files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, diagnostics: [diagnostic], notChecked: messageText(diagnostic) });
+      const finding = tooLargeFinding(input.size, documentSettings.settings.maxFileSize, documentSettings.settings.maxFileSizeSeverity);
+      files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, findings: [finding], notChecked: finding.message });
       continue;
     }
-    const check = (text: string) =>
-      checkDocument({ text, documentPath, workspace: workspace!, today: options.today, documentSettings, bundledDocs: cliBundledDocs });
-    let result = check(input.text);
+    const request = { text: input.text, documentPath, workspace: workspace!, documentSettings };
+    let result = readiness.check(request);
     if (!result.isReadiness) continue;
     readinessFiles++;
     // A --fix run cleans up after a killed one: its temporary files beside the files it fixes.
     if (options.fix === 'write') removeStaleTemporaryFiles(dirname(realPathOf(target.path) ?? target.path), cleaned);
     if (options.fix && result.analysis) {
-      const fix = fixText(input.text, (text) => check(text).analysis);
+      const fix = fixText(input.text, readiness.fixAll(request, result.analysis));
       // Never touch a file the fixes leave as it was (its modification time stays).
       if (fix.text !== input.text) {
         const file = { file: display(target.path), absolutePath: target.path, before: input.text, after: fix.text, bom: input.bom, fixes: fix.fixes, done: fix.done };
@@ -226,11 +228,11 @@ export function checkShare(targets: Target[], options: CheckOptions, context: Ch
             failures.push(`cannot write ${file.file}: ${(error as Error).message}`);
             continue;
           }
-          result = check(fix.text);
+          result = readiness.check({ ...request, text: fix.text });
         }
       }
     }
-    files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, diagnostics: result.diagnostics, docsBaseUrl: result.settings.docsBaseUrl });
+    files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, findings: result.findings, docsBaseUrl: result.settings.docsBaseUrl });
   }
   return { files, configReports: [...configReports.values()], failures, readinessFiles, fixed };
 }
@@ -311,7 +313,7 @@ function fixSummary(fixed: FixedFile[], report: Report): string[] {
   const fixes = fixed.reduce((n, f) => n + f.fixes, 0);
   const lines = [`Applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}: ${fixed.map((f) => f.file).join(', ')}`];
   for (const file of fixed) for (const done of file.done) lines.push(`  ${file.file}: ${done}`);
-  const left = report.files.reduce((n, f) => n + f.diagnostics.length, 0);
+  const left = report.files.reduce((n, f) => n + f.findings.length, 0);
   lines.push(left ? `${problemCount(report).replace(/^(\d+) problems? /, (_, n) => `${n} problem${n === '1' ? ' remains' : 's remain'} `)}` : 'No problems remain');
   return lines;
 }

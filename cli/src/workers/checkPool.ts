@@ -149,7 +149,7 @@ export function mergeShares(shares: ShareOutcome[], failures: string[]): CheckOu
     for (const report of share.configReports) {
       const known = configReports.get(report.absolutePath);
       if (!known) configReports.set(report.absolutePath, report);
-      else for (const diagnostic of report.diagnostics) if (!known.diagnostics.some((d) => d.message === diagnostic.message)) known.diagnostics.push(diagnostic);
+      else for (const finding of report.findings) if (!known.findings.some((f) => f.message === finding.message)) known.findings.push(finding);
     }
   }
   return {

@@ -16,15 +16,15 @@ import { stringList } from '../../util/optionSchemas';
 export const CLASS_SAMPLES: Record<MetricClass, { label: string; sample: SampleMetric }> = {
   prediction: {
     label: 'prediction-rate',
-    sample: { metric: 'signals.buy_rate_per_hour', type: 'counter', source: 'Prometheus', threshold: '< 0.5 / < 0.1' },
+    sample: { metric: 'signals.buy_rate_per_hour', type: 'counter', source: 'Prometheus' },
   },
   outcome: {
     label: 'outcome',
-    sample: { metric: 'pnl_per_trade', type: 'histogram', source: 'Prometheus', threshold: '< 0 / < -0.15%' },
+    sample: { metric: 'pnl_per_trade', type: 'histogram', source: 'Prometheus' },
   },
   health: {
     label: 'health',
-    sample: { metric: 'inference_latency_p99', type: 'histogram', source: 'Prometheus', threshold: '> 250 ms / > 500 ms' },
+    sample: { metric: 'inference_latency_p99', type: 'histogram', source: 'Prometheus' },
   },
 };
 

@@ -3,20 +3,17 @@ import type { ReadinessDocument, Table } from '../../model';
 import { columnKey } from '../../parser/tables';
 import { findSection, hasPlaceholder, sectionTable } from '../../query';
 import { formatRow, insertLinesBefore } from '../../util/edits';
-import { knownDashboard, likelyOwner } from './monitoringTable';
 
-/** A plausible metric row: real-looking values the author then edits, never a template placeholder. */
+/**
+ * A metric row to add: the metric of the missing class, with the type and source such a metric usually has. What
+ * only the author knows — its dashboard panel, its thresholds, who watches it — is left as the template's
+ * placeholders, so the file keeps an error (RDY001) until the author writes them.
+ */
 export interface SampleMetric {
   metric: string;
   type: 'counter' | 'gauge' | 'histogram';
   source: 'Loki query' | 'Prometheus' | 'OpenTelemetry span';
-  threshold: string;
 }
-
-/** Used only when the table holds no dashboard URL yet; the author replaces it with the real panel. */
-const FALLBACK_DASHBOARD = 'https://grafana.example.com/d/monitoring';
-/** Used only when neither the header nor any row names a handle. */
-const FALLBACK_OWNER = '@dri';
 
 /**
  * The metric name for a sample row: a metric §2 already alerts on that `matches` accepts (the
@@ -34,15 +31,14 @@ export function sampleName(
 }
 
 /** The row's cells in the table's own column order; columns the template does not know stay empty. */
-export function sampleCells(document: ReadinessDocument, table: Table, sample: SampleMetric): string[] {
-  const owner = likelyOwner(document, table) ?? FALLBACK_OWNER;
+export function sampleCells(table: Table, sample: SampleMetric): string[] {
   const byKey: Record<string, string> = {
     [columnKey('Metric')]: `\`${sample.metric}\``,
     [columnKey('Type')]: sample.type,
     [columnKey('Source')]: sample.source,
-    [columnKey('Dashboard')]: knownDashboard(table) ?? FALLBACK_DASHBOARD,
-    [columnKey('Threshold (warn / crit)')]: sample.threshold,
-    [columnKey('Owner')]: `\`${owner.startsWith('@') ? owner : `@${owner}`}\``,
+    [columnKey('Dashboard')]: 'Grafana panel URL',
+    [columnKey('Threshold (warn / crit)')]: '`<` / `>`',
+    [columnKey('Owner')]: '`<handle>`',
   };
   return table.columnKeys.map((key) => byKey[key] ?? '');
 }
@@ -50,7 +46,7 @@ export function sampleCells(document: ReadinessDocument, table: Table, sample: S
 /** One edit appending the sample rows after the table's last row (or its delimiter row when it has none). */
 export function appendSampleRows(document: ReadinessDocument, table: Table, samples: SampleMetric[]): TextEdit {
   const { lines } = document;
-  const rows = samples.map((sample) => formatRow(sampleCells(document, table, sample)));
+  const rows = samples.map((sample) => formatRow(sampleCells(table, sample)));
   const lastLine = table.rows.length ? table.rows[table.rows.length - 1].line : table.header.line + 1;
   if (lastLine + 1 < lines.lineCount) return insertLinesBefore(document, lastLine + 1, rows);
   // The table ends the file without a line break: continue its last line, never open a new paragraph.
