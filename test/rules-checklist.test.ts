@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { parseRequirements } from '../server/src/service/rules/checklist/requirements';
+import { parseRequirements } from '../server/src/service/facts/checklist/requirements';
 import { at, analyseText, applyFix, check, edit, readExample, readFixture, textAt, withCode, type CheckOptions } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');

@@ -9,9 +9,9 @@ import { applyEdits } from '../server/src/service';
 import {
   DEFAULT_METRIC_KEYWORDS,
   metricKeywordsFromOptions,
-} from '../server/src/service/rules/monitoring/metricClasses';
-import { configuredMetricKeywords, metricClassesRule } from '../server/src/service/rules/monitoring/metricClassesRule';
-import { inverted, readThreshold } from '../server/src/service/rules/monitoring/thresholds';
+} from '../server/src/service/facts/monitoring/metricClasses';
+import { configuredMetricKeywords, metricClassesRule } from '../server/src/service/rules/monitoring/metricClasses';
+import { inverted, readThreshold } from '../server/src/service/facts/monitoring/thresholds';
 import { analyseText, at, check, edit, readExample, readFixture, ROOT, textAt, withCode } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { isInside, realPathOf } from '../../../server/src/node/findFiles';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
 import { localToday, settingsForDocument } from '../../../server/src/service';
-import { DEFAULT_STORY_ID_PATTERN } from '../../../server/src/service/rules/header/storyId';
+import { DEFAULT_STORY_ID_PATTERN } from '../../../server/src/service/facts/header/storyId';
 import { newReadinessFile } from '../../../server/src/service/scaffold';
 import { parseIsoDate } from '../../../server/src/service/util/dates';
 import { isHandle } from '../../../server/src/service/util/handles';

@@ -3,7 +3,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ResolvedSettings } from './config/settings';
 import type { ReadinessDocument, SectionId } from './model';
 import { RULES } from './rules/registry';
-import { validlySkippedSections } from './rules/file/skipRules';
+import { validlySkippedSections } from './rules/file/skipJustification';
 import type { Finding, Fix, RuleContext, RuleDefinition, Severity } from './rules/types';
 import type { WorkspaceView } from './workspace';
 

@@ -1,6 +1,6 @@
-import { perDocument } from './derived';
-import { sectionSpec } from './parser/sections';
-import type { Placeholder, ReadinessDocument, Section, SectionId, Span, Table } from './model';
+import { perDocument } from './fact';
+import { sectionSpec } from '../parser/sections';
+import type { Placeholder, ReadinessDocument, Section, SectionId, Span, Table } from '../model';
 import type { Range } from 'vscode-languageserver-types';
 
 /** The first section recognised as `id`, if the document has one. */

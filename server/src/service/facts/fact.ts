@@ -1,4 +1,4 @@
-import type { ReadinessDocument } from './model';
+import type { ReadinessDocument } from '../model';
 
 /**
  * Facts derived from a parsed document, computed once per document and shared: several rules

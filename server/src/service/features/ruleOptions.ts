@@ -1,6 +1,6 @@
 import type { ResolvedSettings } from '../config/settings';
 import { runbookPathRule } from '../rules/alerting/runbookPath';
-import { normaliseFolder } from '../rules/alerting/runbookPaths';
+import { normaliseFolder } from '../facts/alerting/runbookPaths';
 import { canarySymbolRule, canarySymbols as configuredSymbols } from '../rules/rollout/canarySymbol';
 import type { RuleDefinition } from '../rules/types';
 

@@ -2,7 +2,7 @@ import type { ReadinessFinding } from '../analysis';
 import type { ResolvedSettings } from '../config/settings';
 import type { ReadinessDocument } from '../model';
 import { SECTION_SPECS } from '../parser/sections';
-import { isSkippable, skipInvalidRule, type SkipOptions } from '../rules/file/skipRules';
+import { isSkippable, skipInvalidRule, type SkipOptions } from '../rules/file/skipJustification';
 import type { Fix } from '../rules/types';
 import { insertLinesBefore } from '../util/edits';
 

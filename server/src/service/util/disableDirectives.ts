@@ -1,5 +1,5 @@
 import type { Position } from 'vscode-languageserver-types';
-import { perDocument } from '../derived';
+import { perDocument } from '../facts/fact';
 import type { ReadinessDocument, Span } from '../model';
 
 /** `<!-- readiness-disable RDY201 -->` and its kin, as the suppression parser reads them. */

@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
-import { perDocument } from '../../derived';
-import { findSection, sectionTable } from '../../query';
+import { perDocument } from '../fact';
+import { findSection, sectionTable } from '../document';
 
 /** One row of §2's table, its cells by column (undefined when the column or the cell is missing). */
 export interface AlertRow {

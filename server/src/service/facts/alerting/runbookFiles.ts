@@ -1,6 +1,6 @@
 import type { Cell, ReadinessDocument } from '../../model';
-import { perDocumentAnd } from '../../derived';
-import { hasPlaceholder } from '../../query';
+import { perDocumentAnd } from '../fact';
+import { hasPlaceholder } from '../document';
 import { alertRows } from './alertTable';
 import { judgeRunbookPath, runbookPathOf } from './runbookPaths';
 import { cachedRegExp, optionRegExp } from '../../util/regex';

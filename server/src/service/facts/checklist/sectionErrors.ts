@@ -1,8 +1,8 @@
 import type { ChecklistItem, ReadinessDocument, SectionId } from '../../model';
-import { findSection } from '../../query';
+import { findSection } from '../document';
 import { sectionOfFinding } from '../../sectionStatus';
-import { sectionRequiredRule } from '../file/sectionRequired';
-import type { Finding, Fix, RuleContext } from '../types';
+import { sectionRequiredRule } from '../../rules/file/sectionRequired';
+import type { Finding, Fix, RuleContext } from '../../rules/types';
 
 type PriorFinding = RuleContext<unknown>['priorFindings'][number];
 

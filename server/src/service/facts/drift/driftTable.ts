@@ -1,7 +1,7 @@
-import { perDocumentAnd } from '../../derived';
+import { perDocumentAnd } from '../fact';
 import type { Range } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Section, Span, Table, TableRow } from '../../model';
-import { findSection, hasPlaceholder, proseOf, sectionTable, subRange } from '../../query';
+import { findSection, hasPlaceholder, proseOf, sectionTable, subRange } from '../document';
 import { hasPhrase, isBlankValue } from '../../util/phrases';
 
 export type DriftKind = 'data' | 'concept';

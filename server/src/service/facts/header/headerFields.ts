@@ -1,8 +1,8 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { Field, FieldKey, ReadinessDocument, Span } from '../../model';
-import { placeholdersIn } from '../../query';
+import { placeholdersIn } from '../document';
 import { insertLinesBefore } from '../../util/edits';
-import type { Fix } from '../types';
+import type { Fix } from '../../rules/types';
 
 /** The header fields in template order, with the label the template writes. */
 export const HEADER_FIELDS: ReadonlyArray<{ key: FieldKey; label: string }> = [

@@ -1,5 +1,5 @@
 import type { ReadinessDocument, Span } from '../../model';
-import { subRange } from '../../query';
+import { subRange } from '../document';
 import { optionRegExp } from '../../util/regex';
 import { maskPlaceholders } from './headerFields';
 import { maskInlineMarkup } from './inlineMarkup';

@@ -1,6 +1,6 @@
 import type { Cell, TableRow } from '../../model';
-import { perDocument } from '../../derived';
-import { findSection, sectionTable } from '../../query';
+import { perDocument } from '../fact';
+import { findSection, sectionTable } from '../document';
 
 /** The three classes of metric §1 requires at least one of each (M6). */
 export type MetricClass = 'prediction' | 'outcome' | 'health';

@@ -1,7 +1,7 @@
 import type { Cell, ReadinessDocument, Span } from '../../model';
-import { findSection, hasPlaceholder, proseOf, sectionTable } from '../../query';
-import { perDocumentAnd, perObject } from '../../derived';
-import { monitoringMetrics, plainMetricNames } from '../monitoring/metricClasses';
+import { findSection, hasPlaceholder, proseOf, sectionTable } from '../document';
+import { perDocumentAnd, perObject } from '../fact';
+import { monitoringMetrics, plainMetricNames } from './metricClasses';
 
 /** `signals.buy_proba`, `pnl_per_trade`: a metric identifier, dotted fields included. */
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g;

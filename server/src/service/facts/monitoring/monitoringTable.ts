@@ -1,6 +1,6 @@
 import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
-import { findSection, hasPlaceholder, sectionTable } from '../../query';
-import { perDocument, perDocumentAnd, perObject } from '../../derived';
+import { findSection, hasPlaceholder, sectionTable } from '../document';
+import { perDocument, perDocumentAnd, perObject } from '../fact';
 import { isHandle, peopleIn } from '../../util/handles';
 
 /** §1 and its table, when both exist (a missing table is RDY004's finding). */

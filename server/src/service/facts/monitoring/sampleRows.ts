@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
 import { columnKey } from '../../parser/tables';
-import { findSection, hasPlaceholder, sectionTable } from '../../query';
+import { findSection, hasPlaceholder, sectionTable } from '../document';
 import { formatRow, insertLinesBefore } from '../../util/edits';
 import { knownDashboard, likelyOwner } from './monitoringTable';
 

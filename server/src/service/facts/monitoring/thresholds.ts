@@ -1,4 +1,4 @@
-import { perObject } from '../../derived';
+import { perObject } from '../fact';
 import { cachedRegExp } from '../../util/regex';
 /**
  * Reading a `Threshold (warn / crit)` cell: `> 0.2 / > 0.5`, `warn 200ms, crit 500ms`,

@@ -1,11 +1,11 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Field, FieldKey, ReadinessDocument, Section } from '../../model';
 import { parseReadiness } from '../../parser/parse';
-import { findSection, hasPlaceholder } from '../../query';
+import { findSection, hasPlaceholder } from '../document';
 import { TEMPLATE_TEXT } from '../../template/templateText';
 import { LineIndex } from '../../text/lineIndex';
 import { insertLinesBefore } from '../../util/edits';
-import type { Finding, Fix } from '../types';
+import type { Finding, Fix } from '../../rules/types';
 import { toSnippet } from '../../util/snippets';
 
 /** §6's fields in the template's order. */

@@ -1,5 +1,5 @@
 import type { ReadinessDocument } from '../../model';
-import { findHeaderField, findSection, hasPlaceholder, sectionTable } from '../../query';
+import { findHeaderField, findSection, hasPlaceholder, sectionTable } from '../document';
 import { addDays, type CalendarDate, findIsoDate } from '../../util/dates';
 import { durationDays } from '../../util/durations';
 

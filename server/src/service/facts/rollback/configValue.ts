@@ -1,5 +1,5 @@
 import type { ReadinessDocument, Section, Span } from '../../model';
-import { hasPlaceholder, proseOf, sectionTable } from '../../query';
+import { hasPlaceholder, proseOf, sectionTable } from '../document';
 
 /**
  * A code span `key=value` (also `export KEY=value`, `set key = value`, `--key=value`, YAML's

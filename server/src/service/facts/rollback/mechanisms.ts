@@ -1,5 +1,5 @@
 import type { ReadinessDocument, Section, Table, TableRow } from '../../model';
-import { findSection, hasPlaceholder, sectionTable } from '../../query';
+import { findSection, hasPlaceholder, sectionTable } from '../document';
 import { findKeyword } from '../../util/keywords';
 
 /** §5 and its table. Undefined when either is missing: RDY002 / RDY004 / RDY005 already say so. */

@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Cell, ReadinessDocument, Section, Skip, Span, Table, TableRow } from '../../model';
-import { perDocumentAnd } from '../../derived';
-import { findSection, hasPlaceholder, sectionTable, subRange } from '../../query';
+import { perDocumentAnd } from '../fact';
+import { findSection, hasPlaceholder, sectionTable, subRange } from '../document';
 import { parseDuration } from '../../util/durations';
 import { findPhrases, hasPhrase } from '../../util/phrases';
 

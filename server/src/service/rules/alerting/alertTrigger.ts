@@ -1,8 +1,8 @@
-import { perObject } from '../../derived';
-import { hasPlaceholder } from '../../query';
+import { perObject } from '../../facts/fact';
+import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
-import { alertRows } from './alertTable';
-import { definedMetrics, metricsNamedIn, monitoringTable } from './metricNames';
+import { alertRows } from '../../facts/alerting/alertTable';
+import { definedMetrics, metricsNamedIn, monitoringTable } from '../../facts/monitoring/metricNames';
 import { cachedRegExp } from '../../util/regex';
 import { stringList } from '../../util/optionSchemas';
 import { findDurations } from '../../util/durations';

@@ -1,7 +1,7 @@
 import type { Cell, ReadinessDocument } from '../../model';
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { defineRule, type Finding, type Fix } from '../types';
-import { ALERT_COLUMNS, alertRows, alertTable, choiceKey, matchChoice, replaceCell, splitChannels, type AlertRow } from './alertTable';
+import { ALERT_COLUMNS, alertRows, alertTable, choiceKey, matchChoice, replaceCell, splitChannels, type AlertRow } from '../../facts/alerting/alertTable';
 import { stringList } from '../../util/optionSchemas';
 
 export interface AlertValueOptions {

@@ -7,8 +7,8 @@ import { runbookContentRule } from './runbookContent';
 import { runbookExistsRule } from './runbookExists';
 import { runbookPathRule } from './runbookPath';
 
-export { alertRows, alertTable, type AlertRow } from './alertTable';
-export { linkedRunbooks } from './runbookFiles';
+export { alertRows, alertTable, type AlertRow } from '../../facts/alerting/alertTable';
+export { linkedRunbooks } from '../../facts/alerting/runbookFiles';
 export { runbookPathRule } from './runbookPath';
 
 /** §2 Alerting & runbooks (A1–A5). */

@@ -1,6 +1,6 @@
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
-import { alertRows, matchChoice, splitChannels } from './alertTable';
+import { alertRows, matchChoice, splitChannels } from '../../facts/alerting/alertTable';
 import { alertValuesRule, list } from './alertValues';
 import { stringList } from '../../util/optionSchemas';
 

@@ -1,18 +1,18 @@
 import type { DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Section, Table } from '../../model';
 import { columnKey } from '../../parser/tables';
-import { findHeaderField, hasPlaceholder } from '../../query';
+import { findHeaderField, hasPlaceholder } from '../../facts/document';
 import { tableHeader } from '../../template/skeleton';
 import { formatRow, insertLinesBefore } from '../../util/edits';
-import { classifyMetric, metricKeywordsFromOptions, type MetricKeywords } from '../monitoring/metricClasses';
-import { metricClassesRule } from '../monitoring/metricClassesRule';
+import { classifyMetric, metricKeywordsFromOptions, type MetricKeywords } from '../../facts/monitoring/metricClasses';
+import { metricClassesRule } from '../monitoring/metricClasses';
 import type { WorkspaceView } from '../../workspace';
 import { defineRule, type Fix } from '../types';
-import { ALERT_COLUMNS, alertRows, alertSection, alertTable, kebab, matchChoice, snake } from './alertTable';
-import { definedMetrics, type DefinedMetric } from './metricNames';
+import { ALERT_COLUMNS, alertRows, alertSection, alertTable, kebab, matchChoice, snake } from '../../facts/alerting/alertTable';
+import { definedMetrics, type DefinedMetric } from '../../facts/monitoring/metricNames';
 import { p1AlertPagesRule } from './p1AlertPages';
 import { runbookPathRule } from './runbookPath';
-import { normaliseFolder } from './runbookPaths';
+import { normaliseFolder } from '../../facts/alerting/runbookPaths';
 
 export interface P1AlertOptions {
   /** The condition the quick fix's trigger puts after the metric. */

@@ -1,7 +1,7 @@
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { defineRule } from '../types';
 import { runbookPathRule } from './runbookPath';
-import { DEFAULT_PART_WORDS, linkedRunbooks, missingParts, patternOf, type RunbookPart } from './runbookFiles';
+import { DEFAULT_PART_WORDS, linkedRunbooks, missingParts, patternOf, type RunbookPart } from '../../facts/alerting/runbookFiles';
 
 export interface RunbookContentOptions {
   /** Word stems that label each part (heading, bold label or line start), matched at the label's start. */

@@ -3,7 +3,7 @@ import type { ReadinessDocument, Table } from '../../model';
 import { columnKey } from '../../parser/tables';
 import { appendTableRow } from '../../util/edits';
 import { defineRule, type Fix } from '../types';
-import { analyseDrift, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from './driftTable';
+import { analyseDrift, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from '../../facts/drift/driftTable';
 import { cellsFor, templateRow } from '../../template/exampleRows';
 import { stringList } from '../../util/optionSchemas';
 

@@ -1,8 +1,8 @@
 import type { Cell, ReadinessDocument, TableRow } from '../../model';
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
 import { driftRowsRule } from './driftRows';
-import { analyseDrift } from './driftTable';
+import { analyseDrift } from '../../facts/drift/driftTable';
 import { hasPhrase, isBlankValue } from '../../util/phrases';
 
 interface ThresholdOptions {

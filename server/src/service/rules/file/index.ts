@@ -1,9 +1,9 @@
 import type { RuleDefinition } from '../types';
-import { disableCodesRule } from './disableCodes';
-import { placeholderRule } from './placeholder';
+import { disableCodesRule } from './disableCommentCodes';
+import { placeholderRule } from './noPlaceholders';
 import { sectionOrderRule } from './sectionOrder';
 import { sectionRequiredRule } from './sectionRequired';
-import { skipInvalidRule, skipUsedRule } from './skipRules';
+import { skipInvalidRule, skipUsedRule } from './skipJustification';
 import { tableColumnsRule } from './tableColumns';
 
 export const fileRules: RuleDefinition<any>[] = [

@@ -1,6 +1,6 @@
 import type { ReadinessDocument, Section, SectionId, Skip } from '../../model';
 import { SECTION_SPECS, sectionSpec } from '../../parser/sections';
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { defineRule, type RuleDefinition } from '../types';
 import { stringList } from '../../util/optionSchemas';
 

@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Section, Table, TableRow } from '../../model';
 import { sectionSpec } from '../../parser/sections';
 import { splitRow } from '../../parser/tables';
-import { sectionTable } from '../../query';
+import { sectionTable } from '../../facts/document';
 import { tableHeader } from '../../template/skeleton';
 import { insertLinesBefore } from '../../util/edits';
 import { defineRule } from '../types';

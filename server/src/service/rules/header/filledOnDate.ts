@@ -1,8 +1,8 @@
-import { subRange } from '../../query';
+import { subRange } from '../../facts/document';
 import { daysBetween, findIsoDate, parseIsoDate } from '../../util/dates';
 import { defineRule } from '../types';
-import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from './headerFields';
-import { findWrittenDate } from './writtenDate';
+import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from '../../facts/header/headerFields';
+import { findWrittenDate } from '../../facts/header/writtenDate';
 
 interface FilledOnOptions {
   /** Days after today a Filled on date may be (time zones, a file prepared the evening before). */

@@ -1,7 +1,7 @@
-import { subRange } from '../../query';
+import { subRange } from '../../facts/document';
 import { defineRule } from '../types';
-import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from './headerFields';
-import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, titleStoryId } from './storyId';
+import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from '../../facts/header/headerFields';
+import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, titleStoryId } from '../../facts/header/storyId';
 import { titleStoryIdRule } from './titleStoryId';
 import { optionRegExp } from '../../util/regex';
 

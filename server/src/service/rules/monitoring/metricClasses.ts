@@ -1,4 +1,4 @@
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { defineRule, type RuleContext } from '../types';
 import {
   classifyMetric,
@@ -7,9 +7,9 @@ import {
   type MetricClass,
   type MetricClassOptions,
   type MetricKeywords,
-} from './metricClasses';
-import { metricRows } from './monitoringTable';
-import { appendSampleRows, sampleName, type SampleMetric } from './sampleRows';
+} from '../../facts/monitoring/metricClasses';
+import { metricRows } from '../../facts/monitoring/monitoringTable';
+import { appendSampleRows, sampleName, type SampleMetric } from '../../facts/monitoring/sampleRows';
 import { stringList } from '../../util/optionSchemas';
 
 /** How each class reads in a message, and the row a quick fix adds for it (template examples). */

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { columnCells } from './monitoringTable';
+import { columnCells } from '../../facts/monitoring/monitoringTable';
 import { stringList } from '../../util/optionSchemas';
 
 export interface MetricDashboardOptions {

@@ -1,8 +1,8 @@
-import { perObject } from '../../derived';
+import { perObject } from '../../facts/fact';
 import { blankParentheses } from '../../util/handles';
 import { defineRule, type Fix } from '../types';
 import { sayChoices } from './metricType';
-import { columnCells } from './monitoringTable';
+import { columnCells } from '../../facts/monitoring/monitoringTable';
 
 export interface MetricSourceOptions {
   /** Canonical source name -> spellings that mean it (the canonical name itself always counts). */

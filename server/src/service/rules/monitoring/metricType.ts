@@ -1,5 +1,5 @@
 import { defineRule, type Fix } from '../types';
-import { columnCells } from './monitoringTable';
+import { columnCells } from '../../facts/monitoring/monitoringTable';
 import { cachedRegExp } from '../../util/regex';
 
 export interface MetricTypeOptions {

@@ -1,10 +1,10 @@
-import { subRange } from '../../query';
+import { subRange } from '../../facts/document';
 import { dayOption } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { analyseRollout, cellOrRow, isHeld, stageDays } from './stages';
+import { analyseRollout, cellOrRow, isHeld, stageDays } from '../../facts/rollout/stages';
 import { canarySymbolRule } from './canarySymbol';
-import { DEFAULT_MULTI_CRYPTO, readCanaryTraffic } from './canaryTraffic';
+import { DEFAULT_MULTI_CRYPTO, readCanaryTraffic } from '../../facts/rollout/canaryTraffic';
 import { stringList } from '../../util/optionSchemas';
 
 interface CanaryOptions {

@@ -3,9 +3,9 @@ import type { Span } from '../../model';
 import { compilePattern, findPhrases } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { subRange } from '../../query';
-import { analyseRollout, proseSpans } from './stages';
-import { alternativesIn, notesAboutOthers } from './canaryTraffic';
+import { subRange } from '../../facts/document';
+import { analyseRollout, proseSpans } from '../../facts/rollout/stages';
+import { alternativesIn, notesAboutOthers } from '../../facts/rollout/canaryTraffic';
 
 export interface CanarySymbolOptions {
   symbols: string[];

@@ -1,7 +1,7 @@
 import type { ReadinessDocument } from '../../model';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { analyseRollout, findInSpans, proseSpans, type RolloutAnalysis } from './stages';
+import { analyseRollout, findInSpans, proseSpans, type RolloutAnalysis } from '../../facts/rollout/stages';
 
 interface SignoffOptions {
   signoffKeywords: string[];

@@ -1,7 +1,7 @@
 import type { RuleDefinition } from '../types';
 import { canaryStageRule } from './canaryStage';
 import { canarySymbolRule } from './canarySymbol';
-import { fullSignoffRule, noAutoPromotionRule } from './fullStage';
+import { fullSignoffRule, noAutoPromotionRule } from './fullSignoff';
 import { rolloutStagesRule } from './rolloutStages';
 import { shadowStageRule } from './shadowStage';
 

@@ -3,7 +3,7 @@ import { cellsFor, templateRow, type TemplateRow } from '../../template/exampleR
 import { isBlankValue } from '../../util/phrases';
 import { formatRow, insertLinesBefore } from '../../util/edits';
 import { defineRule, type Fix } from '../types';
-import { analyseRollout, cellOrRow, DEFAULT_STAGE_KEYWORDS, isHeld, STAGE_ORDER, STAGE_TITLE, type RolloutAnalysis, type StageKeywords, type StageKind } from './stages';
+import { analyseRollout, cellOrRow, DEFAULT_STAGE_KEYWORDS, isHeld, STAGE_ORDER, STAGE_TITLE, type RolloutAnalysis, type StageKeywords, type StageKind } from '../../facts/rollout/stages';
 
 export const rolloutStagesRule = defineRule<StageKeywords>({
   code: 'RDY401',

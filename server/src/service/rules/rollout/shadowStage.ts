@@ -1,13 +1,13 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { appendBlock, insertLinesBefore } from '../../util/edits';
 import { snippetOf } from '../drift/driftRows';
 import { dayOption } from '../../util/phrases';
-import { emptyReasonProblem, minReasonWords, skipInvalidRule } from '../file/skipRules';
+import { emptyReasonProblem, minReasonWords, skipInvalidRule } from '../file/skipJustification';
 import { defineRule, type Fix, type RuleContext } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { analyseRollout, cellOrRow, isHeld, shadowSkips, stageDays, type ShadowSkip } from './stages';
+import { analyseRollout, cellOrRow, isHeld, shadowSkips, stageDays, type ShadowSkip } from '../../facts/rollout/stages';
 
 interface ShadowOptions {
   minShadowDays: number;
