@@ -5,7 +5,8 @@ import { applyEdits } from '../server/src/service';
 import { canarySymbols } from '../server/src/service/rules/rollout';
 import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymbol';
 import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
-import { fullSignoffRule, noAutoPromotionRule } from '../server/src/service/rules/rollout/fullSignoff';
+import { fullSignoffRule } from '../server/src/service/rules/rollout/fullSignoff';
+import { noAutoPromotionRule } from '../server/src/service/rules/rollout/noAutoPromotion';
 import { SKIP_REASON_PLACEHOLDER } from '../server/src/service/rules/rollout/shadowStage';
 import { analyseText, applyFix, at, check, edit, readExample, readFixture, textAt, withCode, type CheckOptions } from './helpers';
 

@@ -15,6 +15,9 @@ export interface StageKeywords {
   fullKeywords: string[];
 }
 
+/** What the template asks the Full stage to name instead of any automatic promotion. */
+export const SIGNOFF_TEXT = 'explicit operator sign-off in the OP Story';
+
 export const DEFAULT_STAGE_KEYWORDS: StageKeywords = {
   shadowKeywords: ['shadow', 'dark launch'],
   canaryKeywords: ['canary', 'pilot'],

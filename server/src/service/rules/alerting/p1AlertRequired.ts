@@ -21,7 +21,7 @@ export interface P1AlertOptions {
   fallbackMetric: string;
 }
 
-export const p1AlertRule = defineRule<P1AlertOptions>({
+export const p1AlertRequiredRule = defineRule<P1AlertOptions>({
   code: 'RDY201',
   name: 'p1-alert-required',
   requirements: ['A1'],

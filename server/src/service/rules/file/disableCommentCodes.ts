@@ -2,7 +2,7 @@ import { disableDirectives } from '../../util/disableDirectives';
 import { findRule } from '../registry';
 import { defineRule } from '../types';
 
-export const disableCodesRule = defineRule({
+export const disableCommentCodesRule = defineRule({
   code: 'RDY007',
   name: 'disable-comment-codes',
   // Not a requirement of the template: it checks the tool's own suppression comments.

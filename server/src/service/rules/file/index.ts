@@ -1,17 +1,18 @@
 import type { RuleDefinition } from '../types';
-import { disableCodesRule } from './disableCommentCodes';
-import { placeholderRule } from './noPlaceholders';
+import { disableCommentCodesRule } from './disableCommentCodes';
+import { noPlaceholdersRule } from './noPlaceholders';
 import { sectionOrderRule } from './sectionOrder';
 import { sectionRequiredRule } from './sectionRequired';
-import { skipInvalidRule, skipUsedRule } from './skipJustification';
+import { skipJustificationRule } from './skipJustification';
+import { skipMayBeRejectedRule } from './skipMayBeRejected';
 import { tableColumnsRule } from './tableColumns';
 
 export const fileRules: RuleDefinition<any>[] = [
-  placeholderRule,
+  noPlaceholdersRule,
   sectionRequiredRule,
   sectionOrderRule,
   tableColumnsRule,
-  skipInvalidRule,
-  skipUsedRule,
-  disableCodesRule,
+  skipJustificationRule,
+  skipMayBeRejectedRule,
+  disableCommentCodesRule,
 ];

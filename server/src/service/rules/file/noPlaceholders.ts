@@ -1,7 +1,7 @@
 import { placeholderAdvice } from '../../template/placeholderAdvice';
 import { defineRule } from '../types';
 
-export const placeholderRule = defineRule({
+export const noPlaceholdersRule = defineRule({
   code: 'RDY001',
   name: 'no-placeholders',
   requirements: ['F1'],

@@ -1,7 +1,8 @@
 import type { RuleDefinition } from '../types';
 import { canaryStageRule } from './canaryStage';
 import { canarySymbolRule } from './canarySymbol';
-import { fullSignoffRule, noAutoPromotionRule } from './fullSignoff';
+import { fullSignoffRule } from './fullSignoff';
+import { noAutoPromotionRule } from './noAutoPromotion';
 import { rolloutStagesRule } from './rolloutStages';
 import { shadowStageRule } from './shadowStage';
 

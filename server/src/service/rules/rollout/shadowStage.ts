@@ -4,7 +4,8 @@ import { hasPlaceholder } from '../../facts/document';
 import { appendBlock, insertLinesBefore } from '../../util/edits';
 import { snippetOf } from '../drift/driftRows';
 import { dayOption } from '../../util/phrases';
-import { emptyReasonProblem, minReasonWords, skipInvalidRule } from '../file/skipJustification';
+import { emptyReasonProblem, minReasonWords } from '../../facts/file/skips';
+import { skipJustificationRule } from '../file/skipJustification';
 import { defineRule, type Fix, type RuleContext } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
 import { analyseRollout, cellOrRow, isHeld, shadowSkips, stageDays, type ShadowSkip } from '../../facts/rollout/stages';
@@ -68,7 +69,7 @@ export const shadowStageRule = defineRule<ShadowOptions>({
       return;
     }
     if (skips.length) {
-      const minWords = minReasonWords(optionsOf(skipInvalidRule));
+      const minWords = minReasonWords(optionsOf(skipJustificationRule));
       for (const skip of skips) judgeSkip(document, skip, days.days, minWords, report);
       return;
     }
