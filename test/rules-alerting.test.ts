@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits, checkDocument, memoryWorkspace, type ReadinessFinding, type WorkspaceView } from '../server/src/service';
-import { alertRows } from '../server/src/service/rules/alerting';
+import { alertRows } from '../server/src/service/facts/alerting/alertTable';
 import { parseReadiness } from '../server/src/service';
 import { analyseText, applyFix, at, check, edit, readExample, readFixture, ROOT, textAt, TODAY, withCode, type CheckOptions, rangeOf } from './helpers';
 

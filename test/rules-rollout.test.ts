@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits } from '../server/src/service';
-import { canarySymbols } from '../server/src/service/rules/rollout';
+import { canarySymbols } from '../server/src/service/facts/rollout/canarySymbols';
 import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymbol';
 import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
 import { fullSignoffRule } from '../server/src/service/rules/rollout/fullSignoff';

@@ -8,7 +8,8 @@ import { DEFAULT_DRIFT_KEYWORDS, type DriftKeywords } from '../facts/drift/drift
 import { monitoringMetrics } from '../facts/monitoring/metricClasses';
 import { configOnlyRollbackRule } from '../rules/rollback/configOnlyRollback';
 import { mechanismsOf } from '../facts/rollback/mechanisms';
-import { canarySymbolRule, findSymbols } from '../rules/rollout/canarySymbol';
+import { findSymbols } from '../facts/rollout/canarySymbols';
+import { canarySymbolRule } from '../rules/rollout/canarySymbol';
 import { rolloutStagesRule } from '../rules/rollout/rolloutStages';
 import { analyseRollout, stageDays, STAGE_ORDER } from '../facts/rollout/stages';
 import { hasPhrase } from '../util/phrases';

@@ -1,6 +1,6 @@
 import { perDocumentAnd } from '../fact';
 import type { Range } from 'vscode-languageserver-types';
-import type { ReadinessDocument, Section, Span, Table, TableRow } from '../../model';
+import type { Cell, ReadinessDocument, Section, Span, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, proseOf, sectionTable, subRange } from '../document';
 import { hasPhrase, isBlankValue } from '../../util/phrases';
 
@@ -118,4 +118,20 @@ function reasonWords(text: string): string {
     .map((word) => word.replace(/^[-.']+|[-.']+$/g, ''))
     .filter((word) => /\p{L}/u.test(word) && !FILLER.has(word.toLowerCase()))
     .join(' ');
+}
+
+/** A cell holding a template placeholder is RDY001's to report. */
+export function isHeld(document: ReadinessDocument, cell: Cell | undefined): boolean {
+  return cell !== undefined && cell.text !== '' && hasPlaceholder(document, cell);
+}
+
+/** The cell, or the row when the cell is empty or the row too short to have it. */
+export function where(cell: Cell | undefined, row: TableRow) {
+  return cell && cell.text !== '' ? cell.range : row.range;
+}
+
+/** "The Concept drift row", for messages. */
+export function rowName(row: TableRow): string {
+  const first = row.cells[0]?.value.trim();
+  return first ? `The ${first} row` : 'This row';
 }

@@ -1,5 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
+import type { MetricClass } from './metricClasses';
 import { columnKey } from '../../parser/tables';
 import { findSection, hasPlaceholder, sectionTable } from '../document';
 import { formatRow, insertLinesBefore } from '../../util/edits';
@@ -73,3 +74,19 @@ export function alertedMetrics(document: ReadinessDocument): string[] {
   }
   return names;
 }
+
+/** How each class reads in a message, and the row a quick fix adds for it (template examples). */
+export const CLASS_SAMPLES: Record<MetricClass, { label: string; sample: SampleMetric }> = {
+  prediction: {
+    label: 'prediction-rate',
+    sample: { metric: 'signals.buy_rate_per_hour', type: 'counter', source: 'Prometheus', threshold: '< 0.5 / < 0.1' },
+  },
+  outcome: {
+    label: 'outcome',
+    sample: { metric: 'pnl_per_trade', type: 'histogram', source: 'Prometheus', threshold: '< 0 / < -0.15%' },
+  },
+  health: {
+    label: 'health',
+    sample: { metric: 'inference_latency_p99', type: 'histogram', source: 'Prometheus', threshold: '> 250 ms / > 500 ms' },
+  },
+};

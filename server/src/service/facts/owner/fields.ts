@@ -4,7 +4,7 @@ import { parseReadiness } from '../../parser/parse';
 import { findSection, hasPlaceholder } from '../document';
 import { TEMPLATE_TEXT } from '../../template/templateText';
 import { LineIndex } from '../../text/lineIndex';
-import { insertLinesBefore } from '../../util/edits';
+import { insertAfterIntro, insertLinesBefore } from '../../util/edits';
 import type { Finding, Fix } from '../../rules/types';
 import { toSnippet } from '../../util/snippets';
 
@@ -56,7 +56,6 @@ export function insertFieldFix(document: ReadinessDocument, section: Section, ke
 }
 
 function insertFieldLine(document: ReadinessDocument, section: Section, key: OwnerFieldKey, line: string): TextEdit {
-  const { lines } = document;
   const order = OWNER_FIELDS.indexOf(key);
   const present = section.fields.filter((field) => (OWNER_FIELDS as readonly string[]).includes(field.key));
   const next = present.find((field) => OWNER_FIELDS.indexOf(field.key as OwnerFieldKey) > order);
@@ -64,16 +63,7 @@ function insertFieldLine(document: ReadinessDocument, section: Section, key: Own
   const previous = present[present.length - 1];
   if (previous) return insertLinesBefore(document, endOfListItem(document, section, previous.line), [line]);
   // No field yet: after the heading and the intro paragraph, as its own list.
-  let at = section.startLine;
-  while (at < section.endLine && lines.lineText(at).trim() === '') at++;
-  if (at < section.endLine && document.guidanceLines.has(at)) {
-    while (at < section.endLine && lines.lineText(at).trim() !== '') at++;
-  } else {
-    at = section.startLine;
-  }
-  const before = at > 0 && lines.lineText(at - 1).trim() !== '' ? [''] : [];
-  const after = at < lines.lineCount && lines.lineText(at).trim() !== '' ? [''] : [];
-  return insertLinesBefore(document, at, [...before, line, ...after]);
+  return insertAfterIntro(document, section, [line]);
 }
 
 /** The line after a list item and its wrapped continuation lines. */

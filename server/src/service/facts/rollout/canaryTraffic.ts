@@ -1,5 +1,5 @@
 import { compilePattern, findPhrases } from '../../util/phrases';
-import { symbolsIn, type CanarySymbolOptions } from '../../rules/rollout/canarySymbol';
+import { symbolsIn, type CanarySymbolOptions } from './canarySymbols';
 
 /**
  * Reading the canary's Traffic % cell as a small expression rather than by keyword search:

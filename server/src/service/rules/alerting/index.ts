@@ -7,10 +7,6 @@ import { runbookContentRule } from './runbookContent';
 import { runbookExistsRule } from './runbookExists';
 import { runbookPathRule } from './runbookPath';
 
-export { alertRows, alertTable, type AlertRow } from '../../facts/alerting/alertTable';
-export { linkedRunbooks } from '../../facts/alerting/runbookFiles';
-export { runbookPathRule } from './runbookPath';
-
 /** §2 Alerting & runbooks (A1–A5). */
 export const alertingRules: RuleDefinition<any>[] = [
   p1AlertRequiredRule,

@@ -3,7 +3,8 @@ import type { ReadinessDocument, Section, Table } from '../../model';
 import { columnKey } from '../../parser/tables';
 import { findHeaderField, hasPlaceholder } from '../../facts/document';
 import { tableHeader } from '../../template/skeleton';
-import { formatRow, insertLinesBefore } from '../../util/edits';
+import { formatRow, insertAfterIntro, insertLinesBefore } from '../../util/edits';
+import { escapeSnippet } from '../../util/snippets';
 import { classifyMetric, metricKeywordsFromOptions, type MetricKeywords } from '../../facts/monitoring/metricClasses';
 import { metricClassesRule } from '../monitoring/metricClasses';
 import type { WorkspaceView } from '../../workspace';
@@ -139,19 +140,16 @@ export function matchingRunbook(workspace: WorkspaceView, folderOption: string, 
   return best?.path;
 }
 
-/** Snippet syntax treats `$`, `}` and `\` as special. */
-const snippetText = (text: string) => text.replace(/[$}\\]/g, '\\$&');
-
 /** The row's cells in the table's own column order; columns the template does not know stay empty. */
 function rowCells(table: Table | undefined, cells: Proposal['cells'], snippet: boolean): string[] {
   const keys = Object.keys(ALERT_COLUMNS) as Array<keyof typeof ALERT_COLUMNS>;
   const value = (key: keyof typeof ALERT_COLUMNS) => {
     const text = cells[key];
     if (!snippet) return text;
-    if (key === 'alert') return `\${1:${snippetText(text)}}`;
-    if (key === 'trigger') return `\${2:${snippetText(text)}}`;
-    if (key === 'runbook') return `\${3:${snippetText(text)}}`;
-    return snippetText(text);
+    if (key === 'alert') return `\${1:${escapeSnippet(text)}}`;
+    if (key === 'trigger') return `\${2:${escapeSnippet(text)}}`;
+    if (key === 'runbook') return `\${3:${escapeSnippet(text)}}`;
+    return escapeSnippet(text);
   };
   if (!table) return keys.map(value);
   return table.columnKeys.map((column) => {
@@ -171,22 +169,7 @@ function rowFix(document: ReadinessDocument, section: Section, table: Table | un
       return { range: { start: end, end }, newText: document.lines.eol + row };
     }
     const header = tableHeader('alerting', '\n').trimEnd().split('\n');
-    return insertTable(document, section, [...header, row]);
+    return insertAfterIntro(document, section, [...header, row]);
   };
   return { title: 'Add P1 alert row', isPreferred: true, edits: [edit(false)], snippetEdits: [edit(true)] };
-}
-
-/** A new table after the heading's intro paragraph, with blank lines around it. */
-function insertTable(document: ReadinessDocument, section: Section, tableLines: string[]): TextEdit {
-  const { lines } = document;
-  let line = section.startLine;
-  while (line < section.endLine && lines.lineText(line).trim() === '') line++;
-  if (line < section.endLine && document.guidanceLines.has(line)) {
-    while (line < section.endLine && lines.lineText(line).trim() !== '') line++;
-  } else {
-    line = section.startLine;
-  }
-  const blankBefore = lines.lineText(line - 1).trim() === '' ? [] : [''];
-  const blankAfter = line < lines.lineCount && lines.lineText(line).trim() === '' ? [] : [''];
-  return insertLinesBefore(document, line, [...blankBefore, ...tableLines, ...blankAfter]);
 }

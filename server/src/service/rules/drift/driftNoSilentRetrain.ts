@@ -1,7 +1,6 @@
 import { defineRule } from '../types';
 import { driftRowsRule } from './driftRows';
-import { analyseDrift } from '../../facts/drift/driftTable';
-import { isHeld, rowName, where } from './driftThresholdWindow';
+import { analyseDrift, isHeld, rowName, where } from '../../facts/drift/driftTable';
 import { findPhrases, hasPhrase, isBlankValue } from '../../util/phrases';
 import { stringList } from '../../util/optionSchemas';
 

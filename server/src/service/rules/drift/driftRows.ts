@@ -2,6 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
 import { columnKey } from '../../parser/tables';
 import { appendTableRow } from '../../util/edits';
+import { snippetOf } from '../../util/snippets';
 import { defineRule, type Fix } from '../types';
 import { analyseDrift, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from '../../facts/drift/driftTable';
 import { cellsFor, templateRow } from '../../template/exampleRows';
@@ -124,9 +125,4 @@ function byPosition(table: Table, cells: string[], type: string, method?: string
     else cells[typeIndex] = `${type} ${method}`;
   }
   return cells;
-}
-
-/** The edit as a snippet: its text escaped for snippet syntax, the NUL slot replaced by the tab stop. */
-export function snippetOf(edit: TextEdit, tabStop: string): TextEdit {
-  return { range: edit.range, newText: edit.newText.replace(/[$}\\]/g, '\\$&').replace('\u0000', tabStop) };
 }

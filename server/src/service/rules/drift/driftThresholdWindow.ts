@@ -1,8 +1,6 @@
-import type { Cell, ReadinessDocument, TableRow } from '../../model';
-import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
 import { driftRowsRule } from './driftRows';
-import { analyseDrift } from '../../facts/drift/driftTable';
+import { analyseDrift, isHeld, rowName, where } from '../../facts/drift/driftTable';
 import { hasPhrase, isBlankValue } from '../../util/phrases';
 
 interface ThresholdOptions {
@@ -60,19 +58,3 @@ export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
     }
   },
 });
-
-/** A cell holding a template placeholder is RDY001's to report. */
-export function isHeld(document: ReadinessDocument, cell: Cell | undefined): boolean {
-  return cell !== undefined && cell.text !== '' && hasPlaceholder(document, cell);
-}
-
-/** The cell, or the row when the cell is empty or the row too short to have it. */
-export function where(cell: Cell | undefined, row: TableRow) {
-  return cell && cell.text !== '' ? cell.range : row.range;
-}
-
-/** "The Concept drift row", for messages. */
-export function rowName(row: TableRow): string {
-  const first = row.cells[0]?.value.trim();
-  return first ? `The ${first} row` : 'This row';
-}

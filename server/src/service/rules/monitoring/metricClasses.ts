@@ -9,24 +9,8 @@ import {
   type MetricKeywords,
 } from '../../facts/monitoring/metricClasses';
 import { metricRows } from '../../facts/monitoring/monitoringTable';
-import { appendSampleRows, sampleName, type SampleMetric } from '../../facts/monitoring/sampleRows';
+import { appendSampleRows, CLASS_SAMPLES, sampleName } from '../../facts/monitoring/sampleRows';
 import { stringList } from '../../util/optionSchemas';
-
-/** How each class reads in a message, and the row a quick fix adds for it (template examples). */
-export const CLASS_SAMPLES: Record<MetricClass, { label: string; sample: SampleMetric }> = {
-  prediction: {
-    label: 'prediction-rate',
-    sample: { metric: 'signals.buy_rate_per_hour', type: 'counter', source: 'Prometheus', threshold: '< 0.5 / < 0.1' },
-  },
-  outcome: {
-    label: 'outcome',
-    sample: { metric: 'pnl_per_trade', type: 'histogram', source: 'Prometheus', threshold: '< 0 / < -0.15%' },
-  },
-  health: {
-    label: 'health',
-    sample: { metric: 'inference_latency_p99', type: 'histogram', source: 'Prometheus', threshold: '> 250 ms / > 500 ms' },
-  },
-};
 
 const CLASSES: MetricClass[] = ['prediction', 'outcome', 'health'];
 

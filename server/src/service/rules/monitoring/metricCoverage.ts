@@ -1,9 +1,9 @@
 import type { ReadinessDocument, Section } from '../../model';
 import { defineRule, type Fix } from '../types';
 import { classifyMetric, metricKeywordsFromOptions, plainMetricNames, type MetricClass } from '../../facts/monitoring/metricClasses';
-import { CLASS_SAMPLES, metricClassesRule } from './metricClasses';
+import { metricClassesRule } from './metricClasses';
 import { filledRows, monitoringTable } from '../../facts/monitoring/monitoringTable';
-import { alertedMetrics, appendSampleRows, sampleName, type SampleMetric } from '../../facts/monitoring/sampleRows';
+import { alertedMetrics, appendSampleRows, CLASS_SAMPLES, sampleName, type SampleMetric } from '../../facts/monitoring/sampleRows';
 import { insertLinesBefore } from '../../util/edits';
 import { stringList } from '../../util/optionSchemas';
 

@@ -6,8 +6,6 @@ import { noAutoPromotionRule } from './noAutoPromotion';
 import { rolloutStagesRule } from './rolloutStages';
 import { shadowStageRule } from './shadowStage';
 
-export { canarySymbols } from './canarySymbol';
-
 export const rolloutRules: RuleDefinition<any>[] = [
   rolloutStagesRule,
   shadowStageRule,

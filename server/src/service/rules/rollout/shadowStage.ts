@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
 import { hasPlaceholder } from '../../facts/document';
 import { appendBlock, insertLinesBefore } from '../../util/edits';
-import { snippetOf } from '../drift/driftRows';
+import { snippetOf } from '../../util/snippets';
 import { dayOption } from '../../util/phrases';
 import { emptyReasonProblem, minReasonWords } from '../../facts/file/skips';
 import { skipJustificationRule } from '../file/skipJustification';
