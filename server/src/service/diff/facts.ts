@@ -13,7 +13,7 @@ import { namedPeople, withoutTemplateLeadIn } from '../facts/owner/people';
 import { filledOnDate } from '../facts/owner/sunset';
 import type { MechanismKind } from '../facts/rollback/mechanisms';
 import { rolloutStagesRule } from '../rules/rollout/rolloutStages';
-import { analyseRollout, shadowSkips, type StageKind } from '../facts/rollout/stages';
+import { rolloutAnalysis, shadowSkips, type StageKind } from '../facts/rollout/stages';
 import { sectionOfFinding } from '../sectionStatus';
 import { findIsoDate } from '../util/dates';
 import { alertsOf, driftOf, metricsOf, rollbackOf, stagesOf } from './tableFacts';
@@ -127,7 +127,7 @@ export function readinessFacts(analysis: Analysis, settings: ResolvedSettings): 
   const ownerField = (key: Field['key']) => ownerSection?.fields.find((field) => field.key === key);
   const committeeField = findHeaderField(document, 'reviewed by committee');
   const committee = committeeField && !hasPlaceholder(document, committeeField.value) ? parseCommitteeReview(committeeField.value.text) : undefined;
-  const rollout = analyseRollout(document, optionsOf(settings, rolloutStagesRule));
+  const rollout = rolloutAnalysis(document, optionsOf(settings, rolloutStagesRule));
   const shadowSkip = rollout ? shadowSkips(rollout.section)[0] : undefined;
   return {
     story: storyOf(document, settings),

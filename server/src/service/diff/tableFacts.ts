@@ -11,7 +11,7 @@ import { mechanismsOf } from '../facts/rollback/mechanisms';
 import { findSymbols } from '../facts/rollout/canarySymbols';
 import { canarySymbolRule } from '../rules/rollout/canarySymbol';
 import { rolloutStagesRule } from '../rules/rollout/rolloutStages';
-import { analyseRollout, stageDays, STAGE_ORDER } from '../facts/rollout/stages';
+import { rolloutAnalysis, stageDays, STAGE_ORDER } from '../facts/rollout/stages';
 import { hasPhrase } from '../util/phrases';
 import type { AlertFact, DriftFact, MechanismFact, MetricFact, StageFact } from './facts';
 
@@ -80,7 +80,7 @@ export function driftOf(document: ReadinessDocument, keywords: DriftKeywords): D
 }
 
 export function stagesOf(document: ReadinessDocument, settings: ResolvedSettings): StageFact[] {
-  const rollout = analyseRollout(document, optionsOf(settings, rolloutStagesRule));
+  const rollout = rolloutAnalysis(document, optionsOf(settings, rolloutStagesRule));
   if (!rollout) return [];
   const { table } = rollout;
   const canaryOptions = optionsOf(settings, canarySymbolRule);

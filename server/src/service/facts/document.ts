@@ -1,6 +1,8 @@
-import { perDocument } from './fact';
+// Facts any rule reads about the document as a whole: a section, its table, header fields, placeholders, prose.
+// Also the range helpers for spans (subRange, contains, cellOrRow); read by every part's rules and facts.
+import { fact } from './fact';
 import { sectionSpec } from '../parser/sections';
-import type { Placeholder, ReadinessDocument, Section, SectionId, Span, Table } from '../model';
+import type { Cell, Placeholder, ReadinessDocument, Section, SectionId, Span, Table, TableRow } from '../model';
 import type { Range } from 'vscode-languageserver-types';
 
 /** The first section recognised as `id`, if the document has one. */
@@ -39,7 +41,7 @@ export function contains(outer: Range, inner: Range): boolean {
 }
 
 /** The document's placeholders by line: rules ask about every cell. */
-const placeholdersByLine = perDocument((document) => {
+const placeholdersByLine = fact((document) => {
   const byLine = new Map<number, Placeholder[]>();
   for (const placeholder of document.placeholders) {
     const list = byLine.get(placeholder.line);
@@ -89,4 +91,14 @@ function positionIn(span: Span, offset: number) {
     lineStart = i;
   }
   return lineStart < 0 ? { line, character: span.range.start.character + offset } : { line, character: offset - lineStart - 1 };
+}
+
+/** A cell holding a template placeholder is RDY001's to report. */
+export function isHeld(document: ReadinessDocument, cell: Cell | undefined): boolean {
+  return cell !== undefined && cell.text !== '' && hasPlaceholder(document, cell);
+}
+
+/** The cell, or the row when the cell is empty or the row too short to have it. */
+export function cellOrRow(cell: Cell | undefined, row: TableRow): Range {
+  return cell && cell.text !== '' ? cell.range : row.range;
 }

@@ -1,11 +1,13 @@
+// How facts are memoised: a fact is a function of the parsed document, computed once per document.
+// A fact several rules read is declared with `fact` (or `factBy` when keyed): one WeakMap per fact.
 import type { ReadinessDocument } from '../model';
 
 /**
- * Facts derived from a parsed document, computed once per document and shared: several rules
- * and features read the same ones (§1's metrics, §2's alert rows, §4's stages). A parsed
- * document is never changed, so the first result stays right; callers must not change it either.
+ * A fact of a parsed document, computed on first read and shared: several rules and features read
+ * the same ones (§1's metrics, §2's alert rows, §4's stages). A parsed document is never changed,
+ * so the first result stays right; callers must not change it either.
  */
-export function perDocument<T>(compute: (document: ReadinessDocument) => T): (document: ReadinessDocument) => T {
+export function fact<T>(compute: (document: ReadinessDocument) => T): (document: ReadinessDocument) => T {
   const results = new WeakMap<ReadinessDocument, T>();
   return (document) => {
     if (results.has(document)) return results.get(document)!;
@@ -19,7 +21,7 @@ export function perDocument<T>(compute: (document: ReadinessDocument) => T): (do
  * The same for a fact that also depends on one more argument: a column name, a flag, or a rule's
  * options object (the same object for every rule that reads those options in one settings).
  */
-export function perDocumentAnd<K, T>(compute: (document: ReadinessDocument, key: K) => T): (document: ReadinessDocument, key: K) => T {
+export function factBy<K, T>(compute: (document: ReadinessDocument, key: K) => T): (document: ReadinessDocument, key: K) => T {
   const results = new WeakMap<ReadinessDocument, Map<K, T>>();
   return (document, key) => {
     let byKey = results.get(document);

@@ -1,6 +1,8 @@
+// §2's facts: its table and alert rows by column, and how an alert's Severity/Channel values compare.
+// Read by RDY201–RDY205, the runbook facts, the create-runbook action and the diff.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
-import { perDocument } from '../fact';
+import { fact } from '../fact';
 import { findSection, sectionTable } from '../document';
 
 /** One row of §2's table, its cells by column (undefined when the column or the cell is missing). */
@@ -25,12 +27,11 @@ export function alertSection(document: ReadinessDocument): Section | undefined {
   return findSection(document, 'alerting');
 }
 
-export function alertTable(document: ReadinessDocument): Table | undefined {
-  return sectionTable(alertSection(document));
-}
+/** §2's table (the one holding most of its columns). */
+export const alertTable = fact((document): Table | undefined => sectionTable(alertSection(document)));
 
 /** The rows of §2's table that hold anything (a fully blank row is layout, not an alert). */
-export const alertRows = perDocument((document): AlertRow[] => {
+export const alertRows = fact((document): AlertRow[] => {
   const table = alertTable(document);
   if (!table) return [];
   return table.rows

@@ -1,5 +1,7 @@
+// The runbook files §2's rows link to, read from the workspace, and the parts (symptom → escalation) each holds.
+// Read by RDY206 (runbook-exists) and RDY207 (runbook-content).
 import type { Cell, ReadinessDocument } from '../../model';
-import { perDocumentAnd } from '../fact';
+import { factBy } from '../fact';
 import { hasPlaceholder } from '../document';
 import { alertRows } from './alertTable';
 import { judgeRunbookPath, runbookPathOf } from './runbookPaths';
@@ -17,7 +19,7 @@ export function linkedRunbooks(document: ReadinessDocument, folder: string, docu
   return linkedRunbooksBy(document, `${folder}\n${documentPath ?? ''}`);
 }
 
-const linkedRunbooksBy = perDocumentAnd((document, key: string): LinkedRunbook[] => {
+const linkedRunbooksBy = factBy((document, key: string): LinkedRunbook[] => {
   const [folder, documentPath] = key.split('\n');
   const result: LinkedRunbook[] = [];
   for (const { alert, runbook } of alertRows(document)) {

@@ -1,3 +1,5 @@
+// Where a §2 row's runbook lives: its path as written, the configured folder, and whether the path fits it.
+// Read by RDY201, RDY205, the runbook-files facts, the create-runbook action and completions.
 import type { Cell } from '../../model';
 
 export const DEFAULT_RUNBOOK_FOLDER = 'documentation/runbooks/';

@@ -1,3 +1,5 @@
+// Reading pip requirements files: which packages they declare (RDY703, dependency-declarations).
+// Pure text readers; the rule reads the files through the workspace view.
 /** Reading pip requirements files: which packages they declare, and where. */
 
 export interface Requirement {

@@ -1,3 +1,5 @@
+// The sign-off checklist's facts: its items, the findings of the section each item stands for, and the box edit.
+// Read by RDY701–RDY704, which run last and judge the other rules' findings.
 import type { ChecklistItem, ReadinessDocument, SectionId } from '../../model';
 import { findSection } from '../document';
 import { sectionOfFinding } from '../../sectionStatus';

@@ -1,6 +1,8 @@
-import { perDocumentAnd } from '../fact';
+// §3's facts: its drift rows by kind (data, concept), N/A justifications, and how a row is named in messages.
+// Read by RDY301–RDY303 and the diff.
+import { factBy } from '../fact';
 import type { Range } from 'vscode-languageserver-types';
-import type { Cell, ReadinessDocument, Section, Span, Table, TableRow } from '../../model';
+import type { ReadinessDocument, Section, Span, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, proseOf, sectionTable, subRange } from '../document';
 import { hasPhrase, isBlankValue } from '../../util/phrases';
 
@@ -52,7 +54,7 @@ export interface DriftAnalysis {
 }
 
 /** The §3 table, each row classified; undefined when §3 or its table is missing (RDY002/RDY004). */
-export const analyseDrift = perDocumentAnd((document, keywords: DriftKeywords): DriftAnalysis | undefined => {
+export const driftAnalysis = factBy((document, keywords: DriftKeywords): DriftAnalysis | undefined => {
   const section = findSection(document, 'drift');
   const table = sectionTable(section);
   if (!section || !table) return undefined;
@@ -118,16 +120,6 @@ function reasonWords(text: string): string {
     .map((word) => word.replace(/^[-.']+|[-.']+$/g, ''))
     .filter((word) => /\p{L}/u.test(word) && !FILLER.has(word.toLowerCase()))
     .join(' ');
-}
-
-/** A cell holding a template placeholder is RDY001's to report. */
-export function isHeld(document: ReadinessDocument, cell: Cell | undefined): boolean {
-  return cell !== undefined && cell.text !== '' && hasPlaceholder(document, cell);
-}
-
-/** The cell, or the row when the cell is empty or the row too short to have it. */
-export function where(cell: Cell | undefined, row: TableRow) {
-  return cell && cell.text !== '' ? cell.range : row.range;
 }
 
 /** "The Concept drift row", for messages. */

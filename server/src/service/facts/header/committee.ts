@@ -1,3 +1,5 @@
+// Reading the `Reviewed by committee` value: session id and verdict.
+// Read by RDY105 (committee-review), RDY704 (committee-box) and the diff.
 import { optionRegExp } from '../../util/regex';
 /** Reading `session <id> (verdict OK)`: shared by RDY105 and the committee box check (RDY704). */
 

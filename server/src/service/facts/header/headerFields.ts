@@ -1,3 +1,5 @@
+// The header's facts: its fields (Story, Owner, Filled on, Reviewed by committee), their values with
+// placeholders masked, and the fix inserting a missing one. Read by RDY101–RDY105 and RDY704.
 import type { Position } from 'vscode-languageserver-types';
 import type { Field, FieldKey, ReadinessDocument, Span } from '../../model';
 import { placeholdersIn } from '../document';

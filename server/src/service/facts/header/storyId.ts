@@ -1,3 +1,5 @@
+// Story ids: the configured pattern, the ids a text names, and the title's `MLOps readiness — <id> <title>` parts.
+// Read by RDY101 (title-story-id), RDY102 (story-links), `init` and the diff.
 import type { ReadinessDocument, Span } from '../../model';
 import { subRange } from '../document';
 import { optionRegExp } from '../../util/regex';

@@ -1,3 +1,5 @@
+// Reading a date written with its month's name (`2 Nov 2026`), for RDY104's message.
+// Pure text reader.
 import { formatDate, toCalendarDate, type CalendarDate } from '../../util/dates';
 
 /** A date written with its month's name ("2 Nov 2026", "November 2, 2026"), read as the day it names. */

@@ -1,5 +1,7 @@
+// §1's metrics and their classes (prediction, outcome, health) by the configured keywords.
+// Read by RDY116, RDY117, RDY201, the defined-metrics facts and the diff.
 import type { Cell, TableRow } from '../../model';
-import { perDocument } from '../fact';
+import { fact } from '../fact';
 import { findSection, sectionTable } from '../document';
 
 /** The three classes of metric §1 requires at least one of each (M6). */
@@ -31,7 +33,7 @@ export interface MonitoringMetric {
 }
 
 /** The metrics §1's table defines (rows with a non-empty Metric cell). */
-export const monitoringMetrics = perDocument((document): MonitoringMetric[] => {
+export const monitoringMetrics = fact((document): MonitoringMetric[] => {
   const table = sectionTable(findSection(document, 'monitoring'));
   if (!table) return [];
   const metrics: MonitoringMetric[] = [];

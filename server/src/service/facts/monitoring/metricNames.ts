@@ -1,6 +1,8 @@
+// The metrics §1 defines (by identifier, or in its prose when the table has none) and which of them a
+// trigger names. Read by RDY201, RDY204, the create-runbook action and the diff.
 import type { Cell, ReadinessDocument, Span } from '../../model';
-import { findSection, hasPlaceholder, proseOf, sectionTable } from '../document';
-import { perDocumentAnd, perObject } from '../fact';
+import { findSection, hasPlaceholder, proseOf } from '../document';
+import { factBy, perObject } from '../fact';
 import { monitoringMetrics, plainMetricNames } from './metricClasses';
 
 /** `signals.buy_proba`, `pnl_per_trade`: a metric identifier, dotted fields included. */
@@ -44,7 +46,7 @@ export function definedMetrics(document: ReadinessDocument, orProse = false): De
   return definedMetricsOf(document, orProse);
 }
 
-const definedMetricsOf = perDocumentAnd((document, orProse: boolean): DefinedMetric[] => {
+const definedMetricsOf = factBy((document, orProse: boolean): DefinedMetric[] => {
   const metrics: DefinedMetric[] = [];
   for (const metric of monitoringMetrics(document)) {
     if (hasPlaceholder(document, metric.cell)) continue;
@@ -128,8 +130,3 @@ export function metricsNamedIn(text: string, metrics: readonly DefinedMetric[]):
 }
 
 const positions = perObject((metrics: readonly DefinedMetric[]) => new Map(metrics.map((metric, index) => [metric, index])));
-
-/** §1's table, for pointing at the metrics a trigger may use. */
-export function monitoringTable(document: ReadinessDocument) {
-  return sectionTable(findSection(document, 'monitoring'));
-}

@@ -1,10 +1,12 @@
+// §1's table: its filled rows, one column's cells without placeholders, and names compared loosely.
+// Read by RDY111–RDY118, RDY204, RDY608 and the create-runbook action.
 import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, sectionTable } from '../document';
-import { perDocument, perDocumentAnd, perObject } from '../fact';
+import { fact, factBy, perObject } from '../fact';
 import { isHandle, peopleIn } from '../../util/handles';
 
 /** §1 and its table, when both exist (a missing table is RDY004's finding). */
-export const monitoringTable = perDocument((document): { section: Section; table: Table } | undefined => {
+export const monitoringTable = fact((document): { section: Section; table: Table } | undefined => {
   const section = findSection(document, 'monitoring');
   const table = sectionTable(section);
   return section && table ? { section, table } : undefined;
@@ -17,7 +19,7 @@ export const filledRows = perObject((table: Table): TableRow[] => table.rows.fil
  * §1's table and its filled rows, when it has a Metric column and at least one row: what the
  * metric-class rules judge (an empty table is RDY117's case alone).
  */
-export const metricRows = perDocument((document): { table: Table; rows: TableRow[] } | undefined => {
+export const metricRows = fact((document): { table: Table; rows: TableRow[] } | undefined => {
   const found = monitoringTable(document);
   if (!found || !found.table.hasColumn('Metric')) return undefined;
   const rows = filledRows(found.table);
@@ -34,7 +36,7 @@ export interface ColumnCell {
  * The cells of one column of §1's table, row by row. Nothing when the column is missing (RDY004
  * reports it); cells still holding a placeholder are left out (RDY001 reports them).
  */
-export const columnCells = perDocumentAnd((document, column: string): ColumnCell[] => {
+export const columnCells = factBy((document, column: string): ColumnCell[] => {
   const found = monitoringTable(document);
   if (!found || !found.table.hasColumn(column)) return [];
   const { table } = found;

@@ -1,3 +1,5 @@
+// Sample metric rows the §1 quick fixes add (one per class), filled from what the file already holds.
+// Read by RDY116, RDY117 and RDY118.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
 import type { MetricClass } from './metricClasses';

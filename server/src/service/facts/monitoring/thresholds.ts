@@ -1,3 +1,5 @@
+// Reading a `Threshold (warn / crit)` cell: its bounds, their comparisons, and whether warn and crit are inverted.
+// Read by RDY114 (metric-threshold).
 import { perObject } from '../fact';
 import { cachedRegExp } from '../../util/regex';
 /**

@@ -1,3 +1,5 @@
+// §6's facts: the section, its four fields (DRI, Backup DRI, Decision authority, Sunset date), the template's
+// wording of each and the fix inserting a missing one. Read by RDY601–RDY608.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Field, FieldKey, ReadinessDocument, Section } from '../../model';
 import { parseReadiness } from '../../parser/parse';

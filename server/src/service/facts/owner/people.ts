@@ -1,3 +1,5 @@
+// The people a §6 value names (handles, team names, plain names), the template's own words set aside.
+// Read by RDY601–RDY604, RDY608 and the diff.
 import { normaliseProse } from '../../parser/guidance';
 import { type HandleMention, peopleIn, type PeopleInValue } from '../../util/handles';
 import { templateField, type OwnerFieldKey } from './fields';

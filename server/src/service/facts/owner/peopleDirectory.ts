@@ -1,3 +1,5 @@
+// Who the workspace knows: CODEOWNERS and the configured people files, read through the workspace view.
+// Read by RDY608 (known-people) and the handle hover and completions.
 import type { WorkspaceView } from '../../workspace';
 
 /** Where GitHub looks for CODEOWNERS, in its order. */

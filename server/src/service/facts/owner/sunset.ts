@@ -1,3 +1,5 @@
+// The sunset date a file should carry: Filled on + shadow days + canary days + the days after full rollout.
+// Read by RDY605, RDY606, the date hover and the diff.
 import type { ReadinessDocument } from '../../model';
 import { findHeaderField, findSection, hasPlaceholder, sectionTable } from '../document';
 import { addDays, type CalendarDate, findIsoDate } from '../../util/dates';

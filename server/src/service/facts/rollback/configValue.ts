@@ -1,3 +1,5 @@
+// The config values §5 writes for flipping the change off (`factor_x=0.0`), in its table and its prose.
+// Read by RDY503 (rollback-config-value).
 import type { ReadinessDocument, Section, Span } from '../../model';
 import { hasPlaceholder, proseOf, sectionTable } from '../document';
 

@@ -1,13 +1,16 @@
+// §5's facts: its table and each mechanism's kind (config-only, code deploy) by the configured keywords.
+// Read by RDY501, RDY502 and the diff.
 import type { ReadinessDocument, Section, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, sectionTable } from '../document';
 import { findKeyword } from '../../util/keywords';
+import { fact } from '../fact';
 
 /** §5 and its table. Undefined when either is missing: RDY002 / RDY004 / RDY005 already say so. */
-export function rollbackTable(document: ReadinessDocument): { section: Section; table: Table } | undefined {
+export const rollbackTable = fact((document): { section: Section; table: Table } | undefined => {
   const section = findSection(document, 'rollback');
   const table = sectionTable(section);
   return section && table ? { section, table } : undefined;
-}
+});
 
 export type MechanismKind = 'config-only' | 'code-deploy' | 'unknown';
 

@@ -1,3 +1,5 @@
+// Reading the Canary row's traffic: one crypto or several, notes about the others, undecided candidates.
+// Read by RDY403 (canary-stage) and RDY404 (canary-symbol).
 import { compilePattern, findPhrases } from '../../util/phrases';
 import { symbolsIn, type CanarySymbolOptions } from './canarySymbols';
 

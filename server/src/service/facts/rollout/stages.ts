@@ -1,7 +1,9 @@
+// §4's facts: its stages (shadow, canary, full) by the configured keywords, their days, and the shadow SKIPs.
+// Read by RDY401–RDY406 and the diff.
 import type { Range } from 'vscode-languageserver-types';
-import type { Cell, ReadinessDocument, Section, Skip, Span, Table, TableRow } from '../../model';
-import { perDocumentAnd } from '../fact';
-import { findSection, hasPlaceholder, sectionTable, subRange } from '../document';
+import type { ReadinessDocument, Section, Skip, Span, Table, TableRow } from '../../model';
+import { factBy } from '../fact';
+import { findSection, sectionTable, subRange } from '../document';
 import { parseDuration } from '../../util/durations';
 import { findPhrases, hasPhrase } from '../../util/phrases';
 
@@ -38,7 +40,7 @@ export interface RolloutAnalysis {
 }
 
 /** The §4 table with each row's stage; undefined when §4 or its table is missing (RDY002/RDY004). */
-export const analyseRollout = perDocumentAnd((document, keywords: StageKeywords): RolloutAnalysis | undefined => {
+export const rolloutAnalysis = factBy((document, keywords: StageKeywords): RolloutAnalysis | undefined => {
   const section = findSection(document, 'rollout');
   const table = sectionTable(section);
   if (!section || !table) return undefined;
@@ -72,16 +74,6 @@ export function stageDays(text: string): StageDays | undefined {
   const duration = parseDuration(text);
   if (!duration) return undefined;
   return { days: Math.floor(duration.minutes / 1440), upperBound: duration.comparator === '<' || duration.comparator === '≤' };
-}
-
-/** A cell holding a template placeholder is RDY001's to report. */
-export function isHeld(document: ReadinessDocument, cell: Cell | undefined): boolean {
-  return cell !== undefined && cell.text !== '' && hasPlaceholder(document, cell);
-}
-
-/** The cell, or the row when the cell is empty or the row too short to have it. */
-export function cellOrRow(cell: Cell | undefined, row: TableRow): Range {
-  return cell && cell.text !== '' ? cell.range : row.range;
 }
 
 /** `**SKIP — JUSTIFICATION**: calibration-only, shadow=Nd because <reason>` in §4. */

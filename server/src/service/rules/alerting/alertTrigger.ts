@@ -2,7 +2,8 @@ import { perObject } from '../../facts/fact';
 import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
 import { alertRows } from '../../facts/alerting/alertTable';
-import { definedMetrics, metricsNamedIn, monitoringTable } from '../../facts/monitoring/metricNames';
+import { definedMetrics, metricsNamedIn } from '../../facts/monitoring/metricNames';
+import { monitoringTable } from '../../facts/monitoring/monitoringTable';
 import { cachedRegExp } from '../../util/regex';
 import { stringList } from '../../util/optionSchemas';
 import { findDurations } from '../../util/durations';
@@ -75,7 +76,7 @@ export const alertTriggerRule = defineRule<TriggerOptions>({
   },
   check({ document, options, workspace, documentPath, report }) {
     const metrics = definedMetrics(document, true);
-    const table = monitoringTable(document);
+    const table = monitoringTable(document)?.table;
     const related =
       documentPath && table
         ? [{ location: { uri: workspace.uriOf(documentPath), range: table.range }, message: 'Metrics defined in §1' }]

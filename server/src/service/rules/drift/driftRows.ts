@@ -4,7 +4,7 @@ import { columnKey } from '../../parser/tables';
 import { appendTableRow } from '../../util/edits';
 import { snippetOf } from '../../util/snippets';
 import { defineRule, type Fix } from '../types';
-import { analyseDrift, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from '../../facts/drift/driftTable';
+import { driftAnalysis, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from '../../facts/drift/driftTable';
 import { cellsFor, templateRow } from '../../template/exampleRows';
 import { stringList } from '../../util/optionSchemas';
 
@@ -37,7 +37,7 @@ export const driftRowsRule = defineRule<DriftKeywords>({
     conceptDriftKeywords: stringList('Words in the Drift type cell that make a row the concept-drift row.'),
   },
   check({ document, options, report }) {
-    const analysis = analyseDrift(document, options);
+    const analysis = driftAnalysis(document, options);
     if (!analysis) return;
     const { table } = analysis;
 
@@ -110,7 +110,7 @@ function notApplicableFix(document: ReadinessDocument, table: Table): Fix {
 }
 
 /**
- * A table lacking the template's columns (RDY004 reports them) is read by position: analyseDrift
+ * A table lacking the template's columns (RDY004 reports them) is read by position: driftAnalysis
  * takes the first cell as the drift type. Without this, the inserted row would hold only the
  * template's values for columns the table does not have, i.e. nothing, and the finding would stay.
  * The N/A marker goes in the Method column, else in the first other cell, else after the type.

@@ -1,6 +1,7 @@
 import { defineRule } from '../types';
 import { driftRowsRule } from './driftRows';
-import { analyseDrift, isHeld, rowName, where } from '../../facts/drift/driftTable';
+import { driftAnalysis, rowName } from '../../facts/drift/driftTable';
+import { cellOrRow, isHeld } from '../../facts/document';
 import { hasPhrase, isBlankValue } from '../../util/phrases';
 
 interface ThresholdOptions {
@@ -31,7 +32,7 @@ export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
     critKeywords: { description: 'Words that label the crit level in a Threshold cell.', type: 'array', items: { type: 'string' } },
   },
   check({ document, options, optionsOf, report }) {
-    const analysis = analyseDrift(document, optionsOf(driftRowsRule));
+    const analysis = driftAnalysis(document, optionsOf(driftRowsRule));
     if (!analysis) return;
     for (const { row, notApplicable } of analysis.rows) {
       if (notApplicable) continue; // an N/A row has no window or threshold (RDY301 judges it)
@@ -40,7 +41,7 @@ export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
       // A column the table lacks is RDY004's, once for the table, not once per row.
       if (analysis.table.hasColumn('Window') && (isBlankValue(window?.value) || POSTPONED.test(window?.value.replace(/[`*_]/g, '') ?? '')) && !isHeld(document, window)) {
         report({
-          range: where(window, row),
+          range: cellOrRow(window, row),
           message: `${name} has no Window: write the period the drift is measured over, e.g. \`rolling 7d vs training\` or \`14d window, per crypto\`.`,
         });
       }
@@ -52,7 +53,7 @@ export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
       if ((hasWarn && hasCrit) || VALUE_PAIR.test(value)) continue;
       const missing = isBlankValue(value) ? 'is empty' : !hasWarn && !hasCrit ? 'gives neither a warn nor a crit level' : hasWarn ? 'gives no crit level' : 'gives no warn level';
       report({
-        range: where(threshold, row),
+        range: cellOrRow(threshold, row),
         message: `${name}'s Threshold ${missing}: write both, e.g. \`PSI > 0.2 (warn), PSI > 0.5 (crit)\`.`,
       });
     }

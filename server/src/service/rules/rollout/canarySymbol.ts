@@ -4,7 +4,7 @@ import { findPhrases } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
 import { subRange } from '../../facts/document';
-import { analyseRollout, proseSpans } from '../../facts/rollout/stages';
+import { rolloutAnalysis, proseSpans } from '../../facts/rollout/stages';
 import { alternativesIn, notesAboutOthers } from '../../facts/rollout/canaryTraffic';
 import { canarySymbols, DEFAULT_CANARY_SYMBOLS, DEFAULT_SYMBOL_PATTERN, findSymbols, symbolsIn, type CanarySymbolOptions } from '../../facts/rollout/canarySymbols';
 
@@ -33,7 +33,7 @@ export const canarySymbolRule = defineRule<CanarySymbolOptions>({
     vagueKeywords: { description: 'Phrases that postpone the choice of the canary crypto.', type: 'array', items: { type: 'string' } },
   },
   check({ document, options, optionsOf, report }) {
-    const analysis = analyseRollout(document, optionsOf(rolloutStagesRule));
+    const analysis = rolloutAnalysis(document, optionsOf(rolloutStagesRule));
     const row = analysis?.stage.canary;
     if (!analysis || !row) return;
     const { table, section } = analysis;

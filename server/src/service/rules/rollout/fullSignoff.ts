@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { analyseRollout, findInSpans, proseSpans, SIGNOFF_TEXT } from '../../facts/rollout/stages';
+import { rolloutAnalysis, findInSpans, proseSpans, SIGNOFF_TEXT } from '../../facts/rollout/stages';
 import { noAutoPromotionRule } from './noAutoPromotion';
 
 interface SignoffOptions {
@@ -25,7 +25,7 @@ export const fullSignoffRule = defineRule<SignoffOptions>({
     signoffKeywords: { description: 'Phrases that name the operator\'s explicit sign-off.', type: 'array', items: { type: 'string' } },
   },
   check({ document, options, optionsOf, report }) {
-    const analysis = analyseRollout(document, optionsOf(rolloutStagesRule));
+    const analysis = rolloutAnalysis(document, optionsOf(rolloutStagesRule));
     const row = analysis?.stage.full;
     if (!analysis || !row) return;
     // Auto-promotion in the Full row is RDY406's error; one diagnostic for one problem.

@@ -1,7 +1,7 @@
 import type { ReadinessDocument } from '../../model';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { analyseRollout, findInSpans, proseSpans, SIGNOFF_TEXT, type RolloutAnalysis } from '../../facts/rollout/stages';
+import { rolloutAnalysis, findInSpans, proseSpans, SIGNOFF_TEXT, type RolloutAnalysis } from '../../facts/rollout/stages';
 
 interface AutoPromotionOptions {
   autoPromotionKeywords: string[];
@@ -35,7 +35,7 @@ export const noAutoPromotionRule = defineRule<AutoPromotionOptions>({
     autoPromotionKeywords: { description: 'Phrases of automatic promotion (ignored after "no", "not", "never", "without").', type: 'array', items: { type: 'string' } },
   },
   check({ document, options, optionsOf, report }) {
-    const analysis = analyseRollout(document, optionsOf(rolloutStagesRule));
+    const analysis = rolloutAnalysis(document, optionsOf(rolloutStagesRule));
     if (!analysis) return;
     for (const match of findInSpans(spansOf(document, analysis), options.autoPromotionKeywords)) {
       report({

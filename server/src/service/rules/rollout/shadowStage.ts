@@ -1,6 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
-import { hasPlaceholder } from '../../facts/document';
+import { cellOrRow, hasPlaceholder, isHeld } from '../../facts/document';
 import { appendBlock, insertLinesBefore } from '../../util/edits';
 import { snippetOf } from '../../util/snippets';
 import { dayOption } from '../../util/phrases';
@@ -8,7 +8,7 @@ import { emptyReasonProblem, minReasonWords } from '../../facts/file/skips';
 import { skipJustificationRule } from '../file/skipJustification';
 import { defineRule, type Fix, type RuleContext } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { analyseRollout, cellOrRow, isHeld, shadowSkips, stageDays, type ShadowSkip } from '../../facts/rollout/stages';
+import { rolloutAnalysis, shadowSkips, stageDays, type ShadowSkip } from '../../facts/rollout/stages';
 
 interface ShadowOptions {
   minShadowDays: number;
@@ -43,7 +43,7 @@ export const shadowStageRule = defineRule<ShadowOptions>({
     minShadowDays: { description: 'Shortest shadow stage, in days, without a calibration-only SKIP.', type: 'integer', minimum: 0 },
   },
   check({ document, options, optionsOf, report }) {
-    const analysis = analyseRollout(document, optionsOf(rolloutStagesRule));
+    const analysis = rolloutAnalysis(document, optionsOf(rolloutStagesRule));
     const row = analysis?.stage.shadow;
     if (!analysis || !row) return;
     const { table, section } = analysis;
