@@ -32,7 +32,7 @@ const linkedRunbooksBy = factBy((document, key: string): LinkedRunbook[] => {
 
 export type RunbookPart = 'symptom' | 'diagnosis' | 'remediation' | 'escalation';
 
-export const RUNBOOK_PARTS: readonly RunbookPart[] = ['symptom', 'diagnosis', 'remediation', 'escalation'];
+const RUNBOOK_PARTS: readonly RunbookPart[] = ['symptom', 'diagnosis', 'remediation', 'escalation'];
 
 export const DEFAULT_PART_WORDS: Record<RunbookPart, string[]> = {
   symptom: ['symptom'],

@@ -14,7 +14,7 @@ export interface Requirement {
 }
 
 /** PEP 503: lower case, runs of `-`, `_` and `.` become one `-`. */
-export function normalisePackageName(name: string): string {
+function normalisePackageName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 

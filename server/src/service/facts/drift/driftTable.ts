@@ -66,7 +66,7 @@ export const driftAnalysis = factBy((document, keywords: DriftKeywords): DriftAn
   return { section, table, rows, proseNotApplicable: proseNotApplicable(document, section, keywords) };
 });
 
-export function driftKind(text: string, keywords: DriftKeywords): DriftKind | undefined {
+function driftKind(text: string, keywords: DriftKeywords): DriftKind | undefined {
   // Data first: "data drift (covariate)" is data drift even if a concept word follows.
   if (hasPhrase(text, keywords.dataDriftKeywords, true)) return 'data';
   if (hasPhrase(text, keywords.conceptDriftKeywords, true)) return 'concept';

@@ -7,14 +7,14 @@ import { insertLinesBefore } from '../../util/edits';
 import type { Fix } from '../../rules/types';
 
 /** The header fields in template order, with the label the template writes. */
-export const HEADER_FIELDS: ReadonlyArray<{ key: FieldKey; label: string }> = [
+const HEADER_FIELDS: ReadonlyArray<{ key: FieldKey; label: string }> = [
   { key: 'story', label: 'Story' },
   { key: 'owner', label: 'Owner' },
   { key: 'filled on', label: 'Filled on' },
   { key: 'reviewed by committee', label: 'Reviewed by committee' },
 ];
 
-export function headerLabel(key: FieldKey): string {
+function headerLabel(key: FieldKey): string {
   return HEADER_FIELDS.find((field) => field.key === key)?.label ?? key;
 }
 

@@ -9,7 +9,7 @@ import { maskInlineMarkup } from './inlineMarkup';
 export const DEFAULT_STORY_ID_PATTERN = String.raw`CVN-N\d+(-[A-Z0-9]+)*-S\d+`;
 
 /** The story-id pattern as a global regex matching whole tokens only (not inside `XCVN-…-S1-b`). */
-export function storyIdRegex(pattern: string): RegExp {
+function storyIdRegex(pattern: string): RegExp {
   try {
     return optionRegExp(pattern, DEFAULT_STORY_ID_PATTERN, (p) => String.raw`(?<![\w-])(?:${p})(?![\w-])`, 'g');
   } catch (error) {

@@ -46,7 +46,7 @@ export const columnCells = factBy((document, column: string): ColumnCell[] => {
 });
 
 /** Lower case, with spaces, dots, dashes and underscores all alike, so `feature distribution` matches `feature_distribution`. */
-export function looseName(text: string): string {
+function looseName(text: string): string {
   return text.toLowerCase().replace(/[\s._-]+/g, '_');
 }
 

@@ -37,7 +37,7 @@ export function sampleName(
 }
 
 /** The row's cells in the table's own column order; columns the template does not know stay empty. */
-export function sampleCells(document: ReadinessDocument, table: Table, sample: SampleMetric): string[] {
+function sampleCells(document: ReadinessDocument, table: Table, sample: SampleMetric): string[] {
   const owner = likelyOwner(document, table) ?? FALLBACK_OWNER;
   const byKey: Record<string, string> = {
     [columnKey('Metric')]: `\`${sample.metric}\``,

@@ -14,7 +14,7 @@ import { toSnippet } from '../../util/snippets';
 export const OWNER_FIELDS = ['dri', 'backup dri', 'decision authority', 'sunset date'] as const;
 export type OwnerFieldKey = (typeof OWNER_FIELDS)[number];
 
-export const FIELD_LABELS: Record<OwnerFieldKey, string> = {
+const FIELD_LABELS: Record<OwnerFieldKey, string> = {
   dri: 'DRI',
   'backup dri': 'Backup DRI',
   'decision authority': 'Decision authority',

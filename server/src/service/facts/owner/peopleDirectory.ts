@@ -3,7 +3,7 @@
 import type { WorkspaceView } from '../../workspace';
 
 /** Where GitHub looks for CODEOWNERS, in its order. */
-export const CODEOWNERS_FILES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+const CODEOWNERS_FILES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 
 export interface PersonEntry {
   /** As written there, with its `@`. */

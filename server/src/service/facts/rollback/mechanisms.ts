@@ -60,7 +60,7 @@ export interface Mechanism {
  * names neither kind. A deploy word wins over a config word in the same cell: "config change via
  * hotfix" still ships code.
  */
-export function classifyMechanism(document: ReadinessDocument, table: Table, row: TableRow, keywords: MechanismKeywords): Mechanism {
+function classifyMechanism(document: ReadinessDocument, table: Table, row: TableRow, keywords: MechanismKeywords): Mechanism {
   const mechanism = table.cell(row, 'Mechanism');
   const description = table.cell(row, 'Description');
   const name = mechanism?.value || description?.value || '';

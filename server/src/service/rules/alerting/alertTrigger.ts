@@ -16,8 +16,8 @@ export interface TriggerOptions {
   countUnits: string[];
 }
 
-export const DEFAULT_DURATION_WORDS = ['for', 'over', 'within', 'during', 'in', 'in the last', 'in the past', 'across', 'rolling', 'sustained for', 'sustained'];
-export const DEFAULT_COUNT_UNITS = ['runs', 'checks', 'evaluations', 'cycles', 'bars', 'samples', 'intervals', 'windows', 'scrapes', 'trades', 'batches'];
+const DEFAULT_DURATION_WORDS = ['for', 'over', 'within', 'during', 'in', 'in the last', 'in the past', 'across', 'rolling', 'sustained for', 'sustained'];
+const DEFAULT_COUNT_UNITS = ['runs', 'checks', 'evaluations', 'cycles', 'bars', 'samples', 'intervals', 'windows', 'scrapes', 'trades', 'batches'];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 

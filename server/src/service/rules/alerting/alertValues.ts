@@ -9,8 +9,8 @@ export interface AlertValueOptions {
   channels: string[];
 }
 
-export const DEFAULT_SEVERITIES = ['P1', 'P2', 'P3'];
-export const DEFAULT_CHANNELS = ['Pagerduty', 'Slack', 'email'];
+const DEFAULT_SEVERITIES = ['P1', 'P2', 'P3'];
+const DEFAULT_CHANNELS = ['Pagerduty', 'Slack', 'email'];
 
 export const alertValuesRule = defineRule<AlertValueOptions>({
   code: 'RDY202',

@@ -125,7 +125,7 @@ function storySlug(document: ReadinessDocument): string | undefined {
  * The workspace runbook that best matches the metric (most shared name parts, the Story's own
  * first), so the new row links a procedure that exists; undefined when none shares a part.
  */
-export function matchingRunbook(workspace: WorkspaceView, folderOption: string, metric: string, slug: string | undefined): string | undefined {
+function matchingRunbook(workspace: WorkspaceView, folderOption: string, metric: string, slug: string | undefined): string | undefined {
   const folder = normaliseFolder(folderOption);
   const parts = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter((part) => part.length >= 3 && !GENERIC_PARTS.has(part));
   const wanted = new Set(parts(metric));

@@ -12,8 +12,8 @@ export interface RunbookContentOptions {
   logQueryPattern: string;
 }
 
-export const DEFAULT_DASHBOARD_PATTERN = String.raw`https?://[^\s)\]>]*grafana`;
-export const DEFAULT_LOG_QUERY_PATTERN = String.raw`\{[^{}\n]*\bjob\s*=~?[^{}\n]*\}`;
+const DEFAULT_DASHBOARD_PATTERN = String.raw`https?://[^\s)\]>]*grafana`;
+const DEFAULT_LOG_QUERY_PATTERN = String.raw`\{[^{}\n]*\bjob\s*=~?[^{}\n]*\}`;
 
 const PART_ADVICE: Record<RunbookPart, string> = {
   symptom: 'a "Symptom" section (what the on-call sees when it fires)',

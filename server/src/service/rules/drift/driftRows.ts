@@ -15,9 +15,9 @@ export const NA_FIX_REASON = 'features and labels are untouched, only the calibr
  * What the "mark N/A" quick fix writes where the justification goes: the reason is the author's,
  * so a placeholder that RDY001 flags until it is replaced (selected as a snippet tab stop).
  */
-export const NA_REASON_PLACEHOLDER = '<reason>';
+const NA_REASON_PLACEHOLDER = '<reason>';
 
-export const NA_MARKER = 'N/A — calibration-only change';
+const NA_MARKER = 'N/A — calibration-only change';
 
 export const driftRowsRule = defineRule<DriftKeywords>({
   code: 'RDY301',

@@ -86,7 +86,7 @@ export const filledOnDateRule = defineRule<FilledOnOptions>({
 });
 
 /** Why `YYYY-MM-DD` names no day: the month or the day is out of range. */
-export function whyNotADate(text: string): string {
+function whyNotADate(text: string): string {
   const [year, month, day] = text.split('-').map(Number);
   if (month < 1 || month > 12) return `there is no month ${String(month).padStart(2, '0')} (months run from 01 to 12)`;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -12,9 +12,9 @@ interface StoryLinksOptions {
   workPackagePattern: string;
 }
 
-export const DEFAULT_ISSUE_PATTERN =
+const DEFAULT_ISSUE_PATTERN =
   String.raw`https?://(?:www\.)?github\.com/[\w.-]+/[\w.-]+/issues/\d+|(?<![\w&#/])#\d+\b|\b[\w.-]+/[\w.-]+#\d+\b`;
-export const DEFAULT_WORK_PACKAGE_PATTERN = String.raw`\bwp\s*#\s*\d+\b|https?://\S+?/work_packages/\d+`;
+const DEFAULT_WORK_PACKAGE_PATTERN = String.raw`\bwp\s*#\s*\d+\b|https?://\S+?/work_packages/\d+`;
 
 export const storyLinksRule = defineRule<StoryLinksOptions>({
   code: 'RDY102',

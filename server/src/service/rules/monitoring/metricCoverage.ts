@@ -58,7 +58,7 @@ export const metricCoverageRule = defineRule<MetricCoverageOptions>({
 });
 
 /** A paragraph of the author's prose in the section holding a coverage phrase and a metric in `code`. */
-export function namesCoveringMetric(document: ReadinessDocument, section: Section, phrases: string[]): boolean {
+function namesCoveringMetric(document: ReadinessDocument, section: Section, phrases: string[]): boolean {
   const wanted = phrases.map((p) => p.trim().toLowerCase()).filter(Boolean);
   if (!wanted.length) return false;
   for (const paragraph of paragraphs(document, section)) {

@@ -9,7 +9,7 @@ export interface MetricSourceOptions {
   sources: Record<string, string[]>;
 }
 
-export const DEFAULT_SOURCES: Record<string, string[]> = {
+const DEFAULT_SOURCES: Record<string, string[]> = {
   'Loki query': ['Loki', 'LogQL'],
   Prometheus: ['Prom', 'PromQL'],
   'OpenTelemetry span': ['OpenTelemetry', 'Open Telemetry', 'OTel', 'OTLP'],
@@ -73,7 +73,7 @@ function words(text: string): string {
  * The canonical sources a value names, in order: a spelling counts when it stands as whole words
  * anywhere outside parentheses (`Prometheus (via pushgateway)`, `Loki query {job="signals"}`).
  */
-export function sourcesIn(value: string, sources: Record<string, string[]>): string[] {
+function sourcesIn(value: string, sources: Record<string, string[]>): string[] {
   const text = words(blankParentheses(value));
   return spelledSources(sources)
     .filter(({ spelt }) => spelt.some((spelling) => text.includes(spelling)))

@@ -59,7 +59,7 @@ export const sunsetDateRule = defineRule({
   },
 });
 
-export function replaceDateFix(range: Fix['edits'][number]['range'], date: string): Fix {
+function replaceDateFix(range: Fix['edits'][number]['range'], date: string): Fix {
   return { title: `Set to ${date}`, isPreferred: true, edits: [{ range, newText: date }] };
 }
 
