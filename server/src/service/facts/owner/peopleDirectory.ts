@@ -1,6 +1,7 @@
 // Who the workspace knows: CODEOWNERS and the configured people files, read through the workspace view.
 // Read by RDY608 (known-people) and the handle hover and completions.
 import type { WorkspaceView } from '../../workspace';
+import { sayEither } from '../../util/say';
 
 /** Where GitHub looks for CODEOWNERS, in its order. */
 const CODEOWNERS_FILES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
@@ -93,5 +94,5 @@ export function findPerson(directory: PeopleDirectory, handle: string): { entry:
 /** `CODEOWNERS` and `docs/people.txt` → "`CODEOWNERS` or `docs/people.txt`". */
 export function sayFiles(files: readonly string[]): string {
   const quoted = files.map((file) => `\`${file}\``);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+  return sayEither(quoted);
 }

@@ -1,8 +1,8 @@
 import { perObject } from '../../facts/fact';
 import { blankParentheses } from '../../util/handles';
 import { defineRule, type Fix } from '../types';
-import { sayChoices } from './metricType';
 import { columnCells } from '../../facts/monitoring/monitoringTable';
+import { sayEither } from '../../util/say';
 
 export interface MetricSourceOptions {
   /** Canonical source name -> spellings that mean it (the canonical name itself always counts). */
@@ -38,7 +38,7 @@ export const metricSourceRule = defineRule<MetricSourceOptions>({
   check({ document, options, report }) {
     const canonical = Object.keys(options.sources ?? {});
     if (!canonical.length) return;
-    const choices = sayChoices(canonical);
+    const choices = sayEither(canonical);
     for (const { row, cell } of columnCells(document, 'Source')) {
       if (!cell) {
         report({ range: row.range, message: `This metric row has no Source cell: add one holding ${choices}.` });
