@@ -83,6 +83,8 @@ const contexts = await Promise.all(
       alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
       define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__import_meta_url' },
       logLevel: 'warning',
+      // The organisation's template (docs/template.md) is embedded as text.
+      loader: { '.md': 'text' },
       metafile,
       ...(entry.web ? webOptions(entry) : {}),
     }),

@@ -11,10 +11,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { RULES } from '../server/src/service';
 import { escapeData, escapeProperty } from '../cli/src/formatters/github';
 import { escapeXml } from '../cli/src/formatters/junit';
-import { readFixture, ROOT, TODAY } from './helpers';
+import { readFixture, readTemplate, ROOT, TODAY } from './helpers';
 
 const CLI = join(ROOT, 'cli/out/cli.js');
-const TEMPLATE = readFixture('template.md');
+const TEMPLATE = readTemplate();
 /** A defective file whose safe fix adds the missing §6 (RDY002); other findings need a human. */
 const FIXABLE = readFixture('cli/fixable-readiness.md');
 

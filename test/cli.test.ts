@@ -4,10 +4,10 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { readFixture, ROOT, TODAY } from './helpers';
+import { readTemplate, ROOT, TODAY } from './helpers';
 
 const CLI = join(ROOT, 'cli/out/cli.js');
-const TEMPLATE = readFixture('template.md');
+const TEMPLATE = readTemplate();
 
 function run(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findSection, sectionTable } from '../server/src/service/facts/document';
 import { parseReadiness } from '../server/src/service';
-import { at, readFixture, textAt } from './helpers';
+import { at, readTemplate, textAt } from './helpers';
 
-const TEMPLATE = readFixture('template.md');
+const TEMPLATE = readTemplate();
 
 describe('document model', () => {
   it('recognises the six sections and the checklist of the template', () => {

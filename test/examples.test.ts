@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileSystemWorkspace } from '../server/src/node/fsWorkspace';
 import { checkDocument } from '../server/src/service';
-import { at, readFixture, ROOT, TODAY, withCode, type TextDiagnostic } from './helpers';
+import { at, readTemplate, ROOT, TODAY, withCode, type TextDiagnostic } from './helpers';
 
 // The examples folder is a workspace of its own (it holds a config file), as the CLI sees it.
 const EXAMPLES = join(ROOT, 'examples');
@@ -47,7 +47,7 @@ describe('the bundled examples', () => {
 });
 
 describe('the raw template', () => {
-  const template = readFixture('template.md');
+  const template = readTemplate();
   const diagnostics = checkDocument({ text: template, documentPath: 'documentation/readiness/x.md', workspace, today: TODAY })
     .diagnostics as TextDiagnostic[];
 

@@ -26,7 +26,7 @@ import {
   type ReadinessFinding,
 } from '../server/src/service';
 import { LineIndex } from '../server/src/service/text/lineIndex';
-import { readFixture, ROOT, TODAY } from './helpers';
+import { readTemplate, ROOT, TODAY } from './helpers';
 
 const SEED = Number(process.env.FC_SEED ?? 20261126);
 const RUNS = Number(process.env.FC_RUNS ?? 40);
@@ -42,7 +42,7 @@ const files: Record<string, string> = {};
 for (const name of readdirSync(join(EXAMPLES, RUNBOOK_DIR))) files[`${RUNBOOK_DIR}/${name}`] = readFileSync(join(EXAMPLES, RUNBOOK_DIR, name), 'utf8');
 const BASES: Array<[string, string]> = [
   ...readdirSync(join(EXAMPLES, READINESS_DIR)).map((name): [string, string] => [name, readFileSync(join(EXAMPLES, READINESS_DIR, name), 'utf8')]),
-  ['the template', readFixture('template.md')],
+  ['the template', readTemplate()],
 ];
 const workspace = memoryWorkspace(files);
 const settings = resolveSettings(RULES, []);

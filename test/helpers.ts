@@ -24,6 +24,11 @@ export function readFixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
+/** The organisation's template (docs/template.md, which the engine embeds). */
+export function readTemplate(): string {
+  return readFileSync(join(ROOT, 'docs', 'template.md'), 'utf8');
+}
+
 export function readExample(relativePath: string): string {
   return readFileSync(join(ROOT, 'examples', relativePath), 'utf8');
 }

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { readFixture } from './helpers';
+import { readTemplate } from './helpers';
 import { fileUri, LspClient, messageOf, withTimeout } from './lsp/client';
 
 const VALID = readFileSync(join(__dirname, '..', 'examples/documentation/readiness/CVN-N011-EA-S11.md'), 'utf8');
@@ -83,10 +83,10 @@ describe('language server hardening', () => {
   });
 
   it('the workspace scan enters no symlinked folder and reads no link out of the folder', async () => {
-    const root = workspace({ 'documentation/readiness/zz-last-readiness.md': readFixture('template.md') });
+    const root = workspace({ 'documentation/readiness/zz-last-readiness.md': readTemplate() });
     const outside = mkdtempSync(join(tmpdir(), 'readiness-lsp-outside-'));
     mkdirSync(join(outside, 'readiness'));
-    writeFileSync(join(outside, 'readiness/CVN-N9-S9.md'), readFixture('template.md'));
+    writeFileSync(join(outside, 'readiness/CVN-N9-S9.md'), readTemplate());
     symlinkSync(outside, join(root, 'a-linked'));
     symlinkSync(join(outside, 'readiness/CVN-N9-S9.md'), join(root, 'documentation/readiness/a-escape.md'));
     const client = await LspClient.start({ folders: [root], settings: { delay: 0, scope: 'workspace' } });

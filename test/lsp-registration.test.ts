@@ -17,7 +17,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { readFixture } from './helpers';
+import { readTemplate } from './helpers';
 import { SERVER } from './lsp/client';
 
 it('keeps running and publishes diagnostics when the client answers client/registerCapability with an error', async () => {
@@ -51,7 +51,7 @@ it('keeps running and publishes diagnostics when the client answers client/regis
       capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } } },
     });
     await connection.sendNotification('initialized', {});
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFixture('template.md') } });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readTemplate() } });
     const count = await Promise.race([published, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no diagnostics within 10 s')), 10_000).unref())]);
     assert.ok(count > 0);
     assert.ok(refused.includes('workspace/didChangeWatchedFiles'), refused.join());

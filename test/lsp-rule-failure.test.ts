@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { readFixture } from './helpers';
+import { readTemplate } from './helpers';
 import { LspClient } from './lsp/client';
 
 describe('language server: a rule that throws', () => {
@@ -17,7 +17,7 @@ describe('language server: a rule that throws', () => {
     const uri = pathToFileURL(join(root, 'documentation/readiness/CVN-N1-S1.md')).toString();
     const client = await LspClient.start({ folders: [root], settings: { delay: 0, scope: 'openFiles', rules: { RDY101: { storyIdPattern: '(' } } } });
     try {
-      const text = readFixture('template.md');
+      const text = readTemplate();
       await client.open(uri, text);
       const first = await client.waitForDiagnostics(uri, (p) => p.version === 1);
       assert.ok(first.diagnostics.some((d) => d.code === 'RDY001'), 'the other rules still report');

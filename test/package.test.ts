@@ -16,7 +16,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { TEMPLATE_TEXT } from '../server/src/service/template/templateText';
-import { readFixture, ROOT, TODAY } from './helpers';
+import { readTemplate, ROOT, TODAY } from './helpers';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 // No registry, no audit, no update check: installing the tarball must need nothing from the network.
@@ -88,13 +88,13 @@ describe('the npm package', () => {
   });
 
   it('ships the organisation template as init writes it before filling', () => {
-    assert.equal(readFileSync(join(ROOT, 'docs/template.md'), 'utf8'), TEMPLATE_TEXT);
+    assert.equal(readFileSync(join(project, 'node_modules/mlops-readiness/docs/template.md'), 'utf8'), TEMPLATE_TEXT);
   });
 
   it('mlops-readiness check: exit 1 and the finding, from the installed bin', () => {
     const dir = join(project, 'docs/readiness');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'CVN-N1-S1.md'), readFixture('template.md'));
+    writeFileSync(join(dir, 'CVN-N1-S1.md'), readTemplate());
     const bin = join(project, 'node_modules/.bin/mlops-readiness');
     const result = spawnSync(bin, ['check', 'docs', '--today', TODAY], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     assert.equal(result.status, 1, result.stderr);
@@ -119,7 +119,7 @@ describe('the npm package', () => {
       assert.equal(result.serverInfo?.name, 'mlops-readiness-server');
       assert.ok(result.capabilities.textDocumentSync);
       await connection.sendNotification('initialized', {});
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFixture('template.md') } });
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readTemplate() } });
       const diagnostics = (await withTimeout(published, 'publishDiagnostics')).diagnostics;
       assert.ok(diagnostics.some((d) => d.code === 'RDY001' && d.range.start.line === 0), JSON.stringify(diagnostics[0]));
     } finally {

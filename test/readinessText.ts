@@ -43,7 +43,7 @@ export interface ReadinessText {
   trailingSpaces: boolean;
 }
 
-const TEMPLATE = readFileSync(join(__dirname, 'fixtures/template.md'), 'utf8');
+const TEMPLATE = readFileSync(join(__dirname, '..', 'docs', 'template.md'), 'utf8');
 const HEADER_LINE = /^\*\*(Story|Owner|Filled on|Reviewed by committee)\*\*:\s*(.*)$/;
 const HEADING_LINE = /^(#{2,4})\s+(.*)$/;
 const OWNER_FIELD_LINE = /^- \*\*(DRI|Backup DRI|Decision authority|Sunset date)\*\*:\s*(.*)$/;

@@ -3,12 +3,12 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Range } from 'vscode-languageserver-types';
 import { analyse, parseReadiness, resolveSettings, RULES, memoryWorkspace, type ReadinessFinding } from '../server/src/service';
-import { readExample, readFixture, TODAY } from './helpers';
+import { readExample, readTemplate, TODAY } from './helpers';
 
 const SEED = Number(process.env.FC_SEED ?? 20261126);
 const params = { seed: SEED, numRuns: 150 };
 
-const TEMPLATE = readFixture('template.md');
+const TEMPLATE = readTemplate();
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const settings = resolveSettings(RULES, []);
 

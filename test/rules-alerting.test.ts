@@ -6,10 +6,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits, checkDocument, memoryWorkspace, type WorkspaceView } from '../server/src/service';
 import { alertRows } from '../server/src/service/facts/alerting/alertTable';
 import { parseReadiness } from '../server/src/service';
-import { applyFix, at, check, type CheckOptions, edit, finding, messageText, newErrors, rangeOf, readExample, readFixture, ROOT, textAt, TODAY, withCode } from './helpers';
+import { applyFix, at, check, type CheckOptions, edit, finding, messageText, newErrors, rangeOf, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
-const TEMPLATE = readFixture('template.md');
+const TEMPLATE = readTemplate();
 const RUNBOOK_DIR = join(ROOT, 'examples/documentation/runbooks');
 /** The example runbooks, where the example file's links point. */
 const RUNBOOKS: Record<string, string> = Object.fromEntries(

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyseText, applyFix, at, check, edit, readFixture, textAt, withCode } from './helpers';
+import { analyseText, applyFix, at, check, edit, readTemplate, textAt, withCode } from './helpers';
 
-const TEMPLATE = readFixture('template.md');
+const TEMPLATE = readTemplate();
 
 describe('RDY001 no-placeholders (F1)', () => {
   it('gives one diagnostic per placeholder of the raw template, on its exact range', () => {

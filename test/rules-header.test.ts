@@ -1,7 +1,7 @@
 // Header rules RDY101–RDY105 (RULES.md H1–H5): title, Story links, Owner, Filled on, committee review.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyseText, applyFix, at, check, edit, only, onlyFinding, readExample, readFixture, textAt, withCode, plain } from './helpers';
+import { analyseText, applyFix, at, check, edit, only, onlyFinding, plain, readExample, readFixture, readTemplate, textAt, withCode } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const HEADER_CODES = ['RDY101', 'RDY102', 'RDY103', 'RDY104', 'RDY105'];
@@ -25,7 +25,7 @@ function addedErrorsPerRule(before: string, after: string, insertedLines: number
 test('the valid example and the raw template give no header diagnostic', () => {
   for (const code of HEADER_CODES) assert.deepEqual(withCode(check(VALID), code), [], code);
   // The template's header holds only placeholders: RDY001 reports them, the header rules stay silent.
-  const template = readFixture('template.md');
+  const template = readTemplate();
   for (const code of HEADER_CODES) assert.deepEqual(withCode(check(template), code), [], `template ${code}`);
   assert.ok(withCode(check(template), 'RDY001').length > 5);
 });

@@ -12,7 +12,7 @@ import {
 } from '../server/src/service/facts/monitoring/metricClasses';
 import { configuredMetricKeywords, metricClassesRule } from '../server/src/service/rules/monitoring/metricClasses';
 import { inverted, readThreshold } from '../server/src/service/facts/monitoring/thresholds';
-import { analyseText, at, check, edit, messageText, readExample, readFixture, ROOT, textAt, withCode } from './helpers';
+import { analyseText, at, check, edit, messageText, readExample, readFixture, readTemplate, ROOT, textAt, withCode } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const DEFECTS = readFixture('monitoring/row-defects.md');
@@ -82,7 +82,7 @@ describe('§1 monitoring: the valid example and placeholders', () => {
   });
 
   it('stays silent on cells that still hold a template placeholder (RDY001 reports them)', () => {
-    const template = readFixture('template.md');
+    const template = readTemplate();
     const diagnostics = check(template);
     assert.ok(withCode(diagnostics, 'RDY001').length >= 6);
     for (const code of ['RDY111', 'RDY112', 'RDY113', 'RDY114', 'RDY115']) assert.deepEqual(withCode(diagnostics, code), [], code);

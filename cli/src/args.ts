@@ -1,6 +1,5 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describeError } from './files';
+import { lookUp } from './files';
 import { UsageError } from './io';
 
 /**
@@ -22,13 +21,9 @@ export function joinNegativeValues(args: string[], options: string[]): string[] 
 /** `--root`: a folder that exists (else the runbook and config checks would silently find nothing). */
 export function existingFolder(given: string, cwd: string): string {
   const path = resolve(cwd, given);
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `--root: no such folder: ${given}` : `--root: cannot read ${given}: ${describeError(error)}`);
-  }
-  if (!stat.isDirectory()) throw new UsageError(`--root takes a folder, and ${given} is a file`);
+  const entry = lookUp(path);
+  if ('missing' in entry) throw new UsageError(`--root: no such folder: ${given}`);
+  if ('unreadable' in entry) throw new UsageError(`--root: cannot read ${given}: ${entry.unreadable}`);
+  if (!entry.stat.isDirectory()) throw new UsageError(`--root takes a folder, and ${given} is a file`);
   return path;
 }

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { findFiles, realPathOf } from '../../server/src/node/findFiles';
 import { CONFIG_FILE_NAME } from '../../server/src/service';
@@ -37,16 +37,13 @@ export function collectTargets(paths: string[], cwd: string, rootOf: (folder: st
   };
   for (const given of paths.length ? paths : ['.']) {
     const path = resolve(cwd, given);
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`no such file or folder: ${given}`);
-      result.failures.push(`cannot read ${given}: ${describeError(error)}`);
+    const entry = lookUp(path);
+    if ('missing' in entry) throw new UsageError(`no such file or folder: ${given}`);
+    if ('unreadable' in entry) {
+      result.failures.push(`cannot read ${given}: ${entry.unreadable}`);
       continue;
     }
-    if (!stat.isDirectory()) {
+    if (!entry.stat.isDirectory()) {
       add({ path, explicit: true });
       continue;
     }
@@ -59,6 +56,16 @@ export function collectTargets(paths: string[], cwd: string, rootOf: (folder: st
   }
   result.targets = [...byRealPath.values()];
   return result;
+}
+
+/** What is at a path the user named: its stat, `missing` when nothing is there, or why it cannot be read. */
+export function lookUp(path: string): { stat: Stats } | { missing: true } | { unreadable: string } {
+  try {
+    return { stat: statSync(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { missing: true } : { unreadable: describeError(error) };
+  }
 }
 
 /** An I/O error as a person reads it. */

@@ -23,5 +23,7 @@ await esbuild.build({
   format: 'cjs',
   external: ['vscode', 'mocha'],
   sourcemap: 'inline',
+  // The suite imports the engine's template, embedded as text like in the product's bundles.
+  loader: { '.md': 'text' },
   logLevel: 'warning',
 });
