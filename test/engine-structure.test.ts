@@ -310,7 +310,8 @@ describe('quick fixes write a missing header field in the header\'s own style', 
   it('a bullet list gets a bullet written like its neighbours', () => {
     const text = withHeader(FIELDS.filter(([key]) => key !== 'Filled on').map(([key, value]) => `- ${key}: ${value}`).join('\n'));
     const fixed = applyFix(text, finding(text, 'RDY104', { files: RUNBOOKS }));
-    assert.ok(fixed.includes('- Owner: @ana-m\n- Filled on: 2026-11-26\n- Reviewed by committee:'), fixed.slice(0, 600));
+    // The date is the author's to give: the template's placeholder, in the list's own style.
+    assert.ok(fixed.includes('- Owner: @ana-m\n- Filled on: YYYY-MM-DD\n- Reviewed by committee:'), fixed.slice(0, 600));
     assert.equal(withCode(checkText(fixed), 'RDY104').length, 0);
   });
 });
@@ -338,6 +339,13 @@ describe('section headings in other words', () => {
     const words: Record<string, string> = { 1: 'Observability', 2: 'On-call and runbooks', 4: 'Release plan', 6: 'Accountability (DRI)' };
     const text = withHeadings((n, w) => `## ${n === undefined ? 'Merge gate' : words[n] ?? w}`);
     assertClean(text);
+  });
+
+  it('"Owners", "Responsibilities", "Deployment plan" and "Launch plan" name theirs, unnumbered', () => {
+    for (const [four, six] of [['Deployment plan', 'Owners'], ['Launch plan', 'Responsibilities']]) {
+      const words: Record<string, string> = { 4: four, 6: six };
+      assertClean(withHeadings((n, w) => `## ${n !== undefined && words[n] ? words[n] : w}`));
+    }
   });
 });
 

@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileSystemWorkspace } from '../server/src/node/fsWorkspace';
-import { checkDocument } from '../server/src/service';
-import { at, readTemplate, ROOT, TODAY, withCode, type TextDiagnostic } from './helpers';
+import { at, checkDocument, readTemplate, ROOT, TODAY, withCode, type TextDiagnostic } from './helpers';
 
 // The examples folder is a workspace of its own (it holds a config file), as the CLI sees it.
 const EXAMPLES = join(ROOT, 'examples');

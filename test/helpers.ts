@@ -5,12 +5,15 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import {
   analyse,
   applyEdits,
-  checkDocument,
+  createReadinessService,
   memoryWorkspace,
   parseReadiness,
   resolveSettings,
   RULES,
+  toDiagnostic,
   type Analysis,
+  type CheckResult,
+  type DocumentRequest,
   type ReadinessConfig,
   type ReadinessFinding,
 } from '../server/src/service';
@@ -44,6 +47,14 @@ export interface CheckOptions {
 
 /** The engine's diagnostics always carry plain-text messages. */
 export type TextDiagnostic = Diagnostic & { message: string };
+
+const service = createReadinessService();
+
+/** The service's check, with the LSP diagnostics the language server publishes for its findings. */
+export function checkDocument(request: DocumentRequest): CheckResult & { diagnostics: Diagnostic[] } {
+  const result = service.check(request);
+  return { ...result, diagnostics: result.findings.map(toDiagnostic) };
+}
 
 /** Runs the whole check as a shell would, over an in-memory workspace. */
 export function check(text: string, options: CheckOptions = {}): TextDiagnostic[] {

@@ -17,6 +17,8 @@ export interface Heading {
   number?: number;
   title: string;
   must: boolean;
+  /** After everything, e.g. a trailing colon or an anchor `{#monitoring}`. */
+  suffix?: string;
 }
 
 export type Line =
@@ -35,9 +37,13 @@ export interface HeaderStyle {
 export interface ReadinessText {
   lines: Line[];
   header: HeaderStyle;
-  /** §6's fields: the template's bullets `- **DRI**: …`, a numbered list, or a two-column table. */
-  ownerFields: { layout: 'bullets' | 'numbered' | 'table'; key: HeaderStyle['key'] };
-  tables: { outerPipes: boolean; padded: boolean };
+  /**
+   * §6's fields: the template's bullets `- **DRI**: …`, a numbered list, a two-column table, or bullets whose
+   * value stands in an item nested under the key (`- **DRI**:` / `  - @ana-m`).
+   */
+  ownerFields: { layout: 'bullets' | 'numbered' | 'table' | 'nested'; key: HeaderStyle['key'] };
+  /** `tabs`: a tab on each side of every cell, as some editors on Windows write them. */
+  tables: { outerPipes: boolean; padded: boolean; tabs?: boolean };
   crlf: boolean;
   bom: boolean;
   trailingSpaces: boolean;
@@ -75,10 +81,10 @@ function parseHeading(level: number, text: string): Heading {
   return { level, sectionSign: Boolean(numbered?.[1]), number: numbered ? Number(numbered[2]) : undefined, title, must };
 }
 
-function renderHeading({ level, prefix, sectionSign, numbering, number, title, must }: Heading): string {
+function renderHeading({ level, prefix, sectionSign, numbering, number, title, must, suffix }: Heading): string {
   const numberText =
     number === undefined ? '' : sectionSign ? `§${number} ` : numbering === 'paren' ? `${number}) ` : numbering === 'word' ? `Section ${number}: ` : `${number}. `;
-  return `${'#'.repeat(level)} ${prefix ? `${prefix} ` : ''}${numberText}${title}${must ? ' (MUST)' : ''}`;
+  return `${'#'.repeat(level)} ${prefix ? `${prefix} ` : ''}${numberText}${title}${must ? ' (MUST)' : ''}${suffix ?? ''}`;
 }
 
 const splitCells = (row: string) =>
@@ -121,6 +127,7 @@ export function parse(text: string): ReadinessText {
 }
 
 function tableText(cells: string[], delimiter: boolean, style: ReadinessText['tables'], widths?: number[]): string {
+  if (style.tabs && !widths) return style.outerPipes ? `|\t${cells.join('\t|\t')}\t|` : cells.join('\t|\t');
   const padded = widths ? cells.map((c, i) => (delimiter ? c.replace(/-+/, '-'.repeat(Math.max(3, widths[i] - c.replace(/-+/, '').length))) : c.padEnd(widths[i]))) : cells;
   const inner = delimiter && !widths ? padded.join('|') : padded.join(' | ');
   if (!style.outerPipes) return inner;
@@ -157,16 +164,23 @@ export function render(doc: ReadinessText): { text: string; origins: Array<numbe
           out.push({ text: tableText(['Role', 'Who / what'], false, doc.tables) }, { text: tableText(['---', '---'], true, doc.tables) });
           fieldTableOpen = true;
         }
-        // A list item's continuation lines join its value: a table row is one line.
+        // A list item's continuation lines join its value: a table row is one line. A value nested under its key
+        // (`- **DRI**:` / `  - @ana-m`) becomes the cell, and the row stands for the nested line.
         let value = line.value;
+        let origin = line.origin;
         for (let next = doc.lines[index + 1]; next?.kind === 'text' && /^\s+\S/.test(next.text); next = doc.lines[index + 1]) {
-          value += ` ${next.text.trim()}`;
+          const nested = next.text.trim().replace(/^[-*+]\s+/, '');
+          if (!value) [value, origin] = [nested, next.origin];
+          else value += ` ${nested}`;
           index++;
         }
-        out.push({ text: tableText([line.key, value], false, doc.tables), origin: line.origin });
+        out.push({ text: tableText([line.key, value], false, doc.tables), origin });
+      } else if (layout === 'nested' && line.value) {
+        // The key alone on its item, the value (and the origin's findings) on the item nested under it.
+        out.push({ text: `- ${headerKey(line.key, { layout: 'lines', key })}` }, { text: `  - ${line.value}`, origin: line.origin });
       } else {
         const bullet = layout === 'numbered' ? `${++fieldNumber}. ` : '- ';
-        out.push({ text: `${bullet}${headerKey(line.key, { layout: 'lines', key })} ${line.value}`, origin: line.origin });
+        out.push({ text: `${bullet}${headerKey(line.key, { layout: 'lines', key })}${line.value ? ` ${line.value}` : ''}`, origin: line.origin });
       }
       continue;
     }

@@ -85,6 +85,24 @@ const durations = (write: (days: number) => string | undefined) =>
     return match ? (write(Number(match[1])) ?? cell) : cell;
   });
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four'];
+const DAY_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen'];
+/** `Sign-off checklist (gate before PR merge)` → `Sign-Off Checklist (Gate Before PR Merge)`. */
+const titleCase = (text: string) => text.replace(/(^|[\s(-])([a-z])/g, (_, before: string, letter: string) => before + letter.toUpperCase());
+const ANCHORS: Record<SectionKey, string> = { monitoring: 'monitoring', alerting: 'alerting', drift: 'drift', rollout: 'rollout', rollback: 'rollback', owner: 'owner', checklist: 'sign-off' };
+const STORY_ID = /\b(CVN-N\d+(?:-[A-Z0-9]+)*-S\d+)\b/;
+/** A plain handle (`@ana-m`, `` `@ana-m` ``) written as people write a person: `Ana M <@ana-m>` or `@ana-m (Ana M)`. */
+const person = (style: 'mention' | 'parenthesised') => (value: string) =>
+  // A handle already written with a name (`<@ana-m>`, `@ana-m (Ana M)`) is left as it is.
+  value.replace(/(?<![<\w])`?@([a-z0-9]+(?:-[a-z0-9]+)*)`?(?![\w/>-]| \()/gi, (_, handle: string) => {
+    const name = titleCase(handle.replace(/-/g, ' '));
+    return style === 'mention' ? `${name} <@${handle}>` : `@${handle} (${name})`;
+  });
+/** A footnote marker after a cell's value, and the note below the section's tables. */
+const footnote = (section: SectionKey, column: string, label: string, note: string, when: (cell: string) => boolean) => (doc: ReadinessText) => {
+  let marked = false;
+  const next = cellsOf(section, column, (cell) => (when(cell) ? ((marked = true), `${cell}[^${label}]`) : cell))(doc);
+  return marked ? appendToSection(next, section, [`[^${label}]: ${note}`, '']) : doc;
+};
 const EMOJI: Record<SectionKey, string> = { monitoring: '📈', alerting: '🚨', drift: '🌊', rollout: '🚦', rollback: '⏪', owner: '👤', checklist: '✅' };
 
 /** The canary's crypto, when the Traffic cell names one symbol alone ("BTCUSDC only (…)"). */
@@ -106,6 +124,12 @@ export const STRUCTURE: Rewrite[] = [
   { name: 'sectionWordInHeadings', apply: headings((h) => ({ ...h, numbering: 'word' })) },
   { name: 'andForAmpersand', apply: headings((h) => ({ ...h, title: h.title.replace(/ & /g, ' and ') })) },
   { name: 'dropMust', apply: headings((h) => ({ ...h, must: false })) },
+  { name: 'titleCaseHeadingsWithColons', apply: headings((h) => ({ ...h, title: titleCase(h.title), suffix: ':' })) },
+  { name: 'anchorsOnHeadings', apply: (doc) => mapLines(doc, (l) => (l.kind === 'heading' && l.section ? { ...l, heading: { ...l.heading, suffix: ` {#${ANCHORS[l.section]}}` } } : l)) },
+  {
+    name: 'britishSpelling',
+    apply: headings((h) => ({ ...h, title: h.title.replace(/^Staged rollout$/i, 'Staged roll-out').replace(/^Rollback plan$/i, 'Roll-back plan') })),
+  },
   { name: 'shortChecklistHeading', apply: headings((h) => ({ ...h, title: h.title.replace(/^(Sign-off checklist) \(.*\)$/, '$1') })) },
   {
     name: 'emojiInHeadings',
@@ -128,6 +152,36 @@ export const HEADER: Rewrite[] = [
     name: 'storyIdInBackticksInTitle',
     apply: (doc) => mapLines(doc, (l) => (l.kind === 'title' ? { ...l, text: l.text.replace(/\b(CVN-N\d+(?:-[A-Z0-9]+)*-S\d+)\b/, '`$1`') } : l)),
   },
+  { name: 'titleWordsInBold', apply: (doc) => mapLines(doc, (l) => (l.kind === 'title' ? { ...l, text: l.text.replace(/^(# )(MLOps readiness)/i, '$1**$2**') } : l)) },
+  { name: 'titleWordsInItalics', apply: (doc) => mapLines(doc, (l) => (l.kind === 'title' ? { ...l, text: l.text.replace(/^(# )(MLOps readiness)/i, '$1_$2_') } : l)) },
+  {
+    name: 'storyIdAsJiraLink',
+    apply: (doc) =>
+      mapLines(doc, (l) => {
+        const link = (text: string) => text.replace(STORY_ID, '[$1](https://jira.cvn-trading.com/browse/$1)');
+        if (l.kind === 'title') return { ...l, text: link(l.text) };
+        return l.kind === 'header' && l.key === 'Story' ? { ...l, value: link(l.value) } : l;
+      }),
+  },
+  {
+    name: 'sessionIdAsLink',
+    apply: (doc) =>
+      mapLines(doc, (l) =>
+        l.kind === 'header' && l.key === 'Reviewed by committee' ? { ...l, value: l.value.replace(/\bsession `?([\w.#-]*\d[\w.#-]*)`?/, 'session [$1](https://op.cvn-trading.com/committee/$1)') } : l,
+      ),
+  },
+  {
+    name: 'sessionIdWithoutTheWord',
+    apply: (doc) =>
+      mapLines(doc, (l) =>
+        l.kind === 'header' && l.key === 'Reviewed by committee' ? { ...l, value: l.value.replace(/\bsession `?([A-Za-z][\w.#-]*\d[\w.#-]*)`? \(verdict ([\w-]+)\)/, '$1 — $2') } : l,
+      ),
+  },
+  {
+    name: 'verdictWithChangesInWords',
+    apply: (doc) => mapLines(doc, (l) => (l.kind === 'header' && l.key === 'Reviewed by committee' ? { ...l, value: l.value.replace(/\bOK-WITH-CHANGES\b/, 'OK with changes') } : l)),
+  },
+  { name: 'ownerAsNameAndMention', apply: (doc) => mapLines(doc, (l) => (l.kind === 'header' && l.key === 'Owner' ? { ...l, value: person('mention')(l.value) } : l)) },
   {
     name: 'storyIdInBoldOnStoryLine',
     apply: (doc) => mapLines(doc, (l) => (l.kind === 'header' && l.key === 'Story' ? { ...l, value: l.value.replace(/\b(CVN-N\d+(?:-[A-Z0-9]+)*-S\d+)\b/, '**$1**') } : l)),
@@ -153,6 +207,9 @@ export const OWNER_FIELDS: Rewrite[] = [
   { name: 'ownerFieldsColonInsideBold', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, key: 'colon-inside-bold' } }) },
   { name: 'ownerFieldsAsNumberedList', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'numbered' } }) },
   { name: 'ownerFieldsAsTable', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'table' } }) },
+  { name: 'ownerFieldValuesNested', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'nested' } }) },
+  { name: 'ownerFieldsPeopleAsNameAndMention', apply: (doc) => mapLines(doc, (l) => (l.kind === 'field' && l.key !== 'Sunset date' ? { ...l, value: person('mention')(l.value) } : l)) },
+  { name: 'ownerFieldsPeopleWithNames', apply: (doc) => mapLines(doc, (l) => (l.kind === 'field' && l.key !== 'Sunset date' ? { ...l, value: person('parenthesised')(l.value) } : l)) },
 ];
 
 /** The sign-off checklist: `[X]`, `*` bullets. */
@@ -182,11 +239,34 @@ export const TABLES: Rewrite[] = [
       cell.replace(/^Slack$/, 'Slack #cvn-ml-alerts').replace(/^Pagerduty$/, 'Pagerduty service `cvn-trading-live`').replace(/^email$/, 'email ml-oncall@cvn-trading.com'),
     ),
   },
+  { name: 'britishEmail', apply: cellsOf('alerting', 'Notification channel', (cell) => cell.replace(/^email$/i, 'e-mail')) },
   {
     name: 'runbooksAsLinks',
     apply: cellsOf('alerting', 'Runbook', (cell) => cell.replace(/^`(documentation\/runbooks\/([^`<>]+\.md))`$/, '[$2](/$1)')),
   },
   { name: 'dashboardsAsLinks', apply: cellsOf('monitoring', 'Dashboard', (cell) => (/^https?:\/\/\S+$/.test(cell) ? `[Grafana panel](${cell})` : cell)) },
+  { name: 'tabsAroundCells', apply: (doc) => ({ ...doc, tables: { ...doc.tables, tabs: true } }) },
+  { name: 'lineBreaksInPassCriteria', apply: cellsOf('rollout', 'Pass criteria', (cell) => cell.replace(/\s*[;,]\s+/g, '<br>')) },
+  { name: 'metricOwnersWithNames', apply: cellsOf('monitoring', 'Owner', person('parenthesised')) },
+  {
+    name: 'footnotesInCells',
+    apply: (doc) =>
+      [
+        footnote('monitoring', 'Type', 'type', 'As emitted by the service, per crypto.', (cell) => /^`?(counter|gauge|histogram)`?$/.test(cell)),
+        footnote('alerting', 'Severity', 'sev', 'P1 pages the ML on-call rotation.', (cell) => /^`?P[123]`?$/.test(cell)),
+        footnote('rollout', 'Duration', 'days', 'Counted from the first full day of the stage.', (cell) => /\d/.test(cell)),
+      ].reduce((d, f) => f(d), doc),
+  },
+  {
+    name: 'emojiStatusMarkers',
+    apply: (doc) =>
+      [
+        cellsOf('monitoring', 'Type', (cell) => (/^`?(counter|gauge|histogram)`?$/.test(cell) ? `📊 ${cell}` : cell)),
+        cellsOf('alerting', 'Severity', (cell) => cell.replace(/^(`?)P1\b/, '🔴 $1P1').replace(/^(`?)P2\b/, '🟠 $1P2')),
+        cellsOf('rollout', 'Stage', (cell) => cell.replace(/^Shadow$/, '👻 Shadow').replace(/^Canary$/, '🐤 Canary').replace(/^Full$/, '🌍 Full')),
+        (d: ReadinessText) => mapLines(d, (l) => (l.kind === 'text' && l.section === 'checklist' && /^- \[x\]/.test(l.text) ? { ...l, text: `${l.text} ✅` } : l)),
+      ].reduce((d, f) => f(d), doc),
+  },
   {
     name: 'codeSpansInValueCells',
     apply: (doc) =>
@@ -250,7 +330,8 @@ export const ADDITIONS: Rewrite[] = [
   },
   {
     name: 'horizontalRulesBetweenSections',
-    apply: (doc) => mapLines(doc, (line) => (line.kind === 'heading' && line.section ? [{ kind: 'text', text: '---' }, { kind: 'text', text: '' }, line] : line)),
+    // A blank line first: `---` right under a paragraph line would make that line a heading.
+    apply: (doc) => mapLines(doc, (line) => (line.kind === 'heading' && line.section ? [{ kind: 'text', text: '' }, { kind: 'text', text: '---' }, { kind: 'text', text: '' }, line] : line)),
   },
   { name: 'unrelatedLaterSentence', apply: (doc) => appendToSection(doc, 'rollout', ["The canary's numbers are summarised later in the OP Story.", '']) },
   { name: 'unrelatedToBeDecided', apply: (doc) => appendToSection(doc, 'rollout', ['The date of the full rollout is to be decided by the operator after the canary.', '']) },
@@ -262,9 +343,13 @@ export const VALUES: Rewrite[] = [
   { name: 'durationsInWeeks', apply: durations((n) => (n % 7 === 0 ? (n === 7 ? '1w' : `${n / 7} weeks`) : undefined)) },
   { name: 'durationsInDays', apply: durations((n) => `${n} days`) },
   { name: 'durationsAtLeast', apply: durations((n) => `≥ ${n}d`) },
+  { name: 'durationsInHours', apply: durations((n) => `${n * 24} hours`) },
+  { name: 'durationsSpelledOut', apply: durations((n) => (n < DAY_WORDS.length ? `${DAY_WORDS[n]} days` : undefined)) },
   { name: 'canaryOnlyWithNote', apply: canaryCell((symbol) => `\`${symbol}\` only (all other cryptos stay on the champion)`) },
   { name: 'canaryOneOutOfFive', apply: canaryCell((symbol) => `${symbol} — 1 crypto out of 5`) },
   { name: 'canarySymbolAlone', apply: canaryCell((symbol) => symbol) },
+  { name: 'canaryNoteOnItsOwnLine', apply: canaryCell((symbol) => `\`${symbol}\` only<br>(all other cryptos stay on the champion)`) },
+  { name: 'thresholdsWithMiddleDot', apply: cellsOf('monitoring', 'Threshold', (cell) => cell.replace(/ \/ (crit\b|`?[<>])/, ' · $1')) },
 ];
 
 /** Bytes: line ends, byte-order mark, trailing spaces. */

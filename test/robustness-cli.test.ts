@@ -66,9 +66,9 @@ describe('CLI: --fix', () => {
   it('writes only the files it changes (the others keep their mtime), atomically, and leaves no temporary file', () => {
     const { root } = sandbox();
     const readiness = join(root, 'documentation/readiness');
-    // The valid example with its P1 alert on Slack has one safe fix (RDY203: page on Pagerduty); some
-    // of the other examples have nothing safe to fix.
-    const fixable = replace(VALID, '| P1 | Pagerduty |', '| P1 | Slack |');
+    // The valid example with a metric type written `Counter (per hour)` has one safe fix (RDY111: `counter`);
+    // some of the other examples have nothing safe to fix.
+    const fixable = replace(VALID, '| counter | Prometheus |', '| Counter (per hour) | Prometheus |');
     writeFileSync(join(readiness, 'CVN-N011-EA-S11.md'), fixable);
     // Back-date every file, so an unchanged mtime cannot be a same-second coincidence.
     const past = new Date('2020-01-01T00:00:00Z');
@@ -101,7 +101,7 @@ describe('CLI: --fix', () => {
     }
     assert.deepEqual(reported.sort(), changed.sort(), 'the files reported as fixed are exactly those changed');
     const fixed = join(readiness, 'CVN-N011-EA-S11.md');
-    assert.equal(readFileSync(fixed, 'utf8'), VALID, 'the fix applied (Slack -> Pagerduty), nothing else');
+    assert.equal(readFileSync(fixed, 'utf8'), VALID, 'the fix applied (Counter (per hour) -> counter), nothing else');
     assert.ok(changed.length < before.size, 'some files had nothing to fix');
     assert.deepEqual(readdirSync(readiness).filter((name) => /\.tmp$|^\./.test(name)), [], 'no temporary file left');
 

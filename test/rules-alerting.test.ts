@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { applyEdits, checkDocument, memoryWorkspace, type WorkspaceView } from '../server/src/service';
+import { applyEdits, memoryWorkspace, type WorkspaceView } from '../server/src/service';
 import { alertRows } from '../server/src/service/facts/alerting/alertTable';
 import { parseReadiness } from '../server/src/service';
-import { applyFix, at, check, type CheckOptions, edit, finding, messageText, newErrors, rangeOf, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode } from './helpers';
+import { applyFix, at, check, checkDocument, type CheckOptions, edit, finding, messageText, newErrors, rangeOf, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const TEMPLATE = readTemplate();
@@ -251,10 +251,12 @@ describe('RDY203 p1-alert-pages (A3)', () => {
     assert.match(messageText(diagnostic), /P1 alert "ea_s11_expectancy_negative" notifies by Slack, which does not page on-call: write Pagerduty/);
   });
 
-  it('fixes safely by writing Pagerduty', () => {
+  it('fixes by writing Pagerduty when the author applies it, never unattended', () => {
     const found = finding(slackP1, 'RDY203');
     assert.equal(found.fixes[0].title, 'Replace with Pagerduty');
-    assert.ok(found.fixes[0].safe && found.fixes[0].isPreferred);
+    // The channel says how the alert is wired: the author's to change, so preferred but not safe (--fix, fix on save).
+    assert.ok(found.fixes[0].isPreferred);
+    assert.notEqual(found.fixes[0].safe, true);
     const fixed = applyFix(slackP1, found);
     assert.equal(fixed, VALID);
   });
@@ -508,6 +510,39 @@ describe('RDY207 runbook-content (A5)', () => {
       assert.equal(diagnostic.relatedInformation![0].location.uri, `file:///workspace/${P1_PATH}`);
       assert.equal(at(diagnostic.relatedInformation![0].location.range), '0:0-0:0');
     }
+  });
+
+  it('warns while the runbook still holds slots to fill, as the "Create runbook" fix writes it; HTML and comparisons are no slots', () => {
+    const skeleton = [
+      '# Runbook: ea_s11_expectancy_negative',
+      '',
+      'Dashboard: https://grafana.cvn-trading.com/d/ea-s11/entry-alignment?orgId=1&viewPanel=5',
+      'Logs: Loki `{job="<job>"} |= "ea_s11_expectancy_negative"`',
+      '',
+      '## Symptom',
+      '',
+      '<what the on-call sees when the alert fires>',
+      '',
+      '## Diagnosis steps',
+      '',
+      '1. Open the dashboard above.',
+      '',
+      '## Remediation',
+      '',
+      'Flip the factor flag off (< 1 min).<br>Confirm on the dashboard.',
+      '',
+      '## Escalation',
+      '',
+      '<whom to page next, and when: the DRI, then the backup DRI>',
+      '',
+    ].join('\n');
+    const found = withCode(withP1Runbook(skeleton), 'RDY207');
+    assert.deepEqual(found.map((d) => messageText(d)), [`Runbook ${P1_PATH} still has 3 slots to fill, e.g. "<job>": write what the on-call needs there.`]);
+    const written = skeleton
+      .replace('<job>', 'cvntrade-executor')
+      .replace('<what the on-call sees when the alert fires>', 'Expectancy below zero for a day on three cryptos.')
+      .replace('<whom to page next, and when: the DRI, then the backup DRI>', 'Page the DRI, then the backup DRI after 15 min.');
+    assert.deepEqual(withCode(withP1Runbook(written), 'RDY207'), []);
   });
 
   it('does not count headings inside code blocks', () => {

@@ -2,6 +2,7 @@
 // requirements files and the committee review.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fixAll } from '../server/src/service';
 import { parseRequirements } from '../server/src/service/facts/checklist/requirements';
 import { analyseText, applyFix, at, check, type CheckOptions, edit, only, onlyFinding, readExample, readFixture, textAt, withCode } from './helpers';
 
@@ -42,6 +43,13 @@ test('RDY701 a ticked box over a section with an error names that error and poin
   assert.equal(textAt(P1_PLACEHOLDER, d.relatedInformation![0].location.range), 'P1 / P2 / P3');
   assert.equal(d.relatedInformation![0].location.uri, 'file:///workspace/documentation/readiness/CVN-N011-EA-S11.md');
   assert.match(d.relatedInformation![0].message, /^RDY001: Unfilled placeholder/);
+});
+
+test('RDY701 quotes the error whole when its quoted value holds a colon', () => {
+  const text = edit(VALID, 'warn `> 250 ms` / crit `> 500 ms`', 'W: 250 ms, C: 500 ms');
+  const d = withCode(check(text), 'RDY701').find((x) => x.message.startsWith('§1'));
+  assert.ok(d, 'the §1 box is reported');
+  assert.match(d.message, /^§1 is ticked, but threshold "W: 250 ms, C: 500 ms" gives a single value \(line \d+, RDY114\): fix §1, or untick the box\.$/);
 });
 
 test('RDY701 with every rule on: the first error of the section, whatever rule found it, and the count of the others', () => {
@@ -87,7 +95,7 @@ test('RDY701 the "Untick" fix removes the warning and adds no error', () => {
 
 // ---- RDY702 checklist-ready (C1, information)
 
-test('RDY702 an unticked box whose section passes: information and a safe "Tick" fix', () => {
+test('RDY702 an unticked box whose section passes: information and a "Tick" fix the author applies, never --fix', () => {
   const text = untick(VALID, '§3 drift');
   const d = only(text, 'RDY702');
   assert.equal(d.severity, 3);
@@ -95,8 +103,11 @@ test('RDY702 an unticked box whose section passes: information and a safe "Tick"
   assert.match(d.message, /^§3 has no error: tick this box/);
   const f = onlyFinding(text, 'RDY702');
   assert.equal(f.fixes[0].title, 'Tick the box');
-  assert.equal(f.fixes[0].safe, true);
+  // Ticking signs the section off: the author's answer, so neither safe (--fix, fix on save) nor preferred.
+  assert.notEqual(f.fixes[0].safe, true);
+  assert.notEqual(f.fixes[0].isPreferred, true);
   assert.equal(applyFix(text, f, 'Tick'), VALID);
+  assert.equal(fixAll(text, (t) => analyseText(t)).text, text, 'fix-all leaves the box unticked');
 });
 
 test('RDY702 stays silent for a section with an error, a missing section, a skipped section and the other boxes', () => {

@@ -94,6 +94,40 @@ test('RDY102 reads a Story line whose id is in a code span, in bold or a link', 
   assert.match(d.message, /names "CVN-N011-EA-S12" but the title names "CVN-N011-EA-S11"/);
 });
 
+test('RDY101 reads "MLOps readiness" in bold, in italics or as a link as the words it shows', () => {
+  const forms = ['**MLOps readiness** —', '*MLOps readiness* —', '_MLOps readiness_ —', '**MLOps readiness —**', '[MLOps readiness](https://wiki.example.com/mlops) —'];
+  for (const form of forms) {
+    const text = edit(VALID, 'MLOps readiness —', form);
+    assert.deepEqual(withCode(check(text), 'RDY101'), [], form);
+    assert.deepEqual(withCode(check(text), 'RDY102'), [], `RDY102 ${form}`);
+  }
+  // The words in bold with a colon: reported on the words, and the fix keeps the bold.
+  const colon = edit(VALID, 'MLOps readiness —', '**MLOps readiness:**');
+  const d = only(colon, 'RDY101');
+  assert.equal(textAt(colon, d.range), 'MLOps readiness');
+  const fixed = applyFix(colon, onlyFinding(colon, 'RDY101'));
+  assert.match(fixed, /^# \*\*MLOps readiness\*\* — CVN-N011-EA-S11 /);
+  assert.deepEqual(withCode(check(fixed), 'RDY101'), []);
+  // Bold words that are not the title's are still no readiness title.
+  const other = edit(VALID, 'MLOps readiness —', '**Readiness** —');
+  assert.match(only(other, 'RDY101').message, /must start with "MLOps readiness — "/);
+});
+
+test('RDY102 a story id only inside a link\'s target is not seen: reported on it, and the text must name it', () => {
+  const text = edit(VALID, '**Story**: CVN-N011-EA-S11 — ', '**Story**: [the Story](https://op.example.com/stories/CVN-N011-EA-S11) — ');
+  const d = only(text, 'RDY102');
+  assert.equal(textAt(text, d.range), 'CVN-N011-EA-S11');
+  assert.match(d.message, /only inside a link's target, which a reader does not see: write the Story's id "CVN-N011-EA-S11" in the line's text/);
+  // The same link whose text shows the id passes; so does a bare URL, which a reader sees.
+  const shown = edit(VALID, '**Story**: CVN-N011-EA-S11 — ', '**Story**: [CVN-N011-EA-S11](https://op.example.com/stories/CVN-N011-EA-S11) — ');
+  assert.deepEqual(withCode(check(shown), 'RDY102'), []);
+  const bare = edit(VALID, '**Story**: CVN-N011-EA-S11 — ', '**Story**: https://op.example.com/stories/CVN-N011-EA-S11 — ');
+  assert.deepEqual(withCode(check(bare), 'RDY102'), []);
+  // An issue link's target still counts as the link: `[#812](…/issues/812)` is the issue.
+  const issue = edit(VALID, 'GH issue [#812]', 'GH issue [the bug]');
+  assert.deepEqual(withCode(check(issue), 'RDY102'), []);
+});
+
 test('RDY101 reports a title without a Story title after the id', () => {
   const text = edit(VALID, /^# MLOps readiness — CVN-N011-EA-S11 .*$/m, '# MLOps readiness — CVN-N011-EA-S11');
   const d = only(text, 'RDY101');
@@ -306,13 +340,18 @@ test('RDY104 option futureToleranceDays allows dates a few days ahead', () => {
   assert.deepEqual(withCode(check(text, { config: { rules: { RDY104: { futureToleranceDays: 2 } } } }), 'RDY104'), []);
 });
 
-test('RDY104 missing Filled on line: the fix inserts today after Owner', () => {
+test('RDY104 missing Filled on line: the fix inserts the line after Owner, its date left for the author', () => {
   const text = edit(VALID, /^\*\*Filled on\*\*: .*\n/m, '');
   const f = onlyFinding(text, 'RDY104');
+  assert.match(f.message, /add `\*\*Filled on\*\*: 2026-11-26` \(the day you filled the file\)/);
   const fixed = applyFix(text, f);
-  assert.equal(fixed.split('\n')[4], '**Filled on**: 2026-11-26');
-  assert.deepEqual(withCode(check(fixed), 'RDY104'), []);
+  assert.equal(fixed.split('\n')[4], '**Filled on**: YYYY-MM-DD');
+  // The day the file was filled is the author's to give: an error until written.
+  assert.deepEqual(withCode(check(fixed), 'RDY001').map((d) => textAt(fixed, d.range)), ['YYYY-MM-DD']);
+  assert.deepEqual(withCode(check(fixed), 'RDY104'), [], 'the placeholder is RDY001\'s');
+  assert.equal(f.fixes[0].snippetEdits?.[0].newText.includes('**Filled on**: ${1:YYYY-MM-DD}'), true);
   assert.deepEqual(addedErrorsPerRule(text, fixed, [4]), []);
+  assert.deepEqual(withCode(check(edit(fixed, 'YYYY-MM-DD', '2026-11-20')), 'RDY001'), []);
 });
 
 // ---- RDY105 committee-review (H5)
@@ -321,6 +360,26 @@ test('RDY105 accepts the session id forms and both verdicts', () => {
   for (const value of ['session 2026-11-03-a (verdict OK)', 'session #41 (verdict OK-WITH-CHANGES)', 'session abc123, verdict: OK']) {
     const text = edit(VALID, /^\*\*Reviewed by committee\*\*: .*$/m, `**Reviewed by committee**: ${value}`);
     assert.deepEqual(withCode(check(text), 'RDY105'), [], value);
+  }
+});
+
+test('RDY105 reads "OK with changes" in any case and joined by spaces or hyphens as OK-WITH-CHANGES', () => {
+  const line = /^\*\*Reviewed by committee\*\*: .*$/m;
+  for (const value of ['session 2026-11-03-a (verdict: OK with changes)', 'session 2026-11-03-a — OK-with-changes', 'session 2026-11-03-a (ok_with_changes)']) {
+    assert.deepEqual(withCode(check(edit(VALID, line, `**Reviewed by committee**: ${value}`)), 'RDY105'), [], value);
+  }
+  // Read as the verdict with changes, not as OK: beside a plain OK, those are two verdicts.
+  const both = edit(VALID, line, '**Reviewed by committee**: session 2026-11-03-a (verdict OK with changes; first pass OK)');
+  assert.match(only(both, 'RDY105').message, /gives 2 verdicts \(OK-WITH-CHANGES, OK\)/);
+});
+
+test('RDY105 reads an id-shaped token as the session without the word "session"; a bare date or a word is none', () => {
+  const line = /^\*\*Reviewed by committee\*\*: .*$/m;
+  for (const value of ['pr_review-2026-11-09-02 — OK', 'committee pr_review-2026-11-09-02, verdict OK-WITH-CHANGES', '2026-11-03-a (verdict OK)']) {
+    assert.deepEqual(withCode(check(edit(VALID, line, `**Reviewed by committee**: ${value}`)), 'RDY105'), [], value);
+  }
+  for (const value of ['2026-11-09 (verdict OK)', 'yes (verdict OK)', 'see https://op.example.com/x-1a (verdict OK)']) {
+    assert.match(only(edit(VALID, line, `**Reviewed by committee**: ${value}`), 'RDY105').message, /names no session id/, value);
   }
 });
 
@@ -410,13 +469,15 @@ test('a file without any header: every missing field is reported at line 0 and a
     if (f) fixed = applyFix(fixed, f);
   }
   assert.deepEqual(check(fixed).filter((d) => HEADER_CODES.includes(String(d.code))), []);
+  // Every value only the author can give is a placeholder: RDY001 reports each one.
+  assert.ok(withCode(check(fixed), 'RDY001').some((d) => textAt(fixed, d.range) === 'YYYY-MM-DD'));
   assert.deepEqual(fixed.split('\n').slice(0, 7), [
     // The story id comes from the file name (documentation/readiness/CVN-N011-EA-S11.md), then from the title.
     '# MLOps readiness — CVN-N011-EA-S11 <title>',
     '',
     '**Story**: CVN-N011-EA-S11 — GH issue #<issue> + OP wp#<number>',
     '**Owner**: <github handle> (DRI for production behaviour of this change)',
-    '**Filled on**: 2026-11-26',
+    '**Filled on**: YYYY-MM-DD',
     '**Reviewed by committee**: session <id> (verdict OK / OK-WITH-CHANGES)',
     '',
   ]);

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { checkDocument, doComplete, doHover, memoryWorkspace, parseReadiness } from '../server/src/service';
-import { at, check, edit, rangeOf, readExample, textAt, withCode, TODAY, type CheckOptions } from './helpers';
+import { doComplete, doHover, memoryWorkspace, parseReadiness } from '../server/src/service';
+import { checkDocument, at, check, edit, rangeOf, readExample, textAt, withCode, TODAY, type CheckOptions } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const EVERYONE = '*  @ana-m @li-wei @d-okafor @cvn/ml-platform  # the ML team\n';

@@ -59,6 +59,11 @@ describe('durations: the forms people write', () => {
     ['5 min max', 5, '≤', '5 min max'],
     ['half an hour', 30, undefined, 'half an hour'],
     ['an hour', 60, undefined, 'an hour'],
+    ['a quarter of an hour', 15, undefined, 'a quarter of an hour'],
+    ['within three quarters of an hour', 45, '≤', 'within three quarters of an hour'],
+    ['one and a half hours', 90, undefined, 'one and a half hours'],
+    ['168 hours', 7 * DAY, undefined, '168 hours'],
+    ['seven days', 7 * DAY, undefined, 'seven days'],
     ['1.5h', 90, undefined, '1.5h'],
     ['30s', 0.5, undefined, '30s'],
     ['7 calendar days', 7 * DAY, undefined, '7 calendar days'],
@@ -86,7 +91,7 @@ describe('durations: the forms people write', () => {
     assert.equal(parseDuration('7d')?.maxMinutes, undefined);
   });
 
-  for (const notDuration of ['7 model versions', '24/7', '24/7 on-call', 'p99 latency', 'f1 buy', '1 crypto out of 5', 'once a day', 'a d', 'a while', '—', 'ADR-67', '3 cryptos', '10% weight', '2 hits', '5 dashboards', 'v2 days', 'P1 alert', 'PT', 'weekly', 'fortnightly']) {
+  for (const notDuration of ['7 model versions', '24/7', '24/7 on-call', 'p99 latency', 'f1 buy', '1 crypto out of 5', 'once a day', 'a d', 'a while', '—', 'ADR-67', '3 cryptos', '10% weight', '2 hits', '5 dashboards', 'v2 days', 'P1 alert', 'PT', 'weekly', 'fortnightly', 'once a quarter', '2 quarters']) {
     it(`reads no duration in "${notDuration}"`, () => assert.equal(parseDuration(notDuration), undefined));
   }
 });
@@ -118,6 +123,8 @@ describe('canary traffic: how many cryptos', () => {
     'BTC/USDC only',
     'BTC-USDC only (1 crypto out of 5)',
     'all `BTCUSDC` trades',
+    '🪙 `XRPUSDC` only (all other cryptos stay on the champion)',
+    '`SOLUSDC` only<br>(all other cryptos stay on the champion)',
   ]) {
     it(`reads "${one}" as one crypto`, () => assert.deepEqual(several(one), []));
   }
@@ -138,6 +145,9 @@ describe('canary traffic: how many cryptos', () => {
     ['SOL/USDC + ETH/USDC', 'SOL/USDC + ETH/USDC'],
     ['2 out of 5 cryptos', '2 out of 5 cryptos'],
     ['100%', '100%'],
+    ['🪙 `XRPUSDC` + 🪙 `SOLUSDC`', 'XRPUSDC` + 🪙 `SOLUSDC'],
+    ['SOLUSDC<br>ETHUSDC', 'SOLUSDC<br>ETHUSDC'],
+    ['`SOLUSDC`,<br/>`ETHUSDC`', 'SOLUSDC`,<br/>`ETHUSDC'],
   ]) {
     it(`reads "${many}" as more than one crypto`, () => assert.equal(several(many).join(' … '), evidence));
   }

@@ -1,5 +1,4 @@
-import type { Change, FileComparison, FindingFact } from '../../server/src/service/diff';
-import { sectionLabel, sectionName } from '../../server/src/service/diff';
+import { sectionLabel, sectionName, type Change, type FileComparison, type FindingFact } from '../../server/src/service';
 
 export interface DiffReport {
   /** The refs as given (`--base`, `--head`); no head: the working tree. */

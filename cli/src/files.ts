@@ -1,7 +1,7 @@
 import { existsSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { findFiles, realPathOf } from '../../server/src/node/findFiles';
-import { CONFIG_FILE_NAME } from '../../server/src/service';
+import { findWorkspaceRoot as findRoot } from '../../server/src/service';
 import { UsageError } from './io';
 
 export interface Target {
@@ -83,21 +83,7 @@ export function describeError(error: unknown): string {
 /** The nearest folder upward from a file's folder holding `.git` or a config file; else the file's folder. */
 export function findWorkspaceRoot(file: string, cache = new Map<string, string>()): string {
   const start = dirname(file);
-  const visited: string[] = [];
-  let dir = start;
-  for (;;) {
-    const known = cache.get(dir);
-    if (known) return remember(known);
-    visited.push(dir);
-    if (existsSync(join(dir, '.git')) || existsSync(join(dir, CONFIG_FILE_NAME))) return remember(dir);
-    const parent = dirname(dir);
-    if (parent === dir) return remember(start);
-    dir = parent;
-  }
-  function remember(root: string): string {
-    for (const dir of visited) cache.set(dir, root);
-    return root;
-  }
+  return findRoot(start, { exists: existsSync, dirname, join }, { fallback: start, cache });
 }
 
 /** The repository a file belongs to: the nearest folder upward holding `.git`; else `fallback`. */

@@ -1,6 +1,5 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { fixAll, parseReadiness, type Analysis } from '../../server/src/service';
-import type { Fix } from '../../server/src/service/rules/types';
+import { parseReadiness, type Fix } from '../../server/src/service';
 import { writeFileAtomic } from './atomicWrite';
 
 /** A readiness file the safe fixes change. */
@@ -18,14 +17,8 @@ export interface FixedFile {
   done: string[];
 }
 
-/**
- * Applies every safe fix of the engine (the editor's "Fix all"), re-checking until none is left.
- * `check` re-analyses a text; undefined when it is no longer a readiness file.
- */
-export function fixText(text: string, check: (text: string) => Analysis | undefined): { text: string; fixes: number; done: string[] } {
-  const first = check(text);
-  if (!first) return { text, fixes: 0, done: [] };
-  const result = fixAll(text, (current) => (current === text ? first : check(current) ?? { ...first, findings: [] }));
+/** What the engine's "Fix all" (every safe fix, re-checked until none is left) did to a text, as the CLI reports it. */
+export function fixText(text: string, result: { text: string; applied: Fix[] }): { text: string; fixes: number; done: string[] } {
   return { text: keepLineEnds(text, result.text), fixes: result.applied.length, done: result.applied.map(describeFix) };
 }
 

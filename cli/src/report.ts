@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ReportedFinding } from '../../server/src/service';
 
 /** One checked file (or a config file with problems) in a report. */
 export interface FileReport {
@@ -11,7 +11,7 @@ export interface FileReport {
   repositoryRoot?: string;
   /** Set when the file was not checked at all (over the size limit): why. Such a file never passes. */
   notChecked?: string;
-  diagnostics: Diagnostic[];
+  findings: ReportedFinding[];
   /** The configured base of the rule pages for this file (`docsBaseUrl`), if any. */
   docsBaseUrl?: string;
 }
@@ -21,33 +21,14 @@ export interface Report {
   summary: { files: number; errors: number; warnings: number };
 }
 
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
-
-const NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
-
-export function severityName(diagnostic: Diagnostic): SeverityName {
-  return NAMES[diagnostic.severity ?? 1] ?? 'error';
-}
-
-/** The rule name a diagnostic carries in `data.rule`. */
-export function ruleName(diagnostic: Diagnostic): string {
-  return ((diagnostic.data as { rule?: string } | undefined)?.rule ?? '') as string;
-}
-
 export function summarise(files: FileReport[]): Report {
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    for (const diagnostic of file.diagnostics) {
-      const severity = severityName(diagnostic);
-      if (severity === 'error') errors++;
-      else if (severity === 'warning') warnings++;
+    for (const finding of file.findings) {
+      if (finding.severity === 'error') errors++;
+      else if (finding.severity === 'warning') warnings++;
     }
   }
   return { files, summary: { files: files.length, errors, warnings } };
-}
-
-/** The diagnostic's message as plain text (LSP 3.18 allows Markup; the engine writes strings). */
-export function messageText(diagnostic: Diagnostic): string {
-  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }

@@ -1,4 +1,4 @@
-import type { ReportRow } from '../../server/src/service/report';
+import type { ReportRow } from '../../server/src/service';
 
 const COLUMNS = ['Needs', 'File', 'Story', 'Title', 'DRI', 'Sections passing', 'Errors', 'Warnings', 'Filled on', 'Sunset', 'Days left'];
 

@@ -2,15 +2,13 @@
 // settings section, the watched files and the trust. Only how the server is started differs.
 import * as vscode from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
+import { WATCHED_FILES } from '../../server/src/service';
 import type { InitializationOptions } from './protocol';
 
 export const CLIENT_ID = 'mlopsReadiness'; // also the settings section, so `mlopsReadiness.trace.server` works
 export const CLIENT_NAME = 'MLOps Readiness';
 /** Shows a bundled rule page in the Markdown preview; the rule links in diagnostics and hovers call it. */
 export const SHOW_RULE_DOCS_COMMAND = 'mlopsReadiness.showRuleDocs';
-
-/** Files whose changes on disk can change a readiness file's diagnostics (config, runbooks, requirements, owners). */
-const WATCHED = ['**/.mlops-readiness.json', '**/*.md', '**/requirements.txt', '**/CODEOWNERS'];
 
 export function documentSelector(): { language: string; scheme: string }[] {
   const selector = [
@@ -28,7 +26,7 @@ export function clientOptions(): LanguageClientOptions {
     documentSelector: documentSelector(),
     synchronize: {
       configurationSection: CLIENT_ID,
-      fileEvents: WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
+      fileEvents: WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
     // A function, so that a restart after trust is granted sends the new value.
     // VS Code's Markdown extension outlines the headings: the server adds only its own symbols, so each heading shows once.

@@ -4,16 +4,15 @@ import { parseArgs } from 'node:util';
 import { isInside, realPathOf } from '../../../server/src/node/findFiles';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
 import {
-  checkDocument,
   CONFIG_FILE_NAME,
-  configProblemDiagnostic,
+  configProblemFinding,
+  createReadinessService,
   localToday,
   matchesReadinessGlobs,
-  settingsForDocument,
-  tooLargeDiagnostic,
+  parseIsoDate,
+  tooLargeFinding,
   type WorkspaceView,
 } from '../../../server/src/service';
-import { parseIsoDate } from '../../../server/src/service/util/dates';
 import { existingFolder, joinNegativeValues } from '../args';
 import { removeStaleTemporaryFiles, writeFileAtomic } from '../atomicWrite';
 import { collectTargets, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput } from '../files';
@@ -21,7 +20,7 @@ import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
 import { FORMATTERS } from '../formatters';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { readInput } from '../readInput';
-import { messageText, summarise, type FileReport, type Report } from '../report';
+import { summarise, type FileReport, type Report } from '../report';
 import { problemCount } from '../formatters/stylish';
 import { changedFilesSince } from '../since';
 import { cliBundledDocs } from '../ruleDocs';
@@ -104,6 +103,7 @@ export interface CheckOutcome {
 
 /** Checks the files the options name; shared by `check` and the gate features (--fix, --since). */
 export function checkFiles(options: CheckOptions, cwd: string, only?: (absolutePath: string) => boolean): CheckOutcome {
+  const readiness = createReadinessService({ today: () => options.today, bundledDocs: cliBundledDocs });
   const roots = new Map<string, string>();
   const rootOf = (path: string) => options.root ?? findWorkspaceRoot(path, roots);
   // The root of a folder searched: as for a file in it.
@@ -123,7 +123,7 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
     // A link out of the root is never read; it matters only when it would be a readiness file.
     const root = rootOf(target.path);
     const documentPath = relativeToRoot(root, target.path);
-    const settings = settingsForDocument(documentPath, workspaceOf(root)).settings;
+    const settings = readiness.settingsFor(documentPath, workspaceOf(root)).settings;
     if (documentPath !== undefined && matchesReadinessGlobs(documentPath, settings.files)) {
       failures.push(`cannot check ${display(target.path)}: it links outside the workspace root (${root}), which is never read`);
     }
@@ -133,15 +133,15 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
     const root = rootOf(target.path);
     const workspace = workspaceOf(root);
     const documentPath = relativeToRoot(root, target.path);
-    const documentSettings = settingsForDocument(documentPath, workspace);
+    const documentSettings = readiness.settingsFor(documentPath, workspace);
     for (const problem of documentSettings.problems) {
       const absolutePath = resolve(root, problem.file);
       let report = configReports.get(absolutePath);
       if (!report) {
-        report = { file: display(absolutePath), absolutePath, root, repositoryRoot: findRepositoryRoot(absolutePath, root), diagnostics: [] };
+        report = { file: display(absolutePath), absolutePath, root, repositoryRoot: findRepositoryRoot(absolutePath, root), findings: [] };
         configReports.set(absolutePath, report);
       }
-      if (!report.diagnostics.some((d) => d.message === problem.message)) report.diagnostics.push(configProblemDiagnostic(problem));
+      if (!report.findings.some((f) => f.message === problem.message)) report.findings.push(configProblemFinding(problem));
     }
     const input = readInput(target.path, documentSettings.settings.maxFileSize);
     const named = target.explicit || (documentPath !== undefined && matchesReadinessGlobs(documentPath, documentSettings.settings.files));
@@ -153,19 +153,18 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
     if (input.kind === 'too-large') {
       if (!named) continue;
       readinessFiles++;
-      const diagnostic = tooLargeDiagnostic(input.size, documentSettings.settings.maxFileSize, documentSettings.settings.maxFileSizeSeverity);
-      files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, diagnostics: [diagnostic], notChecked: messageText(diagnostic) });
+      const finding = tooLargeFinding(input.size, documentSettings.settings.maxFileSize, documentSettings.settings.maxFileSizeSeverity);
+      files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, findings: [finding], notChecked: finding.message });
       continue;
     }
-    const check = (text: string) =>
-      checkDocument({ text, documentPath, workspace: workspace!, today: options.today, documentSettings, bundledDocs: cliBundledDocs });
-    let result = check(input.text);
+    const request = { text: input.text, documentPath, workspace: workspace!, documentSettings };
+    let result = readiness.check(request);
     if (!result.isReadiness) continue;
     readinessFiles++;
     // A --fix run cleans up after a killed one: its temporary files beside the files it fixes.
     if (options.fix === 'write') removeStaleTemporaryFiles(dirname(realPathOf(target.path) ?? target.path), cleaned);
     if (options.fix && result.analysis) {
-      const fix = fixText(input.text, (text) => check(text).analysis);
+      const fix = fixText(input.text, readiness.fixAll(request, result.analysis));
       // Never touch a file the fixes leave as it was (its modification time stays).
       if (fix.text !== input.text) {
         const file = { file: display(target.path), absolutePath: target.path, before: input.text, after: fix.text, bom: input.bom, fixes: fix.fixes, done: fix.done };
@@ -183,11 +182,11 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
             failures.push(`cannot write ${file.file}: ${(error as Error).message}`);
             continue;
           }
-          result = check(fix.text);
+          result = readiness.check({ ...request, text: fix.text });
         }
       }
     }
-    files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, diagnostics: result.diagnostics, docsBaseUrl: result.settings.docsBaseUrl });
+    files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, findings: result.findings, docsBaseUrl: result.settings.docsBaseUrl });
   }
   return { files: [...files, ...configReports.values()], failures, readinessFiles, fixed };
 
@@ -275,7 +274,7 @@ function fixSummary(fixed: FixedFile[], report: Report): string[] {
   const fixes = fixed.reduce((n, f) => n + f.fixes, 0);
   const lines = [`Applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}: ${fixed.map((f) => f.file).join(', ')}`];
   for (const file of fixed) for (const done of file.done) lines.push(`  ${file.file}: ${done}`);
-  const left = report.files.reduce((n, f) => n + f.diagnostics.length, 0);
+  const left = report.files.reduce((n, f) => n + f.findings.length, 0);
   lines.push(left ? `${problemCount(report).replace(/^(\d+) problems? /, (_, n) => `${n} problem${n === '1' ? ' remains' : 's remain'} `)}` : 'No problems remain');
   return lines;
 }

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { fileSystemWorkspace } from '../../../server/src/node/fsWorkspace';
-import { localToday, type WorkspaceView } from '../../../server/src/service';
-import { compareRevisions, type Revision } from '../../../server/src/service/diff';
-import { parseIsoDate } from '../../../server/src/service/util/dates';
+import { compareRevisions, localToday, parseIsoDate, type Revision, type WorkspaceView } from '../../../server/src/service';
 import { formatDiffJson, formatDiffMarkdown, type DiffReport } from '../diffFormat';
 import { changedPaths, mergeBase, openRepository, repositoryPath, resolveCommit, revisionWorkspace, type Repository } from '../diffGit';
 import { EXIT_OK, UsageError, type CliIo } from '../io';

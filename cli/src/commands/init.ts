@@ -3,12 +3,16 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isInside, realPathOf } from '../../../server/src/node/findFiles';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
-import { localToday, settingsForDocument } from '../../../server/src/service';
-import { DEFAULT_STORY_ID_PATTERN } from '../../../server/src/service/facts/header/storyId';
-import { newReadinessFile } from '../../../server/src/service/scaffold';
-import { parseIsoDate } from '../../../server/src/service/util/dates';
-import { isHandle } from '../../../server/src/service/util/handles';
-import { optionRegExp } from '../../../server/src/service/util/regex';
+import {
+  createReadinessService,
+  DEFAULT_STORY_ID_PATTERN,
+  isHandle,
+  isStoryId,
+  localToday,
+  newReadinessFile,
+  parseIsoDate,
+  type ReadinessService,
+} from '../../../server/src/service';
 import { writeFileAtomic } from '../atomicWrite';
 import { findWorkspaceRoot } from '../files';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
@@ -49,10 +53,11 @@ export function runInit(args: string[], io: CliIo): number {
   const folder = resolve(io.cwd, values.folder!);
   const target = join(folder, `${story}.md`);
   const root = values.root === undefined ? findWorkspaceRoot(target) : resolve(io.cwd, values.root);
-  const pattern = storyIdPattern(root, target);
+  const readiness = createReadinessService();
+  const pattern = storyIdPattern(readiness, root, target);
   let matches: boolean;
   try {
-    matches = optionRegExp(pattern, DEFAULT_STORY_ID_PATTERN, (p) => `^(?:${p})$`).test(story);
+    matches = isStoryId(story, pattern);
   } catch (error) {
     throw new UsageError(`the configured "storyIdPattern" of RDY101 is not usable: ${(error as Error).message}`);
   }
@@ -95,9 +100,6 @@ function realPathThroughLinks(path: string): string {
 }
 
 /** RDY101's `storyIdPattern` as configured for the new file's place (config files), else the default. */
-function storyIdPattern(root: string, target: string): string {
-  const workspace = fileSystemWorkspace(root);
-  const { settings } = settingsForDocument(relativeToRoot(root, target), workspace);
-  const options = settings.rules.get('RDY101')?.options as { storyIdPattern?: unknown } | undefined;
-  return typeof options?.storyIdPattern === 'string' ? options.storyIdPattern : DEFAULT_STORY_ID_PATTERN;
+function storyIdPattern(readiness: ReadinessService, root: string, target: string): string {
+  return readiness.storyIdPattern(readiness.settingsFor(relativeToRoot(root, target), fileSystemWorkspace(root)).settings);
 }

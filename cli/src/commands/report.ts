@@ -1,9 +1,16 @@
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
-import { CONFIG_FILE_NAME, checkDocument, localToday, settingsForDocument, type WorkspaceView } from '../../../server/src/service';
-import { byAttention, reportRow, type ReportRow } from '../../../server/src/service/report';
-import { parseIsoDate } from '../../../server/src/service/util/dates';
+import {
+  byAttention,
+  CONFIG_FILE_NAME,
+  createReadinessService,
+  localToday,
+  parseIsoDate,
+  reportRow,
+  type ReportRow,
+  type WorkspaceView,
+} from '../../../server/src/service';
 import { collectTargets, findWorkspaceRoot } from '../files';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { readInput } from '../readInput';
@@ -30,6 +37,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const today = values.today ?? localToday();
   const fixedRoot = values.root === undefined ? undefined : resolve(io.cwd, values.root);
 
+  const readiness = createReadinessService({ today: () => today });
   const roots = new Map<string, string>();
   const workspaces = new Map<string, WorkspaceView>();
   const rows: ReportRow[] = [];
@@ -46,13 +54,13 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     let workspace = workspaces.get(root);
     if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root, { cacheResolution: true })));
     const documentPath = relativeToRoot(root, target.path);
-    const documentSettings = settingsForDocument(documentPath, workspace);
+    const documentSettings = readiness.settingsFor(documentPath, workspace);
     const input = readInput(target.path, documentSettings.settings.maxFileSize);
     if (input.kind !== 'text') {
       if (target.explicit) failures.push(`cannot report on ${display(target.path)}: ${input.kind === 'too-large' ? 'it is over the size limit' : input.reason}`);
       continue;
     }
-    const result = checkDocument({ text: input.text, documentPath, workspace, today, documentSettings });
+    const result = readiness.check({ text: input.text, documentPath, workspace, documentSettings });
     if (!result.analysis) continue;
     rows.push(reportRow(display(target.path), result.analysis, result.settings, today));
   }

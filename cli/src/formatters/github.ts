@@ -1,4 +1,4 @@
-import { messageText, ruleName, severityName, type Report } from '../report';
+import type { Report } from '../report';
 import { printable } from './escape';
 
 const COMMAND: Record<string, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -26,17 +26,17 @@ export function escapeProperty(text: string): string {
 export function formatGithub(report: Report): string {
   const lines: string[] = [];
   for (const file of report.files) {
-    for (const d of file.diagnostics) {
+    for (const d of file.findings) {
       const properties: Array<[string, string | number]> = [
         ['file', file.file],
         ['line', d.range.start.line + 1],
         ['col', d.range.start.character + 1],
         ['endLine', d.range.end.line + 1],
         ['endColumn', d.range.end.character + 1],
-        ['title', [String(d.code ?? ''), ruleName(d)].filter(Boolean).join(' ')],
+        ['title', [d.code, d.rule].filter(Boolean).join(' ')],
       ];
       const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-      lines.push(`::${COMMAND[severityName(d)] ?? 'warning'} ${props}::${escapeData(messageText(d))}`);
+      lines.push(`::${COMMAND[d.severity] ?? 'warning'} ${props}::${escapeData(d.message)}`);
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

@@ -1,6 +1,5 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { INPUT_CODE, RULES } from '../../../server/src/service';
-import { messageText, severityName, type FileReport, type Report } from '../report';
+import { INPUT_CODE, RULES, type ReportedFinding } from '../../../server/src/service';
+import type { FileReport, Report } from '../report';
 
 // Characters XML 1.0 cannot carry at all, even escaped: replaced so the report stays well formed.
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -21,9 +20,9 @@ export function escapeXml(text: string, attribute = false): string {
 interface Case {
   name: string;
   /** Errors and warnings: the test case fails. */
-  failures: Diagnostic[];
+  failures: ReportedFinding[];
   /** Information and hints: reported, but the case passes. */
-  notes: Diagnostic[];
+  notes: ReportedFinding[];
 }
 
 /**
@@ -50,11 +49,11 @@ export function formatJunit(report: Report): string {
 
 function suite(file: FileReport): { xml: string; tests: number; failures: number; skipped: number } {
   const cases = new Map<string, Case>(RULES.map((rule) => [rule.code, { name: `${rule.code} ${rule.name}`, failures: [], notes: [] }]));
-  for (const d of file.diagnostics) {
-    const code = String(d.code ?? INPUT_CODE);
+  for (const d of file.findings) {
+    const code = d.code;
     let entry = cases.get(code);
     if (!entry) cases.set(code, (entry = { name: code === INPUT_CODE ? `${INPUT_CODE} input` : code, failures: [], notes: [] }));
-    const severity = severityName(d);
+    const severity = d.severity;
     (severity === 'error' || severity === 'warning' ? entry.failures : entry.notes).push(d);
   }
   const failing = [...cases.values()].filter((c) => c.failures.length).length;
@@ -75,9 +74,9 @@ function suite(file: FileReport): { xml: string; tests: number; failures: number
     lines.push(`${open}>`);
     if (c.failures.length) {
       const first = c.failures[0]!;
-      const summary = c.failures.length === 1 ? messageText(first) : `${c.failures.length} findings; first: ${messageText(first)}`;
+      const summary = c.failures.length === 1 ? first.message : `${c.failures.length} findings; first: ${first.message}`;
       lines.push(
-        `      <failure message="${escapeXml(summary, true)}" type="${severityName(first)}">${escapeXml(c.failures.map((d) => describe(file, d)).join('\n'))}</failure>`,
+        `      <failure message="${escapeXml(summary, true)}" type="${first.severity}">${escapeXml(c.failures.map((d) => describe(file, d)).join('\n'))}</failure>`,
       );
     }
     if (c.notes.length) lines.push(`      <system-out>${escapeXml(c.notes.map((d) => describe(file, d)).join('\n'))}</system-out>`);
@@ -87,6 +86,6 @@ function suite(file: FileReport): { xml: string; tests: number; failures: number
   return { xml: lines.join('\n'), tests: cases.size, failures: failing, skipped };
 }
 
-function describe(file: FileReport, d: Diagnostic): string {
-  return `${file.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${messageText(d)}`;
+function describe(file: FileReport, d: ReportedFinding): string {
+  return `${file.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.message}`;
 }

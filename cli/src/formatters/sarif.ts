@@ -1,9 +1,8 @@
 import { dirname, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { docsUrl, INPUT_CODE, RULES, type RuleDefinition } from '../../../server/src/service';
+import { docsUrl, INPUT_CODE, RULES, type ReportedFinding, type RuleDefinition } from '../../../server/src/service';
 import { cliBundledDocs, cliReadme } from '../ruleDocs';
-import { messageText, severityName, type FileReport, type Report } from '../report';
+import type { FileReport, Report } from '../report';
 import { VERSION } from '../usage';
 
 type SarifLevel = 'error' | 'warning' | 'note';
@@ -62,7 +61,7 @@ export function formatSarif(report: Report): string {
   const rules = [...RULES.map((rule) => descriptor(rule, docsBaseUrl)), INPUT_RULE];
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const srcRoot = commonFolder(report.files.map(rootOf));
-  const results = report.files.flatMap((file) => file.diagnostics.map((d) => result(d, file, srcRoot, index)));
+  const results = report.files.flatMap((file) => file.findings.map((d) => result(d, file, srcRoot, index)));
   // A file that was not checked is said so as a tool notification too, beside its RDY000 result.
   const notChecked = report.files
     .filter((file) => file.notChecked !== undefined)
@@ -96,15 +95,15 @@ export function formatSarif(report: Report): string {
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-function result(d: Diagnostic, file: FileReport, srcRoot: string | undefined, index: Map<string, number>) {
-  const ruleId = String(d.code ?? INPUT_CODE);
+function result(d: ReportedFinding, file: FileReport, srcRoot: string | undefined, index: Map<string, number>) {
+  const ruleId = d.code;
   const ruleIndex = index.get(ruleId) ?? index.get(INPUT_CODE)!;
   const { start, end } = d.range;
   return {
     ruleId,
     ruleIndex,
-    level: LEVEL[severityName(d)] ?? 'warning',
-    message: { text: sentence(messageText(d)) },
+    level: LEVEL[d.severity] ?? 'warning',
+    message: { text: sentence(d.message) },
     locations: [
       {
         physicalLocation: {

@@ -1,4 +1,4 @@
-import { messageText, severityName, type Report } from '../report';
+import type { Report } from '../report';
 import { notACommand, printable } from './escape';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
@@ -8,13 +8,13 @@ export function formatStylish(report: Report, color: boolean): string {
   const paint = (style: keyof typeof ANSI, text: string) => (color ? `\x1b[${ANSI[style]}m${text}\x1b[0m` : text);
   const out: string[] = [];
   for (const file of report.files) {
-    if (!file.diagnostics.length) continue;
+    if (!file.findings.length) continue;
     out.push(paint('underline', notACommand(printable(file.file))));
-    const rows = file.diagnostics.map((d) => ({
+    const rows = file.findings.map((d) => ({
       position: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
-      severity: severityName(d),
-      message: printable(messageText(d)),
-      code: String(d.code ?? ''),
+      severity: d.severity,
+      message: printable(d.message),
+      code: d.code,
     }));
     const positionWidth = Math.max(...rows.map((r) => r.position.length));
     const severityWidth = Math.max(...rows.map((r) => r.severity.length));
@@ -27,7 +27,7 @@ export function formatStylish(report: Report, color: boolean): string {
     out.push('');
   }
   const { errors, files } = report.summary;
-  const problems = report.files.reduce((n, f) => n + f.diagnostics.length, 0);
+  const problems = report.files.reduce((n, f) => n + f.findings.length, 0);
   if (problems === 0) {
     out.push(`✔ ${files} readiness file${files === 1 ? '' : 's'} checked: no problems`);
   } else {
@@ -43,7 +43,7 @@ export function formatStylish(report: Report, color: boolean): string {
  */
 export function problemCount(report: Report): string {
   const count = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const file of report.files) for (const d of file.diagnostics) count[severityName(d)]++;
+  for (const file of report.files) for (const d of file.findings) count[d.severity]++;
   const total = count.error + count.warning + count.information + count.hint;
   const parts = [plural(count.error, 'error'), plural(count.warning, 'warning')];
   if (count.information) parts.push(`${count.information} information`);

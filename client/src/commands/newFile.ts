@@ -2,7 +2,7 @@
 // `<readinessFolder>/<story-id>.md` from the engine's template, and opens it on the first placeholder.
 // Arguments may be passed (keybindings, tasks, tests): each given value is validated like a typed one.
 import * as vscode from 'vscode';
-import { newReadinessFile } from '../../../server/src/service/scaffold';
+import { newReadinessFile } from '../../../server/src/service';
 import { validateOwner, validateStoryId, validateTitle, todayIso, DEFAULT_STORY_ID_PATTERN, EXAMPLE_STORY_ID } from './newFileInputs';
 
 export interface NewFileArgs {

@@ -1,8 +1,7 @@
 // Validation of what the author types in the "New readiness file" prompts. Messages say what to type.
-import { optionRegExp, patternProblem } from '../../../server/src/service/util/regex';
+import { DEFAULT_STORY_ID_PATTERN, EXAMPLE_STORY_ID, isStoryId, patternProblem } from '../../../server/src/service';
 
-export const DEFAULT_STORY_ID_PATTERN = 'CVN-N\\d+(-[A-Z0-9]+)*-S\\d+';
-export const EXAMPLE_STORY_ID = 'CVN-N011-EA-S11';
+export { DEFAULT_STORY_ID_PATTERN, EXAMPLE_STORY_ID };
 
 export function validateStoryId(value: string, pattern: string): string | undefined {
   const id = value.trim();
@@ -10,7 +9,7 @@ export function validateStoryId(value: string, pattern: string): string | undefi
   // A broken configured pattern is reported by the checker; here fall back to the template's. A
   // configured one runs in linear time, as in the checker: a repository's `(a+)+$` cannot hang the prompt.
   const used = patternProblem(pattern) === undefined ? pattern : DEFAULT_STORY_ID_PATTERN;
-  if (!optionRegExp(used, DEFAULT_STORY_ID_PATTERN, (p) => `^(?:${p})$`).test(id)) {
+  if (!isStoryId(id, used)) {
     // Show an id, not the regular expression: people recognise an example.
     return used === DEFAULT_STORY_ID_PATTERN
       ? `"${id}" is not a Story id: write it like ${EXAMPLE_STORY_ID} (CVN-N, the number, the track, -S and the Story number).`

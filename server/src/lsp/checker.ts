@@ -1,12 +1,5 @@
-import {
-  checkDocument,
-  docsUrl,
-  localToday,
-  type BundledDocs,
-  type CheckResult,
-  type FeatureContext,
-  type RuleDefinition,
-} from '../service';
+import type { Diagnostic } from 'vscode-languageserver';
+import { createReadinessService, localToday, toDiagnostic, type AnalysedDocument, type BundledDocs, type CheckResult, type ReadinessService } from '../service';
 import { recordingView, type Placement, type WorkspaceRoots } from './workspaceRoots';
 import { editorConfig, type ClientSettings } from './settings';
 
@@ -25,7 +18,8 @@ export interface Checked extends CheckedReads {
   text: string | undefined;
   generation: number;
   today: string;
-  result: CheckResult;
+  /** The engine's check, with its findings as the LSP diagnostics published for them. */
+  result: CheckResult & { diagnostics: Diagnostic[] };
   /** How long the check took, in milliseconds (settings, parse, rules). */
   durationMs: number;
 }
@@ -52,16 +46,26 @@ export class Checker {
   /** Most recently used last. */
   private readonly recent = new Map<string, Checked>();
   private readonly readsByUri = new Map<string, CheckedReads>();
-  private readonly failedRules = new Set<string>();
 
-  /** How the bundled rule pages are linked (set once the client said how it shows them). */
-  bundledDocs: BundledDocs | undefined;
+  /** What the engine reads of this server at each call: its log, and how the bundled rule pages are linked. */
+  private readonly host: { log: (message: string) => void; bundledDocs?: BundledDocs };
+
+  /** The engine, as every request of this server uses it. */
+  readonly service: ReadinessService;
 
   constructor(
     private readonly roots: WorkspaceRoots,
-    private readonly log: (message: string) => void,
+    log: (message: string) => void,
     private readonly retained = RETAINED_CHECKS,
-  ) {}
+  ) {
+    this.host = { log };
+    this.service = createReadinessService(this.host);
+  }
+
+  /** How the bundled rule pages are linked (set once the client said how it shows them). */
+  set bundledDocs(docs: BundledDocs | undefined) {
+    this.host.bundledDocs = docs;
+  }
 
   invalidate(): void {
     this.generation++;
@@ -79,17 +83,16 @@ export class Checker {
     // The same text parsed before (only the settings or the disk changed): reuse its parse.
     const document = cached?.text === text ? cached.result.analysis?.document : undefined;
     const started = performance.now();
-    const result = checkDocument({
+    const checkResult = this.service.check({
       text,
       documentPath: placement.documentPath,
       workspace: recordingView(placement.workspace, reads),
       editorSettings: editorConfig(settings),
       today,
       crossFileReads: this.roots.trusted,
-      bundledDocs: this.bundledDocs,
-      onRuleError: (rule, error) => this.ruleFailed(rule, error),
       document,
     });
+    const result = { ...checkResult, diagnostics: checkResult.findings.map(toDiagnostic) };
     const durationMs = performance.now() - started;
     const checked: Checked = { uri, version, text: version === undefined ? undefined : text, generation: this.generation, today, result, placement, reads, durationMs };
     this.readsByUri.set(key, { uri, placement, reads });
@@ -112,15 +115,10 @@ export class Checker {
     return [...this.readsByUri.values()];
   }
 
-  featureContext(checked: Checked): FeatureContext {
-    return {
-      settings: checked.result.settings,
-      workspace: checked.placement.workspace,
-      documentPath: checked.placement.documentPath,
-      today: checked.today,
-      analysis: checked.result.analysis,
-      docsLink: (code) => docsUrl({ code }, checked.result.settings.docsBaseUrl, this.bundledDocs),
-    };
+  /** A check as the editor features read it: over the workspace itself, not the view that noted the check's reads. */
+  analysed(checked: Checked): AnalysedDocument | undefined {
+    const { analysis } = checked.result;
+    return analysis ? { ...checked.result, analysis, workspace: checked.placement.workspace } : undefined;
   }
 
   /** Marks a check most recently used, dropping the least recently used beyond the bound. */
@@ -132,13 +130,5 @@ export class Checker {
       this.recent.delete(old);
     }
     return checked;
-  }
-
-  /** A throwing rule is logged once per rule, not on every keystroke; its siblings still report. */
-  private ruleFailed(rule: RuleDefinition<any>, error: unknown): void {
-    if (this.failedRules.has(rule.code)) return;
-    this.failedRules.add(rule.code);
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    this.log(`Rule ${rule.code} ${rule.name} failed and was skipped: ${detail}`);
   }
 }

@@ -1,16 +1,5 @@
 import type { CodeActionParams, Connection } from 'vscode-languageserver';
-import {
-  analyse,
-  doComplete,
-  doHover,
-  findDocumentLinks,
-  findDocumentSymbols,
-  getCodeActions,
-  parseReadiness,
-  sectionStatuses,
-  SHOW_DOCUMENT_COMMAND,
-  type Analysis,
-} from '../service';
+import { SHOW_DOCUMENT_COMMAND, type AnalysedDocument } from '../service';
 import type { Checked, Checker } from './checker';
 import type { Diagnostics } from './diagnostics';
 import { StatusRequest, type StatusResult } from './protocol';
@@ -32,53 +21,42 @@ export function registerFeatures(
     documentVersion: (uri: string) => number | undefined;
   },
 ): void {
-  const analysed = async (uri: string): Promise<{ checked: Checked; analysis: Analysis } | undefined> => {
+  const { service } = checker;
+  const analysed = async (uri: string): Promise<AnalysedDocument | undefined> => {
     const checked = await diagnostics.current(uri);
-    const analysis = checked?.result.analysis;
-    return checked && analysis ? { checked, analysis } : undefined;
+    return checked && checker.analysed(checked);
   };
 
   connection.onHover(async ({ textDocument, position }) => {
-    const found = await analysed(textDocument.uri);
-    return found ? doHover(found.analysis.document, position, checker.featureContext(found.checked)) : null;
+    const document = await analysed(textDocument.uri);
+    return document ? service.hover(document, position) : null;
   });
 
   connection.onCompletion(async ({ textDocument, position }) => {
-    const found = await analysed(textDocument.uri);
-    return found ? doComplete(found.analysis.document, position, checker.featureContext(found.checked)) : null;
+    const document = await analysed(textDocument.uri);
+    return document ? service.complete(document, position) : null;
   });
 
   connection.onDocumentSymbol(async ({ textDocument }) => {
-    const found = await analysed(textDocument.uri);
-    return found ? findDocumentSymbols(found.analysis.document, { headings: capabilities.headingSymbols() }) : null;
+    const document = await analysed(textDocument.uri);
+    return document ? service.symbols(document, { headings: capabilities.headingSymbols() }) : null;
   });
 
   connection.onDocumentLinks(async ({ textDocument }) => {
-    const found = await analysed(textDocument.uri);
-    return found ? findDocumentLinks(found.analysis.document, checker.featureContext(found.checked)) : null;
+    const document = await analysed(textDocument.uri);
+    return document ? service.links(document) : null;
   });
 
   connection.onCodeAction(async (params: CodeActionParams) => {
-    const found = await analysed(params.textDocument.uri);
-    if (!found) return null;
-    const { checked } = found;
-    return getCodeActions(found.analysis, params.range, {
+    const document = await analysed(params.textDocument.uri);
+    if (!document) return null;
+    return service.codeActions(document, params.range, {
       uri: params.textDocument.uri,
       version: capabilities.documentVersion(params.textDocument.uri),
       only: params.context.only,
       snippetSupport: capabilities.snippetEdits(),
       createFileSupport: capabilities.createFiles() && capabilities.trusted(),
       showDocumentSupport: capabilities.showDocument(),
-      workspace: checked.placement.workspace,
-      settings: checked.result.settings,
-      recheck: (text) =>
-        analyse(parseReadiness(text), {
-          settings: checked.result.settings,
-          workspace: checked.placement.workspace,
-          documentPath: checked.placement.documentPath,
-          today: checked.today,
-          crossFileReads: capabilities.trusted(),
-        }),
     });
   });
 
@@ -92,20 +70,15 @@ export function registerFeatures(
 
   connection.onRequest(StatusRequest, async ({ uri }) => {
     const checked = diagnostics.isOpen(uri) ? await diagnostics.current(uri) : await diagnostics.checkDisk(uri);
-    return status(checked);
+    return status(checker, checked);
   });
 }
 
-export function status(checked: Checked | undefined): StatusResult {
-  const result = checked?.result;
-  const sections = result?.analysis ? sectionStatuses(result.analysis) : [];
-  const count = (severity: number) => result?.diagnostics.filter((d) => d.severity === severity).length ?? 0;
+export function status(checker: Checker, checked: Checked | undefined): StatusResult {
+  const { isReadiness, ...figures } = checker.service.sectionStatus(checked?.result);
   return {
-    isReadinessFile: result?.isReadiness ?? false,
-    sectionsPassing: sections.filter((s) => s.passing).length,
-    sectionsTotal: sections.length || 7, // the six MUST sections and the checklist
-    errors: count(1),
-    warnings: count(2),
+    isReadinessFile: isReadiness,
+    ...figures,
     ...(checked ? { checkMs: Math.round(checked.durationMs * 10) / 10 } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import type { ReadinessConfig, RuleConfig } from '../service';
+import { normaliseRuleSettings, type ReadinessConfig, type RuleConfig } from '../service';
 
 export const SECTION = 'mlopsReadiness';
 
@@ -17,8 +17,6 @@ export interface ClientSettings {
 
 export const DEFAULT_SETTINGS: ClientSettings = { files: undefined, scope: 'workspace', delay: 200, rules: {}, adrFolder: undefined, docsBaseUrl: undefined };
 
-const LEVELS = new Set(['off', 'information', 'warning', 'error', 'hint']);
-
 export function normaliseSettings(raw: unknown): ClientSettings {
   const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const files = Array.isArray(value.files) ? value.files.filter((f): f is string => typeof f === 'string' && f.length > 0) : undefined;
@@ -27,26 +25,10 @@ export function normaliseSettings(raw: unknown): ClientSettings {
     files: files?.length ? files : undefined,
     scope: value.scope === 'openFiles' ? 'openFiles' : 'workspace',
     delay,
-    rules: normaliseRules(value.rules),
+    rules: normaliseRuleSettings(value.rules),
     adrFolder: typeof value.adrFolder === 'string' && value.adrFolder ? value.adrFolder : undefined,
     docsBaseUrl: typeof value.docsBaseUrl === 'string' && value.docsBaseUrl.trim() ? value.docsBaseUrl.trim() : undefined,
   };
-}
-
-/** Accepts `"warning"`, `{severity, ...options}` and `{severity, options: {...}}` per rule code or name. */
-function normaliseRules(raw: unknown): Record<string, RuleConfig> {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
-  const rules: Record<string, RuleConfig> = {};
-  for (const [key, entry] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof entry === 'string' && LEVELS.has(entry)) rules[key] = entry as RuleConfig;
-    else if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
-      const { severity, options, ...rest } = entry as Record<string, unknown>;
-      const flat: Record<string, unknown> = { ...rest, ...(options && typeof options === 'object' ? options : {}) };
-      if (typeof severity === 'string' && LEVELS.has(severity)) flat.severity = severity;
-      rules[key] = flat as RuleConfig;
-    }
-  }
-  return rules;
 }
 
 /** The editor's settings as the engine's lowest config layer (config files override them). */

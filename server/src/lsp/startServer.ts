@@ -13,7 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND, SHOW_DOCUMENT_COMMAND } from '../service';
+import { FIX_ALL_KIND, SHOW_DOCUMENT_COMMAND, WATCHED_FILES } from '../service';
 import { Checker, type Checked } from './checker';
 import { Diagnostics } from './diagnostics';
 import { registerFeatures, status } from './features';
@@ -24,9 +24,6 @@ import { SECTION, SettingsStore } from './settings';
 import { storyIdPattern } from './storyId';
 import { WorkspaceFiles } from './workspaceFiles';
 import { WorkspaceRoots } from './workspaceRoots';
-
-/** What the client watches for us when it cannot take a dynamic registration. */
-const WATCHED_GLOBS = ['**/*.md', `**/.mlops-readiness.json`, '**/requirements.txt', '**/CODEOWNERS'];
 
 export function startServer(connection: Connection, host: ServerHost): void {
   // Large documents are kept in pieces, so an edit costs nothing like the whole text (see largeDocument.ts).
@@ -81,7 +78,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const refused = (what: string) => (error: unknown) => connection.console.warn(`the client did not register ${what}: ${(error as Error).message}`);
     if (dynamicWatchers) {
       connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) })
         .catch(refused('file watching'));
     }
     if (dynamicConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch(refused('configuration changes'));
@@ -147,7 +144,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // Counted as each file is checked: no file's analysis waits for the others.
     const count = (checked: Checked | undefined) => {
       if (!checked?.result.isReadiness) return;
-      const summary = status(checked);
+      const summary = status(checker, checked);
       totals.files++;
       totals.errors += summary.errors;
       totals.warnings += summary.warnings;
@@ -159,7 +156,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onRequest(StoryIdPatternRequest, async ({ uri }) => {
     const folderSettings = await settings.get(uri);
-    return { pattern: await host.settle(() => storyIdPattern(roots, uri, folderSettings)) };
+    return { pattern: await host.settle(() => storyIdPattern(roots, checker.service, uri, folderSettings)) };
   });
 
   registerFeatures(connection, diagnostics, checker, {

@@ -1,5 +1,5 @@
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, configProblemDiagnostic, loadConfig, RULES } from '../service';
+import { CONFIG_FILE_NAME, toDiagnostic } from '../service';
 import type { Checked, CheckedReads, Checker } from './checker';
 import type { Diagnostics } from './diagnostics';
 import type { SettingsStore } from './settings';
@@ -125,7 +125,7 @@ export class WorkspaceFiles {
     const read = await host.settle(() => ({ text: host.readText(path, MAX_CONFIG_BYTES), root: this.roots.rootOf(path) }));
     if (read.text === undefined) return this.clearConfig(uri);
     const file = read.root ? this.roots.relativePath(read.root, path) : CONFIG_FILE_NAME;
-    const diagnostics = loadConfig(read.text, file, RULES).problems.map(configProblemDiagnostic);
+    const diagnostics = this.checker.service.configFindings(read.text, file).map(toDiagnostic);
     if (!diagnostics.length && !this.configsShown.has(uri)) return;
     if (diagnostics.length) this.configsShown.add(uri);
     else this.configsShown.delete(uri);

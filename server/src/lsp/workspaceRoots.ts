@@ -1,4 +1,4 @@
-import { CONFIG_FILE_NAME, confinePath, NO_WORKSPACE, type WorkspaceView } from '../service';
+import { confinePath, findWorkspaceRoot, NO_WORKSPACE, type WorkspaceView } from '../service';
 import type { ServerHost } from './host';
 
 /** Where a document stands: its root for cross-file reads, its root-relative path, and the view of that root. */
@@ -44,11 +44,8 @@ export class WorkspaceRoots {
     const folder = this.folderOf(file);
     if (!folder || !this.trusted) return folder;
     const { dirname, join } = this.host.path;
-    for (let dir = dirname(file); this.inside(folder, dir); dir = dirname(dir)) {
-      if (this.host.exists(join(dir, '.git')) || this.host.exists(join(dir, CONFIG_FILE_NAME))) return dir;
-      if (dir === folder || dirname(dir) === dir) break;
-    }
-    return folder;
+    const probe = { exists: (path: string) => this.host.exists(path), dirname, join };
+    return findWorkspaceRoot(dirname(file), probe, { within: (dir) => this.inside(folder, dir), fallback: folder });
   }
 
   place(uri: string): Placement {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { confinePath, type WorkspaceView } from '../service/workspace';
+import { confinePath, type WorkspaceView } from '../service';
 
 /** Files read for cross-file checks (runbooks, requirements, configs) larger than this are ignored. */
 const MAX_READ_BYTES = 2 * 1024 * 1024;

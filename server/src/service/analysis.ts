@@ -1,15 +1,18 @@
-import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ResolvedSettings } from './config/settings';
 import type { ReadinessDocument, SectionId } from './model';
-import { RULES } from './rules/registry';
-import { validlySkippedSections } from './rules/file/skipJustification';
 import type { Finding, Fix, RuleContext, RuleDefinition, Severity } from './rules/types';
 import type { WorkspaceView } from './workspace';
 
-export const SOURCE = 'mlops-readiness';
+/**
+ * What a check runs: the rules in order, and which sections a valid SKIP silences. The runner knows
+ * no rule; the service passes the registry's (./ruleSet.ts).
+ */
+export interface RuleSet {
+  readonly rules: readonly RuleDefinition<any>[];
+  skippedSections(document: ReadinessDocument, optionsOf: <O>(rule: RuleDefinition<O>) => O): ReadonlySet<SectionId>;
+}
 
-/** Everything a check needs besides the document; shells build it, rules only read it. */
+/** Everything a check needs besides the document; the service builds it, rules only read it. */
 export interface AnalysisContext {
   settings: ResolvedSettings;
   workspace: WorkspaceView;
@@ -36,12 +39,12 @@ export interface Analysis {
   skippedSections: ReadonlySet<SectionId>;
 }
 
-/** Runs every enabled rule over the document. Never throws. */
-export function analyse(document: ReadinessDocument, context: AnalysisContext): Analysis {
+/** Runs every enabled rule of the set over the document. Never throws. */
+export function analyse(document: ReadinessDocument, context: AnalysisContext, ruleSet: RuleSet): Analysis {
   const findings: ReadinessFinding[] = [];
   const optionsOf = <O>(rule: RuleDefinition<O>): O => (context.settings.rules.get(rule.code)?.options ?? rule.defaultOptions ?? {}) as O;
-  const skipped = safely(context, undefined, () => validlySkippedSections(document, optionsOf), new Set<SectionId>());
-  for (const rule of RULES) {
+  const skipped = safely(context, undefined, () => ruleSet.skippedSections(document, optionsOf), new Set<SectionId>());
+  for (const rule of ruleSet.rules) {
     const level = context.settings.rules.get(rule.code)?.level ?? rule.severity;
     if (level === 'off') continue;
     if (rule.crossFile && context.crossFileReads === false) continue;
@@ -77,36 +80,4 @@ function safely<T>(context: AnalysisContext, rule: RuleDefinition<any> | undefin
 
 function byPosition(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-}
-
-const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-/** The LSP diagnostic for a finding: code, docs link (when `docsLink` gives one), source, related places. */
-export function toDiagnostic(finding: ReadinessFinding, docsLink?: (code: string) => string | undefined): Diagnostic {
-  const href = docsLink?.(finding.rule.code);
-  const diagnostic: Diagnostic = {
-    range: finding.range,
-    severity: LSP_SEVERITY[finding.severity],
-    code: finding.rule.code,
-    ...(href ? { codeDescription: { href } } : {}),
-    source: SOURCE,
-    message: finding.message,
-    data: { rule: finding.rule.name },
-  };
-  if (finding.related?.length) diagnostic.relatedInformation = finding.related as DiagnosticRelatedInformation[];
-  return diagnostic;
-}
-
-export function rangesEqual(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
 }

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { DEFAULT_FILES } from './config/settings';
 import { matchSectionHeading } from './parser/sections';
+import { maskInlineMarkup } from './facts/header/inlineMarkup';
 import { linearRegExp } from './util/regex';
 
 type Matcher = (path: string) => boolean;
@@ -109,7 +110,8 @@ export function hasReadinessTitle(text: string): boolean {
     const title = heading[2]!.trim();
     if (level === 1 && !titleSeen) {
       titleSeen = true;
-      if (READINESS_TITLE.test(title)) return true;
+      // Markup is not content: `**MLOps readiness** — …` or a link has the title shape too.
+      if (READINESS_TITLE.test(maskInlineMarkup(title).trimStart())) return true;
     }
     // Sections stand at any level from ## to #### (the parser takes the level from the file).
     if (level >= 2 && level <= 4) {

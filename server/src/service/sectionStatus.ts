@@ -1,6 +1,7 @@
 import type { Analysis, ReadinessFinding } from './analysis';
 import type { ReadinessDocument, Section, SectionId } from './model';
 import { SECTION_SPECS } from './parser/sections';
+import type { Severity } from './rules/types';
 
 /** The section a line belongs to (the header and the title belong to none). */
 export function sectionAtLine(document: ReadinessDocument, line: number): Section | undefined {
@@ -33,4 +34,30 @@ export function sectionStatuses(analysis: Analysis): SectionStatus[] {
     const warnings = own.filter((finding) => finding.severity === 'warning').length;
     return { id: spec.id, present, errors, warnings, passing: present && errors === 0 };
   });
+}
+
+/** A document's check in figures, as the editor's status item and the "check all" totals show it. */
+export interface DocumentStatus {
+  isReadiness: boolean;
+  /** Template sections (the checklist included) present and without errors. */
+  sectionsPassing: number;
+  /** The template's sections, whether the file was analysed or not. */
+  sectionsTotal: number;
+  errors: number;
+  warnings: number;
+}
+
+/** The figures of a check (undefined: not checked, which is not a readiness file). */
+export function documentStatus(
+  result: { isReadiness: boolean; analysis: Analysis | undefined; findings: ReadonlyArray<{ severity: Severity }> } | undefined,
+): DocumentStatus {
+  const sections = result?.analysis ? sectionStatuses(result.analysis) : [];
+  const count = (severity: Severity) => result?.findings.filter((finding) => finding.severity === severity).length ?? 0;
+  return {
+    isReadiness: result?.isReadiness ?? false,
+    sectionsPassing: sections.filter((section) => section.passing).length,
+    sectionsTotal: SECTION_SPECS.length,
+    errors: count('error'),
+    warnings: count('warning'),
+  };
 }

@@ -7,9 +7,10 @@ import { globProblem } from '../fileKind';
 import { patternProblem } from '../util/regex';
 import { LineIndex } from '../text/lineIndex';
 import { buildConfigSchema } from './schema';
+import { CONFIG_FILE_NAME } from './fileName';
 import type { ReadinessConfig } from './settings';
 
-export const CONFIG_FILE_NAME = '.mlops-readiness.json';
+export { CONFIG_FILE_NAME };
 
 export interface ConfigProblem {
   /** The config file, relative to the workspace root. */

@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../rules/types';
+import { RULE_LEVELS } from './ruleSettings';
 
-const LEVEL = { enum: ['off', 'information', 'warning', 'error', 'hint'] };
+const LEVEL = { enum: [...RULE_LEVELS] };
 
 /** The JSON Schema of `.mlops-readiness.json`, derived from the rule registry. */
 export function buildConfigSchema(rules: readonly RuleDefinition<any>[]): Record<string, unknown> {

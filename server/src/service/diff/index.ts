@@ -1,4 +1,5 @@
 import { checkDocument } from '../check';
+import { READINESS_RULES } from '../ruleSet';
 import type { WorkspaceView } from '../workspace';
 import { compareFacts, type FileComparison } from './changes';
 import { readinessFacts, type ReadinessFacts } from './facts';
@@ -17,7 +18,7 @@ export interface Revision {
 
 /** What a readiness file says at one revision; undefined when it is not a readiness file there (or too large to read). */
 export function factsOf(revision: Revision): ReadinessFacts | undefined {
-  const result = checkDocument({ text: revision.text, documentPath: revision.documentPath, workspace: revision.workspace, today: revision.today });
+  const result = checkDocument({ text: revision.text, documentPath: revision.documentPath, workspace: revision.workspace, today: revision.today }, READINESS_RULES);
   return result.analysis ? readinessFacts(result.analysis, result.settings) : undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { CodeAction, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
-import { toDiagnostic, type Analysis } from '../analysis';
+import type { Analysis } from '../analysis';
+import { toDiagnostic } from '../findings';
 import { fixAll } from '../fixes';
 import type { ReadinessDocument } from '../model';
 import type { Fix } from '../rules/types';

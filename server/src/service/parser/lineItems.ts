@@ -92,6 +92,24 @@ export function continueField(field: Field, lines: LineIndex, line: number): boo
   return true;
 }
 
+const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(?!\[[ xX]\])(.*?)\s*$/;
+
+/**
+ * Takes a field's value from the list item nested under its key (`- **DRI**:` over `  - @ana-m`), when
+ * the key's item has none: the nested item's text, after its marker. False when the line is no deeper
+ * list item, or is a key of its own.
+ */
+export function nestedValue(field: Field, lines: LineIndex, line: number): boolean {
+  const text = lines.lineText(line);
+  const item = LIST_ITEM.exec(text);
+  const keyIndent = /^\s*/.exec(lines.lineText(field.line))![0].length;
+  if (!item || item[1].length <= keyIndent || !item[2] || ANY_KEY_LINE.test(text)) return false;
+  const start = text.length - text.trimStart().length + text.trimStart().indexOf(item[2]);
+  field.value = { text: item[2], range: lines.range(line, start, start + item[2].length) };
+  field.range = { start: field.range.start, end: lines.trimmedLineRange(line).end };
+  return true;
+}
+
 /** The field a table cell names (`Story`, `**Owner**`, `Filled on:`), if any. */
 function cellFieldKey(cell: Cell | undefined): FieldKey | undefined {
   if (!cell) return undefined;

@@ -3,7 +3,7 @@ import { LineIndex } from '../text/lineIndex';
 import { type Block, parseBlocks } from './blocks';
 import { blankComments } from './comments';
 import { blockText, isGuidanceText } from './guidance';
-import { continueField, parseChecklistItem, parseField, parseSkip, parseTableFields } from './lineItems';
+import { continueField, nestedValue, parseChecklistItem, parseField, parseSkip, parseTableFields } from './lineItems';
 import { findPlaceholders } from './placeholders';
 import { type HeadingMatch, matchSectionHeading, sectionSpec } from './sections';
 import { parseSuppressions } from './suppressions';
@@ -65,6 +65,8 @@ export function parseReadiness(input: string): ReadinessDocument {
   let current: Section | undefined;
   // The header runs from the top to the first recognised section, whatever headings stand before it.
   let inHeader = true;
+  // A field whose key ends its list item with no value: the item nested under it may hold the value.
+  let awaiting: { field: Field; end: number } | undefined;
 
   const closeSection = (endLine: number) => {
     if (current) current.endLine = endLine;
@@ -113,15 +115,19 @@ export function parseReadiness(input: string): ReadinessDocument {
       continue;
     }
     if (block.kind !== 'paragraph') continue;
-    // The field a wrapped line of this paragraph continues.
-    let open: Field | undefined;
+    // A list item's key with its value in the item nested under it (`- **DRI**:` / `  - @ana-m`).
+    const nested = awaiting && block.inListItem && block.startLine - awaiting.end <= 1 && nestedValue(awaiting.field, content, block.startLine) ? awaiting.field : undefined;
+    awaiting = undefined;
+    // The field a wrapped line of this paragraph continues (a nested value's too).
+    let open: Field | undefined = nested;
     for (let line = block.startLine; line < block.endLine; line++) {
       if (guidanceLines.has(line)) continue;
       findPlaceholders(content, line, placeholders);
-      const field = parseField(content, line);
+      const field = nested && line === block.startLine ? undefined : parseField(content, line);
+      if (field && !field.value.text && block.inListItem && line === block.endLine - 1) awaiting = { field, end: block.endLine };
       if (field) (inHeader ? headerFields : current!.fields).push(field);
       if (field) open = field;
-      else if (open && !continueField(open, content, line)) open = undefined;
+      else if (open && !(open === nested && line === block.startLine) && !continueField(open, content, line)) open = undefined;
       if (!current) continue;
       current.proseLines.push(line);
       const item = parseChecklistItem(content, line);

@@ -33,6 +33,9 @@ function alternativesPattern(sets: readonly (readonly string[])[]): RegExp {
 
 type Candidate = 'compare' | 'alternatives' | 'literal' | 'angle';
 
+// `<` right before a non-space and `>` right after one: `< 5 min` is a comparison, not a slot.
+const ANGLE = /<[^<>\s`=][^<>`\n]*?(?<=[^<>\s`=])>|<[^<>\s`=]>/g;
+
 /**
  * One pattern per kind, in priority order (where two start at the same place, the earlier kind
  * wins), each run only on lines that can hold it: most lines have a URL's `/` but no `<`.
@@ -41,8 +44,7 @@ const PATTERNS: ReadonlyArray<{ kind: Candidate; pattern: RegExp; applies: (text
   { kind: 'compare', pattern: /`?<`?\s*\/\s*`?>`?/g, applies: (text) => text.includes('<') },
   { kind: 'alternatives', pattern: alternativesPattern(TEMPLATE_ALTERNATIVES), applies: (text) => text.includes('/') },
   { kind: 'literal', pattern: new RegExp(TEMPLATE_LITERALS.map(escape).join('|'), 'gi'), applies: (text) => /YYYY|Grafana panel|metric >|link to GH/i.test(text) },
-  // `<` right before a non-space and `>` right after one: `< 5 min` is a comparison, not a slot.
-  { kind: 'angle', pattern: /<[^<>\s`=][^<>`\n]*?(?<=[^<>\s`=])>|<[^<>\s`=]>/g, applies: (text) => text.includes('<') },
+  { kind: 'angle', pattern: ANGLE, applies: (text) => text.includes('<') },
 ];
 
 const HTML_TAGS = new Set(
@@ -53,9 +55,17 @@ const HTML_TAGS = new Set(
   ).split(' '),
 );
 
-/** HTML, autolinks and e-mail addresses look like `<…>` but are not template slots. */
+/** Words that name what a `<@…>` slot stands for, not a person: `<@handle>` is still to fill in. */
+const SLOT_WORDS = /^(?:handle|github[-_]?handle|name|user(?:name)?|login|owner|dri|backup|someone|person|team|id)$/i;
+
+/**
+ * HTML, autolinks and e-mail addresses look like `<…>` but are not template slots; nor is a mention
+ * of a real handle, `Sofia Marin <@sofia-m>`.
+ */
 function isMarkup(inner: string): boolean {
   if (inner.startsWith('!') || inner.startsWith('?')) return true;
+  const mention = /^@([A-Za-z0-9](?:-?[A-Za-z0-9])*)$/.exec(inner);
+  if (mention) return !SLOT_WORDS.test(mention[1]);
   const tag = /^\/?([A-Za-z][A-Za-z0-9-]*)(\s+[^>]*)?\/?$/.exec(inner);
   if (tag && HTML_TAGS.has(tag[1].toLowerCase()) && (tag[2] === undefined || /=|^\s*\/$/.test(tag[2]))) return true;
   if (/^[A-Za-z][A-Za-z0-9+.-]{1,31}:\S*$/.test(inner)) return true;
@@ -87,4 +97,25 @@ export function findPlaceholders(lines: LineIndex, line: number, out: Placeholde
     else kind = 'angle';
     out.push({ kind, line, text: found, range: lines.range(line, candidate.start, candidate.end) });
   }
+}
+
+/**
+ * The `<…>` slots still to fill in a text that is not a readiness file (a runbook the "Create runbook" fix
+ * wrote: `<what the on-call sees when the alert fires>`, `{job="<job>"}`). HTML, autolinks, e-mail addresses,
+ * comparisons and fenced code are not slots.
+ */
+export function angleSlotsIn(text: string): string[] {
+  const found: string[] = [];
+  let fence: string | undefined;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (marker) {
+      if (!fence) fence = marker[1][0];
+      else if (marker[1][0] === fence) fence = undefined;
+      continue;
+    }
+    if (fence || !line.includes('<')) continue;
+    for (const match of line.matchAll(ANGLE)) if (!isMarkup(match[0].slice(1, -1))) found.push(match[0]);
+  }
+  return found;
 }

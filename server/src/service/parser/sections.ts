@@ -38,7 +38,7 @@ export const SECTION_SPECS: readonly SectionSpec[] = [
     id: 'rollout',
     number: 4,
     title: '4. Staged rollout (MUST)',
-    pattern: /\broll-?\s?out\b|\bstaged\b|\brelease plan\b/i,
+    pattern: /\broll-?\s?out\b|\bstaged\b|\b(?:release|deployment|launch) plan\b/i,
     columns: ['Stage', 'Traffic %', 'Duration', 'Pass criteria', 'Rollback trigger'],
   },
   {
@@ -52,7 +52,7 @@ export const SECTION_SPECS: readonly SectionSpec[] = [
     id: 'owner',
     number: 6,
     title: '6. Owner & DRI (MUST)',
-    pattern: /\bowner(ship)?\b|\bDRIs?\b|\baccountab/i,
+    pattern: /\bowners?(ship)?\b|\bDRIs?\b|\baccountab|\bresponsib/i,
     columns: [],
   },
   {
@@ -93,7 +93,9 @@ export interface HeadingMatch {
  * `## 2 Alerting and runbooks`, `### §2 Alerting`, `#### Sign-off checklist`, or the number alone
  * (`## 2.`). Whether it starts a section also depends on its level (see `sectionLevel`).
  */
-export function matchSectionHeading(title: string): HeadingMatch {
+export function matchSectionHeading(written: string): HeadingMatch {
+  // Inline HTML (`<a id="owner"></a>`) and attribute blocks (`{#monitoring}`) are not the heading's words.
+  const title = written.includes('<') || written.includes('{') ? written.replace(/<\/?[A-Za-z][^<>]*>|\{[#.:][^{}]*\}/g, ' ') : written;
   const plain = title.includes('*') || title.includes('_') || title.includes('`') ? title.replace(DECORATION, '') : title;
   const trimmed = plain.trim();
   const prefix = NUMBER_PREFIX.exec(trimmed);

@@ -36,7 +36,7 @@ function singular(word: string): string {
 const TAG_START = /<\/?[a-z]/i;
 const INLINE_HTML = /<\/?(?:br|b|i|em|strong|code|kbd|sup|sub|span|u|s|del|ins|mark|small)\b[^<>]*>/gi;
 
-/** Removes code and emphasis markers and inline HTML: the value a reader sees. */
+/** Removes code and emphasis markers, footnote references and inline HTML: the value a reader sees. */
 export function stripMarkup(text: string): string {
   // Most cells carry little or no markup: run each replacement only where its marker occurs.
   let value = text;
@@ -45,6 +45,8 @@ export function stripMarkup(text: string): string {
   // (`< 0.5` in a threshold is a comparison: only a `<` right before a letter or `/` can open a tag.)
   if (value.includes('<') && TAG_START.test(value)) value = value.replace(INLINE_HTML, (tag) => (/^<br\b/i.test(tag) ? ' ' : ''));
   if (value.includes('`')) value = value.replace(/`+/g, '');
+  // A footnote reference (`P1[^1]`, `7d[^shadow]`) points at a note below the table: not the cell's value.
+  if (value.includes('[^')) value = value.replace(/\[\^[^\]\s]+\]/g, '');
   if (value.includes('**') || value.includes('__')) value = value.replace(/(\*\*|__)(.*?)\1/g, '$2');
   if (value.includes('*') || /(?:^|\W)_/.test(value)) value = value.replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2');
   return value.trim();

@@ -3,7 +3,7 @@ import { NUMBER_WORD_SOURCE, readCount } from './numbers';
 /**
  * Durations as people write them: `≥ 7d`, `>= 7 days`, `7 days`, `one week`, `a fortnight`, `1w`,
  * `7-day`, `7–14 days`, `at least 7 days`, `min. 7d`, `7d+`, `10 business days`, `< 5 min`,
- * `within 5 minutes`, `half an hour`, `30s`, `7 calendar days`, ISO 8601 `P7D`. The one place the engine reads a duration.
+ * `within 5 minutes`, `half an hour`, `a quarter of an hour`, `one and a half hours`, `30s`, `7 calendar days`, ISO 8601 `P7D`. The one place the engine reads a duration.
  * Values are in minutes; `comparator` keeps the bound the author wrote, and a range keeps both ends.
  * Numbers that are not durations are left alone: `7 model versions`, `24/7`, `p99`, `1 crypto out of 5`.
  */
@@ -39,9 +39,13 @@ const UNITS: Array<{ pattern: RegExp; minutes: number; short?: RegExp }> = [
 const UNIT =
   String.raw`(?:(?:business|working|work)[\s-]+days?|fortnights?|weeks?|wks?|w|days?|d|hours?|hrs?|h|milliseconds?|msecs?|ms|minutes?|mins?|` +
   String.raw`months?|mos?|m|seconds?|secs?|s|years?|yrs?|y)`;
-/** A number: digits (never the tail of `p99`, `24/7` or `v2`), a number word, or `a` / `an` / `half an`. */
+/**
+ * A number: digits (never the tail of `p99`, `24/7` or `v2`), a number word, or `a` / `an` / `half an`; a
+ * fraction of a unit, `a quarter of an`, `three quarters of an`; or a number and a half, `one and a half`.
+ */
 const COUNT = String.raw`(?:(?<![\p{L}\d_.\/])\d+(?:\.\d+)?(?![.\/]\d)|(?<![\p{L}])(?:${NUMBER_WORD_SOURCE})(?![\p{L}]))`;
-const AMOUNT = String.raw`(?:${COUNT}|(?<![\p{L}])(?:half\s+an?|an?)(?![\p{L}]))`;
+const FRACTION = String.raw`(?:(?:an?|one|three)\s+)?quarters?\s+(?:of\s+)?an?|${COUNT}\s+and\s+an?\s+half`;
+const AMOUNT = String.raw`(?:(?<![\p{L}])(?:${FRACTION})(?![\p{L}])|${COUNT}|(?<![\p{L}])(?:half\s+an?|an?)(?![\p{L}]))`;
 
 // Comparators written before the amount, as symbols or words.
 const AT_LEAST = String.raw`>=|=>|≥|⩾|≧|at\s+least|no\s+less\s+than|not\s+less\s+than|no\s+shorter\s+than|not\s+shorter\s+than|minimum(?:\s+of)?|min\.?`;
@@ -71,6 +75,12 @@ function amountOf(text: string): number | undefined {
   const lower = text.trim().toLowerCase().replace(/\s+/g, ' ');
   if (lower === 'a' || lower === 'an') return 1;
   if (lower === 'half a' || lower === 'half an') return 0.5;
+  if (lower.includes('quarter')) return lower.startsWith('three') ? 0.75 : 0.25;
+  const andAHalf = /^(.+?) and an? half$/.exec(lower);
+  if (andAHalf) {
+    const whole = readCount(andAHalf[1]);
+    return whole === undefined ? undefined : whole + 0.5;
+  }
   return readCount(lower);
 }
 

@@ -30,10 +30,13 @@ export function sectionErrors(document: ReadinessDocument, priorFindings: Readon
 export function problemOf(finding: Finding): string {
   const message = finding.message;
   let inCode = false;
+  let inQuote = false;
   for (let i = 0; i < message.length; i++) {
-    if (message[i] === '`') inCode = !inCode;
+    if (message[i] === '`' && !inQuote) inCode = !inCode;
+    // A quoted value may hold a colon (`threshold "W: 250 ms, C: 500 ms" gives …`): not the end of the problem.
+    if (message[i] === '"' && !inCode) inQuote = !inQuote;
     // A quoted label first (`"Concept drift": …`) names the row, not the problem: read on.
-    if (!inCode && message[i] === ':' && message[i + 1] === ' ' && !/^\s*["`][^"`]*["`]$/.test(message.slice(0, i))) {
+    if (!inCode && !inQuote && message[i] === ':' && message[i + 1] === ' ' && !/^\s*["`][^"`]*["`]$/.test(message.slice(0, i))) {
       return message.slice(0, i);
     }
   }

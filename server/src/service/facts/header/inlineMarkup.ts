@@ -1,5 +1,5 @@
 // Inline Markdown masked out of a header value, so readers see its words at their own offsets.
-// Read by the story-id facts.
+// Read by the story-id facts and the file-kind check (fileKind.ts).
 /**
  * Inline Markdown markup blanked out (same length, so offsets still hold): code-span backticks,
  * bold / italic marks, and a link's brackets and target, so `` `CVN-N011-EA-S11` ``,

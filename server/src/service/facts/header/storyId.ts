@@ -1,5 +1,5 @@
 // Story ids: the configured pattern, the ids a text names, and the title's `MLOps readiness — <id> <title>` parts.
-// Read by RDY101 (title-story-id), RDY102 (story-links), `init` and the diff.
+// Read by RDY101 (title-story-id), RDY102 (story-links), the service's story-id pattern and the diff.
 import type { ReadinessDocument, Span } from '../../model';
 import { subRange } from '../document';
 import { optionRegExp } from '../../util/regex';
@@ -28,8 +28,14 @@ export function storyIdsIn(text: string, pattern: string): StoryIdMatch[] {
   return [...text.matchAll(storyIdRegex(pattern))].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
 }
 
-// `MLOps readiness`, a separator (em dash, en dash or hyphen), then the rest.
-export const TITLE_PREFIX = /^(MLOps\s+readiness)\b([ \t]*)([—–]|-{1,2}|:)?[ \t]*/i;
+// `MLOps readiness`, a separator (em dash, en dash or hyphen), then the rest. Matched on the title with its inline
+// markup blanked (`titleShown`), so `**MLOps readiness** —`, `_MLOps readiness_:` or a link read as their words.
+export const TITLE_PREFIX = /^([ \t]*MLOps\s+readiness)\b([ \t]*)([—–]|-{1,2}|:)?[ \t]*/i;
+
+/** The title's text as a reader sees it: placeholders masked, then markup blanked, offsets kept. */
+export function titleShown(document: ReadinessDocument, span: Span): string {
+  return maskInlineMarkup(maskPlaceholders(document, span).text);
+}
 
 export interface TitleParts {
   /** Offset of the text after `MLOps readiness` and its separator. */
@@ -44,11 +50,11 @@ export function titleParts(document: ReadinessDocument, pattern: string): (Title
   const span = document.title?.title;
   if (!span) return undefined;
   const masked = maskPlaceholders(document, span).text;
-  const prefix = TITLE_PREFIX.exec(masked);
+  // Markup around the words or the id (`` `CVN-…` ``, `**CVN-…**`, a link) is not content: the id still comes first.
+  const shown = maskInlineMarkup(masked);
+  const prefix = TITLE_PREFIX.exec(shown);
   if (!prefix) return undefined;
   const restStart = prefix[0].length;
-  // Markup around the id (`` `CVN-…` ``, `**CVN-…**`, a link) is not content: the id still comes first.
-  const shown = maskInlineMarkup(masked);
   const first = storyIdsIn(shown, pattern).find((id) => id.start >= restStart && !shown.slice(restStart, id.start).trim());
   return { span, masked, restStart, separator: prefix[3], id: first };
 }

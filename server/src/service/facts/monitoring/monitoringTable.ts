@@ -1,9 +1,8 @@
 // §1's table: its filled rows, one column's cells without placeholders, and names compared loosely.
 // Read by RDY111–RDY118, RDY204, RDY608 and the create-runbook action.
-import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
+import type { Cell, Section, Table, TableRow } from '../../model';
 import { findSection, hasPlaceholder, sectionTable } from '../document';
 import { fact, factBy, perObject } from '../fact';
-import { isHandle, peopleIn } from '../../util/handles';
 
 /** §1 and its table, when both exist (a missing table is RDY004's finding). */
 export const monitoringTable = fact((document): { section: Section; table: Table } | undefined => {
@@ -57,24 +56,3 @@ export function nameHasKeyword(name: string, keywords: readonly string[]): boole
 }
 
 const looseKeywords = perObject((keywords: readonly string[]) => keywords.filter((word) => word.trim() !== '').map((word) => looseName(word.trim())));
-
-/** The first http(s) URL the Dashboard column already holds: a plausible dashboard for a new row. */
-export function knownDashboard(table: Table): string | undefined {
-  for (const row of table.rows) {
-    const url = /https?:\/\/[^\s)>\]]+/.exec(table.cell(row, 'Dashboard')?.value ?? '')?.[0];
-    if (url) return url;
-  }
-  return undefined;
-}
-
-/** The file's Owner, else the first row owner that is a handle: who a new row most likely belongs to. */
-export function likelyOwner(document: ReadinessDocument, table: Table): string | undefined {
-  const header = document.headerFields.find((field) => field.key === 'owner');
-  const owner = header ? peopleIn(header.value.text).handles : [];
-  if (owner.length === 1 && !hasPlaceholder(document, header!.value)) return owner[0].text;
-  for (const row of table.rows) {
-    const value = table.cell(row, 'Owner')?.value.trim() ?? '';
-    if (isHandle(value)) return value;
-  }
-  return undefined;
-}

@@ -1,4 +1,4 @@
-// Sample metric rows the §1 quick fixes add (one per class), filled from what the file already holds.
+// Sample metric rows the §1 quick fixes add (one per class): a name, type and source; the rest left to the author.
 // Read by RDY116, RDY117 and RDY118.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
@@ -6,20 +6,17 @@ import type { MetricClass } from './metricClasses';
 import { columnKey } from '../../parser/tables';
 import { findSection, hasPlaceholder, sectionTable } from '../document';
 import { formatRow, insertLinesBefore } from '../../util/edits';
-import { knownDashboard, likelyOwner } from './monitoringTable';
 
-/** A plausible metric row: real-looking values the author then edits, never a template placeholder. */
+/**
+ * A metric row to add: the metric of the missing class, with the type and source such a metric usually has. What
+ * only the author knows — its dashboard panel, its thresholds, who watches it — is left as the template's
+ * placeholders, so the file keeps an error (RDY001) until the author writes them.
+ */
 export interface SampleMetric {
   metric: string;
   type: 'counter' | 'gauge' | 'histogram';
   source: 'Loki query' | 'Prometheus' | 'OpenTelemetry span';
-  threshold: string;
 }
-
-/** Used only when the table holds no dashboard URL yet; the author replaces it with the real panel. */
-const FALLBACK_DASHBOARD = 'https://grafana.example.com/d/monitoring';
-/** Used only when neither the header nor any row names a handle. */
-const FALLBACK_OWNER = '@dri';
 
 /**
  * The metric name for a sample row: a metric §2 already alerts on that `matches` accepts (the
@@ -37,15 +34,14 @@ export function sampleName(
 }
 
 /** The row's cells in the table's own column order; columns the template does not know stay empty. */
-function sampleCells(document: ReadinessDocument, table: Table, sample: SampleMetric): string[] {
-  const owner = likelyOwner(document, table) ?? FALLBACK_OWNER;
+function sampleCells(table: Table, sample: SampleMetric): string[] {
   const byKey: Record<string, string> = {
     [columnKey('Metric')]: `\`${sample.metric}\``,
     [columnKey('Type')]: sample.type,
     [columnKey('Source')]: sample.source,
-    [columnKey('Dashboard')]: knownDashboard(table) ?? FALLBACK_DASHBOARD,
-    [columnKey('Threshold (warn / crit)')]: sample.threshold,
-    [columnKey('Owner')]: `\`${owner.startsWith('@') ? owner : `@${owner}`}\``,
+    [columnKey('Dashboard')]: 'Grafana panel URL',
+    [columnKey('Threshold (warn / crit)')]: '`<` / `>`',
+    [columnKey('Owner')]: '`<handle>`',
   };
   return table.columnKeys.map((key) => byKey[key] ?? '');
 }
@@ -53,7 +49,7 @@ function sampleCells(document: ReadinessDocument, table: Table, sample: SampleMe
 /** One edit appending the sample rows after the table's last row (or its delimiter row when it has none). */
 export function appendSampleRows(document: ReadinessDocument, table: Table, samples: SampleMetric[]): TextEdit {
   const { lines } = document;
-  const rows = samples.map((sample) => formatRow(sampleCells(document, table, sample)));
+  const rows = samples.map((sample) => formatRow(sampleCells(table, sample)));
   const lastLine = table.rows.length ? table.rows[table.rows.length - 1].line : table.header.line + 1;
   if (lastLine + 1 < lines.lineCount) return insertLinesBefore(document, lastLine + 1, rows);
   // The table ends the file without a line break: continue its last line, never open a new paragraph.
@@ -81,14 +77,14 @@ export function alertedMetrics(document: ReadinessDocument): string[] {
 export const CLASS_SAMPLES: Record<MetricClass, { label: string; sample: SampleMetric }> = {
   prediction: {
     label: 'prediction-rate',
-    sample: { metric: 'signals.buy_rate_per_hour', type: 'counter', source: 'Prometheus', threshold: '< 0.5 / < 0.1' },
+    sample: { metric: 'signals.buy_rate_per_hour', type: 'counter', source: 'Prometheus' },
   },
   outcome: {
     label: 'outcome',
-    sample: { metric: 'pnl_per_trade', type: 'histogram', source: 'Prometheus', threshold: '< 0 / < -0.15%' },
+    sample: { metric: 'pnl_per_trade', type: 'histogram', source: 'Prometheus' },
   },
   health: {
     label: 'health',
-    sample: { metric: 'inference_latency_p99', type: 'histogram', source: 'Prometheus', threshold: '> 250 ms / > 500 ms' },
+    sample: { metric: 'inference_latency_p99', type: 'histogram', source: 'Prometheus' },
   },
 };

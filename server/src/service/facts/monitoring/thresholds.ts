@@ -53,8 +53,20 @@ export function readThreshold(value: string, words: ThresholdWords): ThresholdRe
   };
   let texts = value.split(SEPARATOR).map((t) => t.trim()).filter(Boolean);
   if (texts.length === 1) {
-    const bare = value.split('/').map((t) => t.trim());
-    if (bare.length === 2 && bare.every((t) => NUMBER.test(t))) texts = bare;
+    // A bare `/` or a middle dot (`⚠️ > 250 ms · 🔥 > 500 ms`) between two parts with a number each; a comma only
+    // between two comparisons (`> 250 ms, > 500 ms`), not before a remark (`> 0.2, sustained 10 min`).
+    const weak: Array<[RegExp, (t: string) => boolean]> = [
+      [/\//, (t) => NUMBER.test(t)],
+      [/\s*[·•]\s*/, (t) => NUMBER.test(t)],
+      [/\s*,\s+/, (t) => BOUND.test(t)],
+    ];
+    for (const [separator, valued] of weak) {
+      const bare = value.split(separator).map((t) => t.trim());
+      if (bare.length === 2 && bare.every(valued)) {
+        texts = bare;
+        break;
+      }
+    }
   }
   // `warn 200ms, crit 500ms` or `0.2 (warn), 0.5 (crit)`: one piece holding both words is cut between them.
   texts = texts.flatMap((text) => (warnWord && critWord ? splitAtLabels(text, warnWord, critWord) : [text]));

@@ -1,5 +1,6 @@
 // Reading the Canary row's traffic: one crypto or several, notes about the others, undecided candidates.
 // Read by RDY403 (canary-stage) and RDY404 (canary-symbol).
+import { blankEmoji } from '../../util/emoji';
 import { compilePattern, findPhrases } from '../../util/phrases';
 import { symbolsIn, type CanarySymbolOptions } from './canarySymbols';
 
@@ -54,7 +55,8 @@ const RULED_OUT_BEFORE = /(?:^|[^\p{L}])(?:not|never|no|nor|except|excluding|wit
 /** What may stand between a keyword and the symbol it qualifies: `100% of BTCUSDC`, `all BTCUSDC trades`. */
 const OF_SYMBOL = /^[\s`*_]*(?:of\s+)?(?:the\s+)?(?:its\s+)?[\s`*_]*$/i;
 /** What may stand between two symbols of one list. */
-const JOINER = /^[\s`*_"']*(?:\+|,|&|\/|and|plus|,\s*and|&amp;)[\s`*_"']*$/i;
+// A line break in the cell (`SOLUSDC<br>ETHUSDC`) lists the symbols as much as a comma does.
+const JOINER = /^(?:[\s`*_"']|<br\s*\/?>)*(?:\+|,|&|\/|and|plus|,\s*and|&amp;|<br\s*\/?>)(?:[\s`*_"']|<br\s*\/?>)*$/i;
 
 /** Pieces of the text that speak only of the other cryptos: parenthesised notes and clauses after `;`, `,`, `—` or `.`. */
 export function notesAboutOthers(text: string, symbolOptions: Partial<CanarySymbolOptions>): TextPiece[] {
@@ -106,7 +108,8 @@ export function blank(text: string, pieces: readonly TextPiece[]): string {
 }
 
 export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>, symbolOptions: Partial<CanarySymbolOptions>): TrafficReading {
-  const visible = blank(text, notesAboutOthers(text, symbolOptions));
+  // Emoji beside the symbols (`🪙 XRPUSDC + 🪙 SOLUSDC`) decorate them: they neither join nor part them.
+  const visible = blankEmoji(blank(text, notesAboutOthers(text, symbolOptions)));
   const piece = (start: number, end: number): TextPiece => ({ text: text.slice(start, end), start, end });
   const mentions = symbolsIn(visible, symbolOptions);
   const symbols = [...new Set(mentions.map((m) => symbolKey(m.text)))];
@@ -148,7 +151,7 @@ const OR_JOINER = /^[\s`*_"']*(?:,\s*)?or[\s`*_"']*$/i;
 export function alternativesIn(text: string, symbolOptions: Partial<CanarySymbolOptions>): TextPiece[] {
   const notes = notesAboutOthers(text, symbolOptions);
   const brackets = [...text.matchAll(/\([^()]*\)/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
-  const visible = blank(text, [...notes, ...brackets]);
+  const visible = blankEmoji(blank(text, [...notes, ...brackets]));
   const mentions = symbolsIn(visible, symbolOptions);
   const found: TextPiece[] = [];
   for (let first = 0; first < mentions.length; first++) {

@@ -42,7 +42,8 @@ export const p1AlertPagesRule = defineRule<PagingOptions>({
       report({
         range: channel.range,
         message: `${name} notifies by ${channel.value}, which does not page on-call: write ${sayEither(options.pagingChannels)}.`,
-        fixes: [{ title: `Replace with ${pager}`, isPreferred: true, safe: true, edits: [{ range: channel.range, newText: pager }] }],
+        // Not safe: the channel says how the alert is wired, which only the author can change and confirm.
+        fixes: [{ title: `Replace with ${pager}`, isPreferred: true, safe: false, edits: [{ range: channel.range, newText: pager }] }],
       });
     }
   },

@@ -1,4 +1,5 @@
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { angleSlotsIn } from '../../parser/placeholders';
 import { defineRule } from '../types';
 import { runbookPathRule } from './runbookPath';
 import { DEFAULT_PART_WORDS, linkedRunbooks, missingParts, patternOf, type RunbookPart } from '../../facts/alerting/runbookFiles';
@@ -76,6 +77,12 @@ export const runbookContentRule = defineRule<RunbookContentOptions>({
       }
       if (!logQuery.test(text)) {
         warn(`Runbook ${runbook.path} has no Loki query: add the relevant log query, e.g. \`{job="<service>"} |= "error"\`.`);
+      }
+      // A runbook whose parts are still the slots the "Create runbook" fix wrote is no runbook yet.
+      const slots = angleSlotsIn(text);
+      if (slots.length) {
+        const shown = slots.length > 1 ? `${slots.length} slots to fill, e.g. "${slots[0]}"` : `the slot "${slots[0]}" to fill`;
+        warn(`Runbook ${runbook.path} still has ${shown}: write what the on-call needs there.`);
       }
     }
   },

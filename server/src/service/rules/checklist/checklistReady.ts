@@ -26,7 +26,8 @@ export const checklistReadyRule = defineRule({
       report({
         range: item.box.range,
         message: `§${sectionSpec(id).number} has no error: tick this box once you have checked the section.`,
-        fixes: [setBoxFix(item, true, true)],
+        // Ticking signs the section off: the author's act, offered but never applied unattended (--fix, fix on save).
+        fixes: [setBoxFix(item, true, false)],
       });
     }
   },

@@ -36,7 +36,8 @@ export const filledOnDateRule = defineRule<FilledOnOptions>({
       report({
         range: missingFieldRange(document),
         message: `The header has no "Filled on" line: add \`**Filled on**: ${today}\` (the day you filled the file).`,
-        fixes: [insertFieldFix(document, 'filled on', today, `\${1:${today}}`)],
+        // The day the file was filled is the author's to give: the line holds the template's placeholder until then.
+        fixes: [insertFieldFix(document, 'filled on', 'YYYY-MM-DD', '${1:YYYY-MM-DD}')],
       });
       return;
     }

@@ -1,6 +1,7 @@
 import { subRange } from '../../facts/document';
 import { defineRule } from '../types';
 import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from '../../facts/header/headerFields';
+import { maskInlineMarkup } from '../../facts/header/inlineMarkup';
 import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, titleStoryId } from '../../facts/header/storyId';
 import { titleStoryIdRule } from './titleStoryId';
 import { optionRegExp } from '../../util/regex';
@@ -70,13 +71,17 @@ export const storyLinksRule = defineRule<StoryLinksOptions>({
       }
       return;
     }
-    const ids = storyIdsIn(text, storyIdPattern);
+    // The story id counts where a reader sees it: a link's text or the line's words, not a link's target (URL).
+    const shown = maskInlineMarkup(text);
+    const ids = storyIdsIn(shown, storyIdPattern);
     if (!ids.length && !placeholders) {
+      const hidden = storyIdsIn(text, storyIdPattern)[0];
+      const which = titleId ? ` "${titleId.text}"` : storyIdPattern === DEFAULT_STORY_ID_PATTERN ? ', e.g. CVN-N011-EA-S11' : ` (matching /${storyIdPattern}/)`;
       report({
-        range: field.value.range,
-        message: `The "Story" line names no story id: start it with the Story's id${
-          titleId ? ` "${titleId.text}"` : storyIdPattern === DEFAULT_STORY_ID_PATTERN ? ', e.g. CVN-N011-EA-S11' : ` (matching /${storyIdPattern}/)`
-        }.`,
+        range: hidden ? subRange(field.value, hidden.start, hidden.end) : field.value.range,
+        message: hidden
+          ? `The "Story" line has the story id "${hidden.text}" only inside a link's target, which a reader does not see: write the Story's id${which} in the line's text.`
+          : `The "Story" line names no story id: start it with the Story's id${which}.`,
       });
     } else if (ids.length && titleId && !ids.some((id) => id.text === titleId.text)) {
       const first = ids[0];

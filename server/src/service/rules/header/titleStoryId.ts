@@ -1,7 +1,7 @@
 import { subRange } from '../../facts/document';
 import { defineRule } from '../types';
 import { findField, maskPlaceholders } from '../../facts/header/headerFields';
-import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, TITLE_PREFIX, titleParts } from '../../facts/header/storyId';
+import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, TITLE_PREFIX, titleParts, titleShown } from '../../facts/header/storyId';
 
 export interface StoryIdOptions {
   /** Regular expression (JavaScript syntax, case-sensitive) a story id must match. */
@@ -53,7 +53,8 @@ export const titleStoryIdRule = defineRule<StoryIdOptions>({
       return;
     }
     const span = title.title;
-    const { text: masked, placeholders } = maskPlaceholders(document, span);
+    const { text: written, placeholders } = maskPlaceholders(document, span);
+    const masked = titleShown(document, span);
     if (!TITLE_PREFIX.test(masked)) {
       if (placeholders && !masked.trim()) return;
       const leadingId = storyIdsIn(masked, pattern).find((id) => id.start === masked.length - masked.trimStart().length);
@@ -76,22 +77,26 @@ export const titleStoryIdRule = defineRule<StoryIdOptions>({
     const parts = titleParts(document, pattern)!;
     const prefix = TITLE_PREFIX.exec(masked)!;
     if (!parts.separator || parts.separator === ':') {
-      // The separator sits between `MLOps readiness` and the rest; replace whatever is there with ` — `.
+      // The separator sits between `MLOps readiness` and the rest; replace it and the spaces with ` — `, keeping
+      // the markup that closes the words (`**MLOps readiness:** CVN-…` becomes `**MLOps readiness** — CVN-…`).
       const from = prefix[1].length;
+      const raw = span.text.slice(from, parts.restStart);
+      const markup = [...raw].filter((c, i) => masked[from + i] === ' ' && c.trim()).join('');
       report({
-        range: subRange(span, 0, prefix[1].length),
+        range: subRange(span, prefix[1].length - prefix[1].trimStart().length, prefix[1].length),
         message: `Separate "MLOps readiness" from the story id with a dash: write ${FORMAT}.`,
         fixes: [
           {
             title: 'Insert " — "',
             isPreferred: true,
             safe: true,
-            edits: [{ range: subRange(span, from, parts.restStart), newText: ' — ' }],
+            edits: [{ range: subRange(span, from, parts.restStart), newText: `${markup} — ` }],
           },
         ],
       });
     }
-    const rest = masked.slice(parts.restStart);
+    // The token a wrong id is quoted as is the text as written (its markup too), only the id is read from the shown text.
+    const rest = written.slice(parts.restStart);
     if (!parts.id) {
       if (placeholders) return; // the story id is still a placeholder: RDY001 reports it
       const token = /^\S+/.exec(rest);

@@ -63,8 +63,10 @@ function namesCoveringMetric(document: ReadinessDocument, section: Section, phra
   if (!wanted.length) return false;
   for (const paragraph of paragraphs(document, section)) {
     const lower = paragraph.toLowerCase();
+    // A `<metric>` slot names the metric still to write: RDY001 reports it, once.
     const namesMetric =
-      [...paragraph.matchAll(/`([^`]+)`/g)].some((m) => /[A-Za-z]/.test(m[1]) && !/[<>]/.test(m[1])) || plainMetricNames(paragraph).length > 0;
+      [...paragraph.matchAll(/`([^`]+)`/g)].some((m) => /[A-Za-z]/.test(m[1]) && (!/[<>]/.test(m[1]) || /^<[^<>\s][^<>]*>$/.test(m[1]))) ||
+      plainMetricNames(paragraph).length > 0;
     if (namesMetric && wanted.some((phrase) => lower.includes(phrase))) return true;
   }
   return false;
@@ -84,26 +86,19 @@ function paragraphs(document: ReadinessDocument, section: Section): string[] {
 }
 
 /**
- * Inserts the coverage sentence after the table, its own paragraph. It names the metrics §2's
- * triggers already watch (the likeliest cover, and what keeps those triggers pointing at a §1
- * metric), else `metric_name`; the snippet version puts a tab stop on each name.
+ * Inserts the coverage sentence after the table, its own paragraph, with a `<metric>` slot: which existing
+ * metric covers the change is the author's to say, so the slot stays an error (RDY001) until written. The
+ * metrics §2's triggers already watch (the likeliest cover) are named in the title; the snippet version puts a
+ * tab stop on the slot.
  */
 function coverageSentenceFix(document: ReadinessDocument, tableLastLine: number): Fix {
   const line = tableLastLine + 1;
   const nextIsBlank = line >= document.lines.lineCount || document.lines.lineText(line).trim() === '';
   const names = alertedMetrics(document);
-  const metrics = names.length ? names : ['metric_name'];
-  const sentence = (shown: string[]) =>
-    `No new metric: the change is covered by the existing metric${shown.length > 1 ? 's' : ''} ${joinNames(shown)}.`;
-  const lines = (shown: string[]) => ['', sentence(shown), ...(nextIsBlank ? [] : [''])];
+  const lines = (slot: string) => ['', `No new metric: the change is covered by the existing metric \`${slot}\`.`, ...(nextIsBlank ? [] : [''])];
   return {
-    title: `Name the existing metric that covers the change (${metrics.join(', ')})`,
-    edits: [insertLinesBefore(document, line, lines(metrics))],
-    snippetEdits: [insertLinesBefore(document, line, lines(metrics.map((name, i) => `\${${i + 1}:${name}}`)))],
+    title: `Name the existing metric that covers the change${names.length ? ` (§2 alerts on ${names.join(', ')})` : ''}`,
+    edits: [insertLinesBefore(document, line, lines('<metric>'))],
+    snippetEdits: [insertLinesBefore(document, line, lines('${1:<metric>}'))],
   };
-}
-
-function joinNames(names: string[]): string {
-  const coded = names.map((name) => `\`${name}\``);
-  return coded.length === 1 ? coded[0] : `${coded.slice(0, -1).join(', ')} and ${coded[coded.length - 1]}`;
 }

@@ -13,9 +13,8 @@ const PIPELINE_SAMPLE: SampleMetric = {
   metric: 'feature_distribution_shift_per_fold',
   type: 'gauge',
   source: 'OpenTelemetry span',
-  threshold: '> 0.10 / > 0.20',
 };
-const COST_SAMPLE: SampleMetric = { metric: 'api_calls_per_trade', type: 'gauge', source: 'Prometheus', threshold: '> 40 / > 80' };
+const COST_SAMPLE: SampleMetric = { metric: 'api_calls_per_trade', type: 'gauge', source: 'Prometheus' };
 
 export const metricEncouragedRule = defineRule<MetricEncouragedOptions>({
   code: 'RDY118',

@@ -2,6 +2,7 @@ import { defineRule, type Fix } from '../types';
 import { columnCells } from '../../facts/monitoring/monitoringTable';
 import { cachedRegExp } from '../../util/regex';
 import { sayEither } from '../../util/say';
+import { blankEmoji } from '../../util/emoji';
 
 export interface MetricTypeOptions {
   types: string[];
@@ -32,7 +33,7 @@ export const metricTypeRule = defineRule<MetricTypeOptions>({
         report({ range: row.range, message: `This metric row has no Type cell: add one holding ${choices}.` });
         continue;
       }
-      const value = cell.value.trim();
+      const value = blankEmoji(cell.value).trim();
       if (types.some((type) => type.toLowerCase() === value.toLowerCase())) continue;
       const named = types.filter((type) => cachedRegExp(`\\b${escape(type)}s?\\b`, 'i').test(value));
       const message = !value

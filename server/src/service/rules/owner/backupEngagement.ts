@@ -23,6 +23,7 @@ export const backupEngagementRule = defineRule({
       'hand-over*',
       'walkthrough*',
       'rotation*',
+      'rota', // British for rotation
       'shared on-call',
       'share on-call',
       'shared oncall',
