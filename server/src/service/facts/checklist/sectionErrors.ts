@@ -3,10 +3,12 @@
 import type { ChecklistItem, ReadinessDocument, SectionId } from '../../model';
 import { findSection } from '../document';
 import { sectionOfFinding } from '../../sectionStatus';
-import { sectionRequiredRule } from '../../rules/file/sectionRequired';
 import type { Finding, Fix, RuleContext } from '../../rules/types';
 
 type PriorFinding = RuleContext<unknown>['priorFindings'][number];
+
+/** RDY002 section-required, by its code (stable, never reused): facts import no rule module. */
+const SECTION_REQUIRED = 'RDY002';
 
 /** The §1–§6 sections a checklist box can speak of (the checklist's own boxes are other rules' business). */
 export const SECTION_TOPICS: ReadonlySet<string> = new Set<SectionId>(['monitoring', 'alerting', 'drift', 'rollout', 'rollback', 'owner']);
@@ -21,7 +23,7 @@ export function checklistItems(document: ReadinessDocument): ChecklistItem[] {
  */
 export function sectionErrors(document: ReadinessDocument, priorFindings: ReadonlyArray<PriorFinding>, id: SectionId): PriorFinding[] {
   return priorFindings
-    .filter((finding) => finding.severity === 'error' && finding.rule !== sectionRequiredRule)
+    .filter((finding) => finding.severity === 'error' && finding.rule.code !== SECTION_REQUIRED)
     .filter((finding) => sectionOfFinding(document, finding) === id)
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
