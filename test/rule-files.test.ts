@@ -27,3 +27,14 @@ test('a rule lives in rules/<part>/<its name in camelCase>.ts, and every module 
   });
   assert.deepEqual([...modules].sort(), [...homes].sort(), 'rules/<part>/ holds rules only; shared facts live in facts/<part>/');
 });
+
+test('facts/ modules import no rule module (its types aside): rules read facts, never the other way', () => {
+  const factsDir = join(ROOT, 'server/src/service/facts');
+  const modules = readdirSync(factsDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'));
+  assert.ok(modules.length > 0);
+  for (const module of modules) {
+    const text = readFileSync(join(factsDir, module), 'utf8');
+    const ruleImports = [...text.matchAll(/^import (?!type )[^;]*from '[./]*rules\/[^']*';/gm)].map((match) => match[0]);
+    assert.deepEqual(ruleImports, [], `facts/${module}`);
+  }
+});
