@@ -62,10 +62,19 @@ const RANGE_START = String.raw`(?:(?<low>${COUNT})\s*-?\s*(?<lowUnit>${UNIT}(?![
 // `7 calendar days`, `one full week`, `3 consecutive minutes`: a word between the amount and the unit that changes nothing.
 const QUALIFIER = String.raw`(?:(?:calendar|full|whole|consecutive|straight|trading|live|market)\s+)?`;
 
-const DURATION = new RegExp(
-  String.raw`${PREFIX}?${RANGE_START}?(?<amount>${AMOUNT})\s*(?<plus>\+)?\s*-?\s*${QUALIFIER}(?<unit>${UNIT})(?![\p{L}\d])${POSTFIX}?`,
-  'dgiu',
-);
+const DURATION_SOURCE = String.raw`${PREFIX}?${RANGE_START}?(?<amount>${AMOUNT})\s*(?<plus>\+)?\s*-?\s*${QUALIFIER}(?<unit>${UNIT})(?![\p{L}\d])${POSTFIX}?`;
+
+/**
+ * The pattern is matched without `i` on the lower-cased text: compiled with `iu`, V8 case-folds every
+ * `\p{L}` set and letter of it, three times as long as with `u` alone (≈ 15 against 5 ms, once per
+ * process, most of a one-file check's regex compilation). Both match alike on every character but these:
+ * `İ` (two characters once lower-cased), `ſ` and U+0345 (which `iu` folds to `s` and `ι`); a text that
+ * holds one is matched with the case-insensitive pattern itself (test/caseFolding.test.ts holds the two to
+ * the same result). Each is compiled on first use only.
+ */
+const FOLDING_DIFFERS = /[\u0130\u017f\u0345]/;
+let lowerCasePattern: RegExp | undefined;
+let caseInsensitivePattern: RegExp | undefined;
 
 function unitOf(text: string): (typeof UNITS)[number] | undefined {
   return UNITS.find((unit) => unit.pattern.test(text.trim()));
@@ -117,31 +126,52 @@ export function findDurations(text: string): Duration[] {
 }
 
 function scanDurations(text: string): readonly Duration[] {
+  return scanDurationsBy(text, FOLDING_DIFFERS.test(text) ? 'case-insensitive' : 'lower-case');
+}
+
+/**
+ * The scan, matching the lower-cased text (`lower-case`) or the text itself with `iu`
+ * (`case-insensitive`): exported so that a test can hold the two to the same result.
+ */
+export function scanDurationsBy(text: string, matching: 'lower-case' | 'case-insensitive'): readonly Duration[] {
   const found: Duration[] = text.includes('P') ? isoDurations(text) : [];
-  DURATION.lastIndex = 0;
-  for (let match = DURATION.exec(text); match; match = DURATION.exec(text)) {
+  const pattern =
+    matching === 'lower-case'
+      ? (lowerCasePattern ??= new RegExp(DURATION_SOURCE, 'dgu'))
+      : (caseInsensitivePattern ??= new RegExp(DURATION_SOURCE, 'dgiu'));
+  const subject = matching === 'lower-case' ? text.toLowerCase() : text;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(subject); match; match = pattern.exec(subject)) {
     const duration = toDuration(text, match);
     if (duration) {
       found.push(duration);
     } else {
       // Not a duration here ("once a day", "one d"): look again from the next character.
-      DURATION.lastIndex = match.index + 1;
+      pattern.lastIndex = match.index + 1;
     }
   }
   // Shared by every reader of the same text: frozen, so none can change what another reads.
   return found.sort((a, b) => a.start - b.start).map((duration) => Object.freeze(duration));
 }
 
+/** The groups as written in the text (the match may be of its lower-cased copy, same offsets). */
+function groupsOf(text: string, match: RegExpExecArray): Record<string, string | undefined> {
+  const groups: Record<string, string | undefined> = {};
+  for (const [name, span] of Object.entries(match.indices!.groups!)) groups[name] = span && text.slice(span[0], span[1]);
+  return groups;
+}
+
 function toDuration(text: string, match: RegExpExecArray): Duration | undefined {
-  const groups = match.groups!;
-  const unit = unitOf(groups.unit);
-  const amount = amountOf(groups.amount);
+  const groups = groupsOf(text, match);
+  const written = text.slice(match.index, match.index + match[0].length);
+  const unit = unitOf(groups.unit!);
+  const amount = amountOf(groups.amount!);
   if (!unit || amount === undefined) return undefined;
   // A number word takes a unit word: "one week", never "one d" or "a m".
-  if (isWord(groups.amount) && unit.short?.test(groups.unit.trim())) return undefined;
+  if (isWord(groups.amount!) && unit.short?.test(groups.unit!.trim())) return undefined;
   const before = text.slice(0, match.index);
   // "once a day", "twice a week", "per an hour" are frequencies, not durations.
-  if (/^an?$/i.test(groups.amount.trim()) && !groups.low && /(?:once|twice|times|per|each|every)\s+$/i.test(before)) return undefined;
+  if (/^an?$/i.test(groups.amount!.trim()) && !groups.low && /(?:once|twice|times|per|each|every)\s+$/i.test(before)) return undefined;
   let minutes = amount * unit.minutes;
   let maxMinutes: number | undefined;
   if (groups.low) {
@@ -163,9 +193,9 @@ function toDuration(text: string, match: RegExpExecArray): Duration | undefined 
             : groups.about === '='
               ? '='
               : undefined;
-  const lead = match[0].length - match[0].trimStart().length;
+  const lead = written.length - written.trimStart().length;
   const valueStart = (match.indices?.groups?.low ?? match.indices?.groups?.amount ?? [match.index])[0];
-  return { minutes, maxMinutes, text: match[0].trim(), start: match.index + lead, valueStart, comparator };
+  return { minutes, maxMinutes, text: written.trim(), start: match.index + lead, valueStart, comparator };
 }
 
 /** The first duration in the text. */
