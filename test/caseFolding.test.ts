@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findDurations, scanDurationsBy } from '../server/src/service/util/durations';
+import { CaseInsensitive, FOLDING_DIFFERS } from '../server/src/service/util/regex';
 
 // The readers match some patterns on the lower-cased text instead of case-insensitively: the two must
 // read the same durations, at the same offsets, on any text (non-ASCII letters above all).
@@ -37,5 +38,46 @@ describe('durations: the lower-cased text reads as the case-insensitive pattern 
     // Only where lower-casing and case folding part (İ, ſ, U+0345); findDurations reads those case-insensitively.
     assert.deepEqual([...differing].sort(), ['\u0130', '\u017f', '\u0345'].filter((c) => differing.has(c)));
     assert.ok(differing.size > 0, 'the comparison tells the two apart');
+  });
+});
+
+describe('CaseInsensitive: `u` on the lower-cased text matches as `iu` does', () => {
+  const everyCharacter = function* () {
+    for (let code = 0; code <= 0x10ffff; code++) if (code < 0xd800 || code > 0xdfff) yield String.fromCodePoint(code);
+  };
+
+  it('each atom the engine uses, on every code point but those of FOLDING_DIFFERS', () => {
+    const atoms = [...'abcdefghijklmnopqrstuvwxyz0123456789_-.:/'].map((c) => (c === '.' ? '\\.' : c)).concat(['\\p{L}', '\\p{N}', '\\d', '\\s', '\\w', '\\b']);
+    const pairs = atoms.map((atom) => [new RegExp(`^(?:${atom})`, 'iu'), new RegExp(`^(?:${atom})`, 'u')] as const);
+    const differing: string[] = [];
+    for (const c of everyCharacter()) {
+      const lower = c.toLowerCase();
+      if (lower.length !== c.length || pairs.some(([iu, u]) => iu.test(c) !== u.test(lower))) differing.push(c);
+    }
+    assert.deepEqual(differing, ['\u0130', '\u017f', '\u0345']);
+    assert.ok(differing.every((c) => FOLDING_DIFFERS.test(c)));
+  });
+
+  it('the warn / crit words and a pattern with groups, beside every character of the BMP', () => {
+    const sources = [String.raw`(?<![\p{L}\d_])(?:warn|warning)(?![\p{L}\d_])`, String.raw`(?<word>set|flip)\s+(\w+)\b`];
+    for (const source of sources) {
+      const folded = new CaseInsensitive(source);
+      const reference = new RegExp(source, 'iu');
+      for (let code = 0; code <= 0xffff; code++) {
+        const c = String.fromCharCode(code);
+        for (const text of [`${c}WARN`, `Warn${c}`, `warnİng ${c}`, `SET ${c}Flag`, `flip X${c}`]) {
+          const [got, expected] = [folded.exec(text), reference.exec(text)];
+          assert.equal(JSON.stringify(got && [got.index, [...got], got.groups]), JSON.stringify(expected && [expected.index, [...expected], expected.groups]), text);
+          assert.equal(folded.test(text), reference.test(text), text);
+        }
+      }
+    }
+  });
+
+  it('a source it cannot lower-case (non-ASCII, an upper-case literal) runs as `iu`', () => {
+    for (const source of ['µs', 'ΣΑ', 'BTCUSDC']) {
+      const folded = new CaseInsensitive(source);
+      for (const text of ['μs', 'Μs', 'µS', 'σα', 'ςα', 'btcusdc', 'BtcUsdc']) assert.equal(folded.test(text), new RegExp(source, 'iu').test(text), `${source} on ${text}`);
+    }
   });
 });

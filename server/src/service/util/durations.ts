@@ -1,4 +1,5 @@
 import { NUMBER_WORD_SOURCE, readCount } from './numbers';
+import { FOLDING_DIFFERS } from './regex';
 
 /**
  * Durations as people write them: `≥ 7d`, `>= 7 days`, `7 days`, `one week`, `a fortnight`, `1w`,
@@ -67,12 +68,10 @@ const DURATION_SOURCE = String.raw`${PREFIX}?${RANGE_START}?(?<amount>${AMOUNT})
 /**
  * The pattern is matched without `i` on the lower-cased text: compiled with `iu`, V8 case-folds every
  * `\p{L}` set and letter of it, three times as long as with `u` alone (≈ 15 against 5 ms, once per
- * process, most of a one-file check's regex compilation). Both match alike on every character but these:
- * `İ` (two characters once lower-cased), `ſ` and U+0345 (which `iu` folds to `s` and `ι`); a text that
- * holds one is matched with the case-insensitive pattern itself (test/caseFolding.test.ts holds the two to
- * the same result). Each is compiled on first use only.
+ * process, most of a one-file check's regex compilation). Both match alike on every character but those of
+ * FOLDING_DIFFERS; a text that holds one is matched with the case-insensitive pattern itself
+ * (test/caseFolding.test.ts holds the two to the same result). Each is compiled on first use only.
  */
-const FOLDING_DIFFERS = /[\u0130\u017f\u0345]/;
 let lowerCasePattern: RegExp | undefined;
 let caseInsensitivePattern: RegExp | undefined;
 

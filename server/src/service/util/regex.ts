@@ -189,3 +189,71 @@ export function optionRegExp(option: string | undefined, fallback: string, build
   const pattern = option ?? fallback;
   return pattern === fallback ? cachedRegExp(build(pattern), flags) : linearRegExp(build(pattern), flags);
 }
+
+/**
+ * Characters on which `iu` and `u` on the lower-cased text part: `İ` (two characters once
+ * lower-cased), `ſ` and U+0345 (which `iu` folds to `s` and `ι`). Found by comparing the two on
+ * every code point for ASCII letters, `\p{L}`, `\d`, `\s` and `\w` (test/caseFolding.test.ts).
+ */
+export const FOLDING_DIFFERS = /[\u0130\u017f\u0345]/;
+
+/** Upper-case letters a source may hold and still match lower-cased text alike: escapes, property names, group names, `A-Z`. */
+const CASE_NEUTRAL = /\\[pPk][{<][^}>]*[}>]|\(\?<[!=]?[A-Za-z]*>?|\\[A-Za-z]|A-Z/g;
+
+/**
+ * A case-insensitive Unicode pattern (`iu`) that matches the lower-cased text with `u` alone where
+ * that is the same: V8 compiles `iu` with `\p{L}` sets about three times as slowly (case-folding
+ * each set), and a short check compiles each pattern once. The same only for a source of ASCII
+ * with no upper-case literal (`warn|crit`, not `µs`, whose `iu` also matches the Greek `μ`), on a
+ * text without the characters of FOLDING_DIFFERS; otherwise the `iu` pattern itself runs. Either
+ * is compiled on first use. `exec` gives the match and its groups as written in the text.
+ */
+export class CaseInsensitive {
+  private lowerCase: RegExp | undefined;
+  private caseInsensitive: RegExp | undefined;
+  private readonly foldable: boolean;
+  private readonly groups: boolean;
+
+  constructor(
+    readonly source: string,
+    private readonly flags = '',
+  ) {
+    this.foldable = /^[\x00-\x7f]*$/.test(source) && !/[A-Z]/.test(source.replace(CASE_NEUTRAL, ''));
+    // A group's text is sliced from the written text by its indices.
+    this.groups = /\((?!\?[:=!]|\?<[=!])/.test(source.replace(/\\./g, ''));
+  }
+
+  private pattern(text: string): { pattern: RegExp; subject: string } {
+    if (this.foldable && !FOLDING_DIFFERS.test(text)) {
+      this.lowerCase ??= new RegExp(this.source, `${this.flags}${this.groups ? 'd' : ''}u`);
+      return { pattern: this.lowerCase, subject: text.toLowerCase() };
+    }
+    this.caseInsensitive ??= new RegExp(this.source, `${this.flags}iu`);
+    return { pattern: this.caseInsensitive, subject: text };
+  }
+
+  test(text: string): boolean {
+    const { pattern, subject } = this.pattern(text);
+    return pattern.test(subject);
+  }
+
+  exec(text: string): RegExpExecArray | null {
+    const { pattern, subject } = this.pattern(text);
+    const match = pattern.exec(subject);
+    if (!match || subject === text) return match;
+    // The lower-cased copy has the same offsets: the strings are the text's own.
+    const spans = match.indices;
+    for (let group = 0; group < match.length; group++) {
+      const span = group === 0 ? [match.index, match.index + match[0].length] : spans?.[group];
+      if (span) match[group] = text.slice(span[0], span[1]);
+    }
+    if (match.groups && spans?.groups) {
+      for (const name of Object.keys(match.groups)) {
+        const span = spans.groups[name];
+        if (span) match.groups[name] = text.slice(span[0], span[1]);
+      }
+    }
+    match.input = text;
+    return match;
+  }
+}
