@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findDurations, scanDurationsBy } from '../server/src/service/util/durations';
-import { CaseInsensitive, FOLDING_DIFFERS } from '../server/src/service/util/regex';
+import { CaseInsensitive, FOLDING_DIFFERS, LOWER_CASING_DIFFERS } from '../server/src/service/util/regex';
 
 // The readers match some patterns on the lower-cased text instead of case-insensitively: the two must
 // read the same durations, at the same offsets, on any text (non-ASCII letters above all).
@@ -61,12 +61,12 @@ describe('CaseInsensitive: `u` on the lower-cased text matches as `iu` does', ()
   it('the warn / crit words and a pattern with groups, beside every character of the BMP', () => {
     const sources = [String.raw`(?<![\p{L}\d_])(?:warn|warning)(?![\p{L}\d_])`, String.raw`(?<word>set|flip)\s+(\w+)\b`];
     for (const source of sources) {
-      const folded = new CaseInsensitive(source);
+      const folded = new CaseInsensitive(source, 'u');
       const reference = new RegExp(source, 'iu');
       for (let code = 0; code <= 0xffff; code++) {
         const c = String.fromCharCode(code);
         for (const text of [`${c}WARN`, `Warn${c}`, `warnİng ${c}`, `SET ${c}Flag`, `flip X${c}`]) {
-          const [got, expected] = [folded.exec(text), reference.exec(text)];
+          const [got, expected] = [folded.find(text), reference.exec(text)];
           assert.equal(JSON.stringify(got && [got.index, [...got], got.groups]), JSON.stringify(expected && [expected.index, [...expected], expected.groups]), text);
           assert.equal(folded.test(text), reference.test(text), text);
         }
@@ -76,8 +76,42 @@ describe('CaseInsensitive: `u` on the lower-cased text matches as `iu` does', ()
 
   it('a source it cannot lower-case (non-ASCII, an upper-case literal) runs as `iu`', () => {
     for (const source of ['µs', 'ΣΑ', 'BTCUSDC']) {
-      const folded = new CaseInsensitive(source);
+      const folded = new CaseInsensitive(source, 'u');
       for (const text of ['μs', 'Μs', 'µS', 'σα', 'ςα', 'btcusdc', 'BtcUsdc']) assert.equal(folded.test(text), new RegExp(source, 'iu').test(text), `${source} on ${text}`);
+    }
+  });
+});
+
+describe('CaseInsensitive without `u`: plain on the lower-cased text matches as `i` does', () => {
+  it('each atom the phrase and keyword patterns use, on every code unit but those of LOWER_CASING_DIFFERS', () => {
+    const atoms = [...'abcdefghijklmnopqrstuvwxyz0123456789_-:/%\''].concat(['\\.', '[A-Za-z0-9]', '[\\s_-]', '\\s', '\\w', '\\b']);
+    const pairs = atoms.map((atom) => [new RegExp(`^(?:${atom})`, 'i'), new RegExp(`^(?:${atom})`)] as const);
+    const differing: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      const lower = c.toLowerCase();
+      if (lower.length !== c.length || pairs.some(([i, plain]) => i.test(c) !== plain.test(lower))) differing.push(c);
+    }
+    assert.deepEqual(differing, ['\u0130', '\u212a']);
+    assert.ok(differing.every((c) => LOWER_CASING_DIFFERS.test(c)));
+  });
+
+  it('a phrase and a keyword pattern, beside every character of the BMP', () => {
+    const sources = [
+      String.raw`(?:(?<![A-Za-z0-9])auto[\s_-]*promote(?:s|es|d|ed|ing|ion|ions)?(?![A-Za-z0-9]))|(?:(?<![A-Za-z0-9])100%)`,
+      String.raw`(?<![A-Za-z0-9])(?:drill(?:s|es)?(?![A-Za-z0-9])|deploy)`,
+    ];
+    for (const source of sources) {
+      const folded = new CaseInsensitive(source, 'g');
+      const reference = new RegExp(source, 'gi');
+      for (let code = 0; code <= 0xffff; code++) {
+        const c = String.fromCharCode(code);
+        for (const text of [`${c}AUTO-PROMOTED`, `Auto Promote${c} 100%`, `${c}Drills, deploy${c}ment`, `DRİLL ${c}deploy`]) {
+          const got = [...folded.matches(text)].map((m) => [m.index, m[0]]);
+          const expected = [...text.matchAll(reference)].filter((m) => m[0]).map((m) => [m.index, m[0]]);
+          assert.deepEqual(got, expected, text);
+        }
+      }
     }
   });
 });

@@ -108,7 +108,7 @@ const wordPattern = perObject((words: string[]): CaseInsensitive | undefined => 
 
 function splitAtLabels(text: string, warnWord: CaseInsensitive, critWord: CaseInsensitive): string[] {
   const first = [warnWord, critWord]
-    .map((pattern) => pattern.exec(text))
+    .map((pattern) => pattern.find(text))
     .filter((m): m is RegExpExecArray => m !== null)
     .sort((a, b) => a.index - b.index);
   if (first.length < 2) return [text];
