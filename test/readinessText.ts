@@ -16,6 +16,8 @@ export interface Heading {
   numbering?: 'paren' | 'word';
   number?: number;
   title: string;
+  /** Words of the author's own, naming no section, written in place of the title when the heading is numbered (`6. People`). */
+  ownWords?: string;
   must: boolean;
   /** After everything, e.g. a trailing colon or an anchor `{#monitoring}`. */
   suffix?: string;
@@ -81,10 +83,11 @@ function parseHeading(level: number, text: string): Heading {
   return { level, sectionSign: Boolean(numbered?.[1]), number: numbered ? Number(numbered[2]) : undefined, title, must };
 }
 
-function renderHeading({ level, prefix, sectionSign, numbering, number, title, must, suffix }: Heading): string {
+function renderHeading({ level, prefix, sectionSign, numbering, number, title, ownWords, must, suffix }: Heading): string {
   const numberText =
     number === undefined ? '' : sectionSign ? `§${number} ` : numbering === 'paren' ? `${number}) ` : numbering === 'word' ? `Section ${number}: ` : `${number}. `;
-  return `${'#'.repeat(level)} ${prefix ? `${prefix} ` : ''}${numberText}${title}${must ? ' (MUST)' : ''}${suffix ?? ''}`;
+  const words = number !== undefined && ownWords ? ownWords : title;
+  return `${'#'.repeat(level)} ${prefix ? `${prefix} ` : ''}${numberText}${words}${must ? ' (MUST)' : ''}${suffix ?? ''}`;
 }
 
 const splitCells = (row: string) =>

@@ -130,6 +130,12 @@ export const STRUCTURE: Rewrite[] = [
     name: 'britishSpelling',
     apply: headings((h) => ({ ...h, title: h.title.replace(/^Staged rollout$/i, 'Staged roll-out').replace(/^Rollback plan$/i, 'Roll-back plan') })),
   },
+  {
+    // A reader goes by the number where the file numbers its sections: `## 6. People`, `## 2. Who gets woken up`.
+    name: 'numberedHeadingsInOwnWords',
+    apply: (doc) =>
+      mapLines(doc, (l) => (l.kind === 'heading' && (l.section === 'owner' || l.section === 'alerting') ? { ...l, heading: { ...l.heading, ownWords: l.section === 'owner' ? 'People' : 'Who gets woken up' } } : l)),
+  },
   { name: 'shortChecklistHeading', apply: headings((h) => ({ ...h, title: h.title.replace(/^(Sign-off checklist) \(.*\)$/, '$1') })) },
   {
     name: 'emojiInHeadings',

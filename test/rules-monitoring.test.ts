@@ -230,6 +230,14 @@ describe('RDY114 metric-threshold (M4)', () => {
     }
   });
 
+  it('reads the one-letter labels W and C where a label stands, not a unit', () => {
+    for (const value of ['W: 250 ms, C: 500 ms', 'W > 250 ms C > 500 ms', '250 ms (W), 500 ms (C)', 'c: 500 ms; w: 250 ms', 'warn 250 / crit 500', 'warning ≥ 250 ms; critical ≥ 500 ms']) {
+      assert.deepEqual(withCode(check(withCell(VALID, 4, 4, value)), 'RDY114'), [], value);
+    }
+    assert.match(withCode(check(withCell(VALID, 4, 4, 'W: 250 ms')), 'RDY114').map(messageOf)[0], /gives a warn value but no crit value/);
+    assert.match(withCode(check(withCell(VALID, 4, 4, '> 80 C')), 'RDY114').map(messageOf)[0], /gives a single value/, 'a unit, not a label');
+  });
+
   it('does not take a unit, a window or a remark for a second value', () => {
     const cases: Array<[string, boolean]> = [
       ['> 5 errors/min', false],
