@@ -355,6 +355,7 @@ export const VALUES: Rewrite[] = [
   { name: 'canaryOneOutOfFive', apply: canaryCell((symbol) => `${symbol} — 1 crypto out of 5`) },
   { name: 'canarySymbolAlone', apply: canaryCell((symbol) => symbol) },
   { name: 'canaryNoteOnItsOwnLine', apply: canaryCell((symbol) => `\`${symbol}\` only<br>(all other cryptos stay on the champion)`) },
+  { name: 'thresholdsWithAbbreviatedLabels', apply: cellsOf('monitoring', 'Threshold', (cell) => cell.replace(/^warn (.+?) \/ crit (.+)$/, 'W: $1, C: $2')) },
   { name: 'thresholdsWithMiddleDot', apply: cellsOf('monitoring', 'Threshold', (cell) => cell.replace(/ \/ (crit\b|`?[<>])/, ' · $1')) },
 ];
 
