@@ -1,6 +1,6 @@
 // Meaning-preserving rewrites of a readiness file: the ways people write the same content, each a small named
 // function of the lines test/readinessText.ts reads. test/properties.test.ts applies them alone and combined.
-import { normalise, parse, render, type Heading, type Line, type ReadinessText, type SectionKey } from './readinessText';
+import { namesASection, normalise, parse, render, type Heading, type Line, type ReadinessText, type SectionKey } from './readinessText';
 
 export { parse, render } from './readinessText';
 
@@ -118,7 +118,12 @@ const canaryCell = (write: (symbol: string) => string) =>
 export const STRUCTURE: Rewrite[] = [
   { name: 'headingsAtLevel3', apply: headings((h) => ({ ...h, level: 3 })) },
   { name: 'headingsAtLevel4', apply: headings((h) => ({ ...h, level: 4 })) },
-  { name: 'unnumberedHeadings', apply: headings((h) => ({ ...h, number: undefined })) },
+  {
+    // Only where every section heading's words name its section: without numbers, `## People` names none.
+    name: 'unnumberedHeadings',
+    apply: (doc) =>
+      doc.lines.every((l) => l.kind !== 'heading' || !l.section || (namesASection(l.heading.title) && !l.heading.ownWords)) ? headings((h) => ({ ...h, number: undefined }))(doc) : doc,
+  },
   { name: 'sectionSignInHeadings', apply: headings((h) => ({ ...h, sectionSign: true })) },
   { name: 'numberWithParenthesis', apply: headings((h) => ({ ...h, numbering: 'paren' })) },
   { name: 'sectionWordInHeadings', apply: headings((h) => ({ ...h, numbering: 'word' })) },
@@ -201,7 +206,7 @@ export const HEADER: Rewrite[] = [
     name: 'introParagraphBeforeHeader',
     apply: (doc) => {
       const lines = [...doc.lines];
-      lines.splice(1, 0, { kind: 'text', text: '' }, { kind: 'text', text: 'Filled by the DRI after the committee session; questions in #cvn-ml.' });
+      lines.splice(lines.findIndex((l) => l.kind === 'title') + 1, 0, { kind: 'text', text: '' }, { kind: 'text', text: 'Filled by the DRI after the committee session; questions in #cvn-ml.' });
       return { ...doc, lines };
     },
   },
@@ -338,6 +343,14 @@ export const ADDITIONS: Rewrite[] = [
     name: 'horizontalRulesBetweenSections',
     // A blank line first: `---` right under a paragraph line would make that line a heading.
     apply: (doc) => mapLines(doc, (line) => (line.kind === 'heading' && line.section ? [{ kind: 'text', text: '' }, { kind: 'text', text: '---' }, { kind: 'text', text: '' }, line] : line)),
+  },
+  {
+    // Metadata for a site generator: an owner or story written there is no header field.
+    name: 'yamlFrontMatter',
+    apply: (doc) => ({
+      ...doc,
+      lines: doc.lines[0]?.kind === 'text' && doc.lines[0].text === '---' ? doc.lines : [...['---', 'title: MLOps readiness', 'owner: "@someone-else"', '', 'tags: [mlops, readiness]', '---', ''].map((text): Line => ({ kind: 'text', text })), ...doc.lines],
+    }),
   },
   { name: 'unrelatedLaterSentence', apply: (doc) => appendToSection(doc, 'rollout', ["The canary's numbers are summarised later in the OP Story.", '']) },
   { name: 'unrelatedToBeDecided', apply: (doc) => appendToSection(doc, 'rollout', ['The date of the full rollout is to be decided by the operator after the canary.', '']) },
