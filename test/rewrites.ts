@@ -112,12 +112,18 @@ const canaryCell = (write: (symbol: string) => string) =>
     return row[0] === 'Canary' && symbol ? write(symbol[1]) : cell;
   });
 
+/** Every section heading at `level`, in a file whose headings all stand at one level: its own sub-headings would rise to the sections' level. */
+const deeperSections = (level: number) => (doc: ReadinessText) => {
+  const levels = new Set(doc.lines.flatMap((l) => (l.kind === 'heading' ? [l.heading.level] : [])));
+  return levels.size > 1 ? doc : headings((h) => ({ ...h, level }))(doc);
+};
+
 // ---- the rewrites ----------------------------------------------------------------------------------------
 
 /** Structure: headings at any level, numbered or not, `§`, "and" for "&", without "(MUST)". */
 export const STRUCTURE: Rewrite[] = [
-  { name: 'headingsAtLevel3', apply: headings((h) => ({ ...h, level: 3 })) },
-  { name: 'headingsAtLevel4', apply: headings((h) => ({ ...h, level: 4 })) },
+  { name: 'headingsAtLevel3', apply: deeperSections(3) },
+  { name: 'headingsAtLevel4', apply: deeperSections(4) },
   {
     // Only where every section heading's words name its section: without numbers, `## People` names none.
     name: 'unnumberedHeadings',
@@ -220,6 +226,11 @@ export const OWNER_FIELDS: Rewrite[] = [
   { name: 'ownerFieldsAsTable', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'table' } }) },
   { name: 'ownerFieldValuesNested', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'nested' } }) },
   { name: 'ownerFieldsPeopleAsNameAndMention', apply: (doc) => mapLines(doc, (l) => (l.kind === 'field' && l.key !== 'Sunset date' ? { ...l, value: person('mention')(l.value) } : l)) },
+  {
+    // A person with their team in brackets is still one human.
+    name: 'driWithTeamInParentheses',
+    apply: (doc) => mapLines(doc, (l) => (l.kind === 'field' && l.key === 'DRI' && /^`?@[\w-]+`?$/.test(l.value.trim()) ? { ...l, value: `${l.value} (ML platform team)` } : l)),
+  },
   { name: 'ownerFieldsPeopleWithNames', apply: (doc) => mapLines(doc, (l) => (l.kind === 'field' && l.key !== 'Sunset date' ? { ...l, value: person('parenthesised')(l.value) } : l)) },
 ];
 
@@ -251,6 +262,10 @@ export const TABLES: Rewrite[] = [
     ),
   },
   { name: 'britishEmail', apply: cellsOf('alerting', 'Notification channel', (cell) => cell.replace(/^email$/i, 'e-mail')) },
+  {
+    name: 'severalRunbooksInACell',
+    apply: cellsOf('alerting', 'Runbook', (cell) => (/^`documentation\/runbooks\/[^`]+\.md`$/.test(cell) ? `${cell} + \`documentation/runbooks/drift-alert.md\`` : cell)),
+  },
   {
     name: 'runbooksAsLinks',
     apply: cellsOf('alerting', 'Runbook', (cell) => cell.replace(/^`(documentation\/runbooks\/([^`<>]+\.md))`$/, '[$2](/$1)')),
@@ -352,6 +367,17 @@ export const ADDITIONS: Rewrite[] = [
       lines: doc.lines[0]?.kind === 'text' && doc.lines[0].text === '---' ? doc.lines : [...['---', 'title: MLOps readiness', 'owner: "@someone-else"', '', 'tags: [mlops, readiness]', '---', ''].map((text): Line => ({ kind: 'text', text })), ...doc.lines],
     }),
   },
+  {
+    // §2 split under sub-headings of the author's (the table under Alerts, notes under Runbooks), deeper than any section level.
+    name: 'alertingSplitInSubHeadings',
+    apply: (doc) => {
+      const at = doc.lines.findIndex((l) => l.kind === 'heading' && l.section === 'alerting');
+      if (at < 0) return doc;
+      const lines = [...doc.lines];
+      lines.splice(at + 1, 0, { kind: 'text', text: '', section: 'alerting' }, { kind: 'text', text: '##### Alerts', section: 'alerting' });
+      return appendToSection({ ...doc, lines }, 'alerting', ['##### Runbooks', '', 'Each runbook links its Grafana dashboard and Loki queries.', '']);
+    },
+  },
   { name: 'unrelatedLaterSentence', apply: (doc) => appendToSection(doc, 'rollout', ["The canary's numbers are summarised later in the OP Story.", '']) },
   { name: 'unrelatedToBeDecided', apply: (doc) => appendToSection(doc, 'rollout', ['The date of the full rollout is to be decided by the operator after the canary.', '']) },
 ];
@@ -363,6 +389,7 @@ export const VALUES: Rewrite[] = [
   { name: 'durationsInDays', apply: durations((n) => `${n} days`) },
   { name: 'durationsAtLeast', apply: durations((n) => `≥ ${n}d`) },
   { name: 'durationsInHours', apply: durations((n) => `${n * 24} hours`) },
+  { name: 'durationsAsProduct', apply: durations((n) => `${n}×24h`) },
   { name: 'durationsSpelledOut', apply: durations((n) => (n < DAY_WORDS.length ? `${DAY_WORDS[n]} days` : undefined)) },
   { name: 'canaryOnlyWithNote', apply: canaryCell((symbol) => `\`${symbol}\` only (all other cryptos stay on the champion)`) },
   { name: 'canaryOneOutOfFive', apply: canaryCell((symbol) => `${symbol} — 1 crypto out of 5`) },
