@@ -2,7 +2,7 @@ import type { Cell, ReadinessDocument } from '../../model';
 import { perDocumentAnd } from '../../derived';
 import { hasPlaceholder } from '../../query';
 import { alertRows } from './alertTable';
-import { judgeRunbookPath, runbookPathOf } from './runbookPaths';
+import { judgeRunbookPath, runbookPathsOf } from './runbookPaths';
 import { cachedRegExp, optionRegExp } from '../../util/regex';
 
 export interface LinkedRunbook {
@@ -22,8 +22,10 @@ const linkedRunbooksBy = perDocumentAnd((document, key: string): LinkedRunbook[]
   const result: LinkedRunbook[] = [];
   for (const { alert, runbook } of alertRows(document)) {
     if (!runbook || hasPlaceholder(document, runbook)) continue;
-    const verdict = judgeRunbookPath(runbookPathOf(runbook, documentPath || undefined), folder);
-    if (verdict.kind === 'ok') result.push({ path: verdict.path, cell: runbook, alertName: alert?.value || undefined });
+    for (const written of runbookPathsOf(runbook, documentPath || undefined)) {
+      const verdict = judgeRunbookPath(written, folder);
+      if (verdict.kind === 'ok') result.push({ path: verdict.path, cell: runbook, alertName: alert?.value || undefined });
+    }
   }
   return result;
 });
