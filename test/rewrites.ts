@@ -211,8 +211,11 @@ export const HEADER: Rewrite[] = [
   {
     name: 'introParagraphBeforeHeader',
     apply: (doc) => {
+      const title = doc.lines.findIndex((l) => l.kind === 'title');
+      // A setext (underlined) title is not read as one here: the file is left as it is.
+      if (title < 0) return doc;
       const lines = [...doc.lines];
-      lines.splice(lines.findIndex((l) => l.kind === 'title') + 1, 0, { kind: 'text', text: '' }, { kind: 'text', text: 'Filled by the DRI after the committee session; questions in #cvn-ml.' });
+      lines.splice(title + 1, 0, { kind: 'text', text: '' }, { kind: 'text', text: 'Filled by the DRI after the committee session; questions in #cvn-ml.' });
       return { ...doc, lines };
     },
   },
