@@ -273,6 +273,22 @@ export const TABLES: Rewrite[] = [
     name: 'runbooksAsLinks',
     apply: cellsOf('alerting', 'Runbook', (cell) => cell.replace(/^`(documentation\/runbooks\/([^`<>]+\.md))`$/, '[$2](/$1)')),
   },
+  {
+    // `[runbook][rb-1]` and `[panel][dash-1]`, with the `[rb-1]: …` definitions at the end of the file.
+    name: 'referenceLinksInCells',
+    apply: (doc) => {
+      const definitions: string[] = [];
+      const reference = (prefix: string, target: string, shown: string) => {
+        definitions.push(`[${prefix}-${definitions.length + 1}]: ${target}`);
+        return `[${shown}][${prefix}-${definitions.length}]`;
+      };
+      const next = [
+        cellsOf('alerting', 'Runbook', (cell) => cell.replace(/^`(documentation\/runbooks\/[^`<>]+\.md)`$/, (_, path: string) => reference('rb', `/${path}`, 'runbook'))),
+        cellsOf('monitoring', 'Dashboard', (cell) => (/^https?:\/\/\S+$/.test(cell) ? reference('dash', cell, 'panel') : cell)),
+      ].reduce((d, f) => f(d), doc);
+      return definitions.length ? { ...next, lines: [...next.lines, ...['', ...definitions].map((text): Line => ({ kind: 'text', text }))] } : doc;
+    },
+  },
   { name: 'dashboardsAsLinks', apply: cellsOf('monitoring', 'Dashboard', (cell) => (/^https?:\/\/\S+$/.test(cell) ? `[Grafana panel](${cell})` : cell)) },
   { name: 'tabsAroundCells', apply: (doc) => ({ ...doc, tables: { ...doc.tables, tabs: true } }) },
   { name: 'lineBreaksInPassCriteria', apply: cellsOf('rollout', 'Pass criteria', (cell) => cell.replace(/\s*[;,]\s+/g, '<br>')) },

@@ -149,6 +149,7 @@ export function parseReadiness(input: string): ReadinessDocument {
     placeholders,
     guidanceLines,
     codeLines,
+    linkDefinitions: linkDefinitions(content, codeLines),
     suppressions: parseSuppressions(lines, (line) => codeLines.has(line)),
   };
 }
@@ -244,6 +245,18 @@ function holdsSectionContent(lines: LineIndex, blocks: readonly Block[], index: 
     }
   }
   return false;
+}
+
+/** `[label]: target` lines (link reference definitions) outside code: the first definition of a label counts, as in Markdown. */
+function linkDefinitions(lines: LineIndex, codeLines: ReadonlySet<number>): Map<string, string> {
+  const definitions = new Map<string, string>();
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (codeLines.has(line)) continue;
+    const definition = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/.exec(lines.lineText(line));
+    const label = definition?.[1].trim().replace(/\s+/g, ' ').toLowerCase();
+    if (definition && label && !definitions.has(label)) definitions.set(label, definition[2]);
+  }
+  return definitions;
 }
 
 function toHeading(lines: LineIndex, block: HeadingBlock): Heading {

@@ -24,7 +24,7 @@ const linkedRunbooksBy = factBy((document, key: string): LinkedRunbook[] => {
   const result: LinkedRunbook[] = [];
   for (const { alert, runbook } of alertRows(document)) {
     if (!runbook || hasPlaceholder(document, runbook)) continue;
-    for (const written of runbookPathsOf(runbook, documentPath || undefined)) {
+    for (const written of runbookPathsOf(runbook, documentPath || undefined, document.linkDefinitions)) {
       const verdict = judgeRunbookPath(written, folder);
       if (verdict.kind === 'ok') result.push({ path: verdict.path, cell: runbook, alertName: alert?.value || undefined });
     }

@@ -1,6 +1,7 @@
 // Where a §2 row's runbook lives: its path as written, the configured folder, and whether the path fits it.
 // Read by RDY201, RDY205, the runbook-files facts, the create-runbook action and completions.
 import type { Cell } from '../../model';
+import { inlineReferenceLinks } from '../document';
 
 export const DEFAULT_RUNBOOK_FOLDER = 'documentation/runbooks/';
 
@@ -16,8 +17,8 @@ const CODE = /(`+)([^`]+?)\1/g;
 /**
  * The path a Runbook cell gives: its first runbook (see `runbookPathsOf`), undefined when the cell is empty.
  */
-export function runbookPathOf(cell: Cell, documentPath?: string): string | undefined {
-  return runbookPathsOf(cell, documentPath)[0];
+export function runbookPathOf(cell: Cell, documentPath?: string, definitions?: ReadonlyMap<string, string>): string | undefined {
+  return runbookPathsOf(cell, documentPath, definitions)[0];
 }
 
 /**
@@ -29,16 +30,18 @@ export function runbookPathOf(cell: Cell, documentPath?: string): string | undef
  * (`../runbooks/x.md` from `documentation/readiness/`), one starting `/` is relative to the root;
  * other targets, or one leading out of the workspace, are read from the root, as the template writes paths.
  */
-export function runbookPathsOf(cell: Cell, documentPath?: string): string[] {
+export function runbookPathsOf(cell: Cell, documentPath?: string, definitions: ReadonlyMap<string, string> = new Map()): string[] {
+  // A reference link (`[runbook][rb-x]`) points where the document's `[rb-x]: …` line says.
+  const text = inlineReferenceLinks(cell.text, definitions);
   const found: Array<{ at: number; path: string; link: boolean }> = [];
-  for (const link of cell.text.matchAll(LINK)) {
+  for (const link of text.matchAll(LINK)) {
     const target = link[1].replace(/#.*$/, '');
     // In a link, `/documentation/…` is the repository root, as Markdown renders it on GitHub.
     const path = /^\/(?!\/)/.test(target) ? target.slice(1) : (documentPath !== undefined && relativeToDocument(target, documentPath)) || target;
     found.push({ at: link.index, path, link: true });
   }
   // A code span in a link's text (`[`x.md`](…)`) is the link's.
-  const outsideLinks = cell.text.replace(LINK, (whole) => ' '.repeat(whole.length));
+  const outsideLinks = text.replace(LINK, (whole) => ' '.repeat(whole.length));
   for (const code of outsideLinks.matchAll(CODE)) {
     if (code[2].trim()) found.push({ at: code.index, path: code[2].trim(), link: false });
   }

@@ -32,7 +32,7 @@ export const runbookPathRule = defineRule<RunbookFolderOptions>({
     for (const { row, alert, runbook } of alertRows(document)) {
       if (!runbook) continue; // no Runbook column: RDY004
       if (hasPlaceholder(document, runbook)) continue; // RDY001 reports it
-      const paths = runbookPathsOf(runbook, documentPath);
+      const paths = runbookPathsOf(runbook, documentPath, document.linkDefinitions);
       const name = alert?.value ? `Alert "${alert.value}"` : `The alert on line ${row.line + 1}`;
       // Each runbook the cell gives (`a.md + b.md`); a fix rewrites the cell, so only a lone path gets one.
       const lone = paths.length <= 1;
