@@ -468,6 +468,17 @@ describe('RDY206 runbook-exists (A5)', () => {
     assert.deepEqual(withCode(check(remarks, withRunbooks()), 'RDY205'), []);
   });
 
+  it('reads a reference link as the link its definition makes', () => {
+    const P1_CELL = '`documentation/runbooks/ea-s11-expectancy-negative.md`';
+    const referenced = withCell(VALID, P1_ROW, P1_CELL, '[runbook][rb-p1]');
+    const defined = `${referenced}\n[rb-p1]: /documentation/runbooks/ea-s11-expectancy-negative.md\n`;
+    assert.deepEqual(withCode(check(defined, withRunbooks()), 'RDY205'), []);
+    assert.deepEqual(withCode(check(defined, withRunbooks()), 'RDY206'), []);
+    const missing = `${referenced}\n[rb-p1]: /documentation/runbooks/not-written-yet.md\n`;
+    assert.match(messageText(withCode(check(missing, withRunbooks()), 'RDY206')[0]), /^Runbook documentation\/runbooks\/not-written-yet\.md does not exist/);
+    assert.equal(withCode(check(referenced, withRunbooks()), 'RDY205').length, 1, 'a label nothing defines is no path');
+  });
+
   it('leaves invalid paths to RDY205 and never asks the workspace about them', () => {
     const text = withCell(VALID, P1_ROW, '`documentation/runbooks/ea-s11-expectancy-negative.md`', '`documentation/runbooks/../../../etc/passwd.md`');
     const asked: string[] = [];

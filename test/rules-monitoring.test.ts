@@ -180,6 +180,19 @@ describe('RDY113 metric-dashboard (M3)', () => {
     assert.match(messageText(diagnostic), /Dashboard "the PnL panel in Grafana" is not an http\(s\) URL: write the Grafana panel URL/);
   });
 
+  it('reads a reference link as the link its definition makes', () => {
+    const defined = `${withCell(VALID, 2, 3, '[PnL panel][pnl]')}\n[pnl]: https://grafana.example.com/d/a?viewPanel=5\n`;
+    assert.deepEqual(withCode(check(defined), 'RDY113'), []);
+    for (const value of ['[pnl]', '[PnL panel][]']) {
+      const label = value === '[pnl]' ? 'pnl' : 'PnL panel';
+      assert.deepEqual(withCode(check(`${withCell(VALID, 2, 3, value)}\n[${label}]: https://grafana.example.com/d/a\n`), 'RDY113'), [], value);
+    }
+    const undefinedLabel = withCode(check(withCell(VALID, 2, 3, '[PnL panel][pnl]')), 'RDY113');
+    assert.match(messageText(undefinedLabel[0]), /Dashboard "\[PnL panel\]\[pnl\]" is not an http\(s\) URL/);
+    const notUrl = withCode(check(`${withCell(VALID, 2, 3, '[PnL panel][pnl]')}\n[pnl]: dashboards/pnl.json\n`), 'RDY113');
+    assert.equal(notUrl.length, 1);
+  });
+
   it('accepts a bare URL, a Markdown link and an autolink, a remark after them; refuses other schemes', () => {
     for (const value of ['https://grafana.example.com/d/a', '[PnL panel](https://grafana.example.com/d/a?viewPanel=5)', '<http://grafana.local/d/a>', 'https://grafana.example.com/d/a (panel 5)']) {
       assert.deepEqual(withCode(check(withCell(VALID, 2, 3, value)), 'RDY113'), [], value);
