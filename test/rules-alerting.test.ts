@@ -476,7 +476,9 @@ describe('RDY206 runbook-exists (A5)', () => {
     assert.deepEqual(withCode(check(defined, withRunbooks()), 'RDY206'), []);
     const missing = `${referenced}\n[rb-p1]: /documentation/runbooks/not-written-yet.md\n`;
     assert.match(messageText(withCode(check(missing, withRunbooks()), 'RDY206')[0]), /^Runbook documentation\/runbooks\/not-written-yet\.md does not exist/);
-    assert.equal(withCode(check(referenced, withRunbooks()), 'RDY205').length, 1, 'a label nothing defines is no path');
+    const [undefinedLabel, ...others] = withCode(check(referenced, withRunbooks()), 'RDY205');
+    assert.deepEqual(others, []);
+    assert.equal(messageText(undefinedLabel), 'Runbook link "[runbook][rb-p1]" points at no definition: add a line `[rb-p1]: documentation/runbooks/<alert>.md` to the file, or write the runbook\'s path.');
   });
 
   it('leaves invalid paths to RDY205 and never asks the workspace about them', () => {

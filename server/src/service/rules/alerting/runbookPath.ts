@@ -32,6 +32,16 @@ export const runbookPathRule = defineRule<RunbookFolderOptions>({
     for (const { row, alert, runbook } of alertRows(document)) {
       if (!runbook) continue; // no Runbook column: RDY004
       if (hasPlaceholder(document, runbook)) continue; // RDY001 reports it
+      // `[runbook][rb-x]` with no `[rb-x]: …` line: a reference to nothing, not a path.
+      const reference = /^\[([^\[\]]+)\]\[([^\[\]]*)\]$/.exec(runbook.value.trim());
+      const label = reference && (reference[2] || reference[1]).trim().replace(/\s+/g, ' ').toLowerCase();
+      if (label && !document.linkDefinitions.has(label)) {
+        report({
+          range: runbook.range,
+          message: `Runbook link "${runbook.value.trim()}" points at no definition: add a line \`[${label}]: ${folder}<alert>.md\` to the file, or write the runbook's path.`,
+        });
+        continue;
+      }
       const paths = runbookPathsOf(runbook, documentPath, document.linkDefinitions);
       const name = alert?.value ? `Alert "${alert.value}"` : `The alert on line ${row.line + 1}`;
       // Each runbook the cell gives (`a.md + b.md`); a fix rewrites the cell, so only a lone path gets one.
