@@ -77,7 +77,10 @@ function frontMatterEnd(text: string): number {
   const closing = /^(?:---|\.\.\.)[ \t]*$/m;
   const rest = text.slice(text.indexOf('\n') + 1);
   const found = closing.exec(rest);
-  return found ? rest.slice(0, found.index).split('\n').length : -1;
+  if (!found) return -1;
+  // YAML opens with a key (`title: …`); a leading rule over Markdown (`---` then `# Title`) is no front matter.
+  const body = rest.slice(0, found.index);
+  return /^\s*[\w-]+[ \t]*:/.test(body) ? body.split('\n').length : -1;
 }
 
 export function parseBlocks(text: string): Block[] {
