@@ -31,6 +31,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const run = COMMANDS[command];
+  // `check --help`: the help (one page, every command), not "unknown option".
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (run && (options.includes('--help') || options.includes('-h'))) {
+    io.stdout(HELP);
+    return 0;
+  }
   try {
     if (!run) throw new UsageError(`unknown command "${command}" (try: ${Object.keys(COMMANDS).join(', ')}; see --help)`);
     return await run(rest, io);

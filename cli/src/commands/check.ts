@@ -13,7 +13,7 @@ import {
   tooLargeFinding,
   type WorkspaceView,
 } from '../../../server/src/service';
-import { existingFolder, joinNegativeValues } from '../args';
+import { argumentError, existingFolder, joinNegativeValues } from '../args';
 import { removeStaleTemporaryFiles, writeFileAtomic } from '../atomicWrite';
 import { collectTargets, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput } from '../files';
 import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
@@ -60,7 +60,7 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw argumentError(error, 'check');
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'stylish';

@@ -6,6 +6,7 @@ import { formatDiffJson, formatDiffMarkdown, type DiffReport } from '../diffForm
 import { changedPaths, mergeBase, openRepository, repositoryPath, resolveCommit, revisionWorkspace, type Repository } from '../diffGit';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import { readInput } from '../readInput';
+import { argumentError } from '../args';
 
 const FORMATS: Record<string, (report: DiffReport) => string> = { markdown: formatDiffMarkdown, json: formatDiffJson };
 
@@ -25,7 +26,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
       options: { base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', short: 'f' }, today: { type: 'string' } },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw argumentError(error, 'diff');
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'markdown';

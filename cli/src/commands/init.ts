@@ -16,6 +16,7 @@ import {
 import { writeFileAtomic } from '../atomicWrite';
 import { findWorkspaceRoot } from '../files';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
+import { argumentError } from '../args';
 
 export const DEFAULT_READINESS_FOLDER = 'documentation/readiness';
 
@@ -38,7 +39,7 @@ export function runInit(args: string[], io: CliIo): number {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw argumentError(error, 'init');
   }
   const { values } = parsed;
   const story = values.story?.trim();

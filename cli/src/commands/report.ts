@@ -15,6 +15,7 @@ import { collectTargets, findWorkspaceRoot } from '../files';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { readInput } from '../readInput';
 import { formatReportHtml, formatReportJson, formatReportMarkdown } from '../reportFormat';
+import { argumentError } from '../args';
 
 const FORMATS: Record<string, (rows: ReportRow[], today: string) => string> = {
   markdown: formatReportMarkdown,
@@ -28,7 +29,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' }, today: { type: 'string' }, root: { type: 'string' } } });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw argumentError(error, 'report');
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'markdown';
