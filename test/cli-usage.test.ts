@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { readExample, ROOT, TODAY } from './helpers';
+
+// What a user sees when the command line or the configuration is not what the CLI expects.
+
+const CLI = join(ROOT, 'cli/out/cli.js');
+const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function repository(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'readiness-usage-'));
+  mkdirSync(join(dir, '.git'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+describe('CLI usage: help and refused command lines', () => {
+  it('`<command> --help` and `-h` print the help and exit 0, checking nothing', () => {
+    const dir = repository({ 'documentation/readiness/CVN-N011-EA-S11.md': '# MLOps readiness — <story>\n' });
+    for (const args of [['check', '--help'], ['check', 'documentation', '-h'], ['init', '--help'], ['diff', '--help'], ['report', '-h'], ['rules', '--help']]) {
+      const { code, stdout, stderr } = run(args, dir);
+      assert.equal(code, 0, args.join(' '));
+      assert.match(stdout, /^Usage:$/m, args.join(' '));
+      assert.match(stdout, /^Options for check:$/m);
+      assert.doesNotMatch(stdout, /readiness\/CVN-N011-EA-S11\.md|✖|No readiness files/, 'no file was checked');
+      assert.equal(stderr, '');
+    }
+  });
+
+  it('a path named --help after `--` is a path, not a request for help', () => {
+    const { code, stderr } = run(['check', '--', '--help'], repository({}));
+    assert.equal(code, 2);
+    assert.equal(stderr, 'mlops-readiness: no such file or folder: --help\n');
+  });
+
+  it('an option the command does not know, a missing or an extra value: one line in the CLI\'s words, exit 2', () => {
+    const dir = repository({});
+    const cases: Array<[string[], string]> = [
+      [['check', '--bogus'], 'check has no option --bogus (see mlops-readiness --help)'],
+      [['report', '-x'], 'report has no option -x (see mlops-readiness --help)'],
+      [['check', '--format'], '--format needs a value (see mlops-readiness --help)'],
+      [['diff', '-f'], '--format needs a value (see mlops-readiness --help)'],
+      [['report', '--today'], '--today needs a value (see mlops-readiness --help)'],
+      [['check', '--max-warnings', '--fix'], '--max-warnings needs a value before the next option (a value starting with "-" is written --max-warnings=-…)'],
+      [['check', '--fix=yes'], '--fix takes no value'],
+      [['init', 'CVN-N011-EA-S11'], 'init takes options only, not "CVN-N011-EA-S11" (see mlops-readiness --help)'],
+      [['rules', '--format', 'json'], 'rules takes only --json, not "--format" (see mlops-readiness --help)'],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = run(args, dir);
+      assert.equal(code, 2, args.join(' '));
+      assert.equal(stderr, `mlops-readiness: ${message}\n`, args.join(' '));
+      assert.equal(stdout, '');
+    }
+  });
+
+  it('the help names every option init takes', () => {
+    const { stdout } = run(['--help'], repository({}));
+    const init = stdout.slice(stdout.indexOf('Options for init:'));
+    for (const option of ['--story', '--title', '--owner', '--folder', '--today', '--root']) assert.match(init, new RegExp(`^  ${option} `, 'm'), option);
+  });
+});
+
+describe('CLI usage: a configuration the checker cannot use says why in the author\'s terms', () => {
+  const configFinding = (config: string) => {
+    const dir = repository({ '.mlops-readiness.json': config, 'documentation/readiness/CVN-N011-EA-S11.md': VALID });
+    const { code, stdout } = run(['check', '--format', 'json', '--today', TODAY], dir);
+    assert.equal(code, 1);
+    const file = JSON.parse(stdout).files.find((f: { file: string }) => f.file === '.mlops-readiness.json');
+    assert.equal(file.diagnostics.length, 1, JSON.stringify(file.diagnostics));
+    return file.diagnostics[0] as { line: number; column: number; code: string; message: string };
+  };
+
+  it('broken JSON names the line, the column and what is wrong there, not the parser\'s error code', () => {
+    const single = configFinding("{\n  'rules': {}\n}\n");
+    assert.deepEqual(
+      [single.code, single.line, single.column, single.message],
+      ['RDY000', 2, 3, '.mlops-readiness.json: not valid JSON at line 2, column 3: an unexpected character (keys and strings take double quotes)'],
+    );
+    const unclosed = configFinding('{"rules": {"RDY118": "off"}');
+    assert.equal(unclosed.message, '.mlops-readiness.json: not valid JSON at line 1, column 28: a closing "}" is missing');
+  });
+
+  it('a negated extglob in "files" is refused once, without the regular-expression engine\'s words', () => {
+    const finding = configFinding('{"files": ["**/*readiness*.md", "!(draft).md"]}');
+    assert.equal(finding.message, '.mlops-readiness.json: "files.1" is not a glob the checker can match in linear time: negated extglobs such as !(…) are not supported');
+  });
+
+  it('a lookahead in a pattern option says what it found, not which parser refused it', () => {
+    const finding = configFinding('{"rules": {"RDY101": {"storyIdPattern": "CVN-(?=N)N\\\\d+-S\\\\d+"}}}');
+    assert.equal(
+      finding.message,
+      '.mlops-readiness.json: "rules.RDY101.storyIdPattern" is a pattern the checker cannot run in linear time: lookaheads, backreferences and repeat counts over 1000 are not supported (found `(?=`)',
+    );
+  });
+});
