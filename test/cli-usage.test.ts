@@ -66,6 +66,49 @@ describe('CLI usage: help and refused command lines', () => {
     }
   });
 
+  it('a command or a format named like a property of every object is unknown, not a crash', () => {
+    const dir = repository({});
+    const cases: Array<[string[], string]> = [
+      [['constructor'], 'unknown command "constructor" (try: check, rules, init, diff, report; see --help)'],
+      [['__proto__'], 'unknown command "__proto__" (try: check, rules, init, diff, report; see --help)'],
+      [['check', '--format', 'constructor'], 'unknown format "constructor" (use stylish, json, sarif, github, junit)'],
+      [['check', '--format', 'toString'], 'unknown format "toString" (use stylish, json, sarif, github, junit)'],
+      [['diff', '--format', 'toString'], 'unknown format "toString" for diff (use markdown, json)'],
+      [['report', '--format', '__proto__'], 'unknown format "__proto__" for report (use markdown, json, html)'],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = run(args, dir);
+      assert.equal(code, 2, args.join(' '));
+      assert.equal(stderr, `mlops-readiness: ${message}\n`, args.join(' '));
+      assert.equal(stdout, '');
+    }
+  });
+
+  it('--root of report and init must be a folder that exists, as for check', () => {
+    const dir = repository({ 'documentation/readiness/CVN-N011-EA-S11.md': VALID, 'notes.txt': 'x' });
+    for (const args of [['report', '--root', 'missing'], ['init', '--story', 'CVN-N1-S1', '--title', 'T', '--owner', '@ana-m', '--root', 'missing']]) {
+      const { code, stderr } = run(args, dir);
+      assert.equal(code, 2, args.join(' '));
+      assert.equal(stderr, 'mlops-readiness: --root: no such folder: missing\n');
+    }
+    const { code, stderr } = run(['report', '--root', 'notes.txt'], dir);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'mlops-readiness: --root takes a folder, and notes.txt is a file\n');
+  });
+
+  it('--output that cannot be written says why in words, not an error code', () => {
+    const dir = repository({ 'documentation/readiness/CVN-N011-EA-S11.md': VALID });
+    const cases: Array<[string, string]> = [
+      ['documentation', 'cannot write documentation: it is a folder'],
+      ['reports/readiness.sarif', 'cannot write reports/readiness.sarif: no such folder: reports'],
+    ];
+    for (const [output, message] of cases) {
+      const { code, stderr } = run(['check', '--format', 'sarif', '--output', output, '--today', TODAY], dir);
+      assert.equal(code, 2, output);
+      assert.equal(stderr, `mlops-readiness: ${message}\n`);
+    }
+  });
+
   it('the help names every option init takes', () => {
     const { stdout } = run(['--help'], repository({}));
     const init = stdout.slice(stdout.indexOf('Options for init:'));

@@ -15,7 +15,7 @@ import {
 } from '../../../server/src/service';
 import { argumentError, existingFolder, joinNegativeValues } from '../args';
 import { removeStaleTemporaryFiles, writeFileAtomic } from '../atomicWrite';
-import { collectTargets, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput } from '../files';
+import { collectTargets, describeError, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput } from '../files';
 import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
 import { FORMATTERS } from '../formatters';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
@@ -64,7 +64,7 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'stylish';
-  if (!FORMATTERS[format]) throw new UsageError(`unknown format "${format}" (use ${Object.keys(FORMATTERS).join(', ')})`);
+  if (!Object.hasOwn(FORMATTERS, format)) throw new UsageError(`unknown format "${format}" (use ${Object.keys(FORMATTERS).join(', ')})`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     // As in ESLint, -1 means no limit.
@@ -179,7 +179,7 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
           try {
             writeFixed(file);
           } catch (error) {
-            failures.push(`cannot write ${file.file}: ${(error as Error).message}`);
+            failures.push(`cannot write ${file.file}: ${describeError(error)}`);
             continue;
           }
           result = readiness.check({ ...request, text: fix.text });
@@ -224,7 +224,12 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       removeStaleTemporaryFiles(dirname(realPathOf(options.output) ?? options.output));
       writeFileAtomic(options.output, FORMATTERS[options.format](report, { color: false, cwd: io.cwd }));
     } catch (error) {
-      throw new UsageError(`cannot write ${relative(io.cwd, options.output) || options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      // The path as the user can find it: relative when under the current folder, else absolute.
+      const under = (path: string) => (relative(io.cwd, path).startsWith('..') ? path : relative(io.cwd, path) || '.');
+      const missingFolder = (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR';
+      throw new UsageError(
+        `cannot write ${under(options.output)}: ${missingFolder ? `no such folder: ${under(dirname(options.output))}` : describeError(error)}`,
+      );
     }
   }
   const since = options.since === undefined ? '' : ` changed since ${options.since}`;

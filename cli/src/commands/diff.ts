@@ -30,7 +30,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'markdown';
-  if (!FORMATS[format]) throw new UsageError(`unknown format "${format}" for diff (use ${Object.keys(FORMATS).join(', ')})`);
+  if (!Object.hasOwn(FORMATS, format)) throw new UsageError(`unknown format "${format}" for diff (use ${Object.keys(FORMATS).join(', ')})`);
   if (values.today !== undefined && !parseIsoDate(values.today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
   const today = values.today ?? localToday();
 

@@ -16,7 +16,7 @@ import {
 import { writeFileAtomic } from '../atomicWrite';
 import { findWorkspaceRoot } from '../files';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
-import { argumentError } from '../args';
+import { argumentError, existingFolder } from '../args';
 
 export const DEFAULT_READINESS_FOLDER = 'documentation/readiness';
 
@@ -53,7 +53,7 @@ export function runInit(args: string[], io: CliIo): number {
 
   const folder = resolve(io.cwd, values.folder!);
   const target = join(folder, `${story}.md`);
-  const root = values.root === undefined ? findWorkspaceRoot(target) : resolve(io.cwd, values.root);
+  const root = values.root === undefined ? findWorkspaceRoot(target) : existingFolder(values.root, io.cwd);
   const readiness = createReadinessService();
   const pattern = storyIdPattern(readiness, root, target);
   let matches: boolean;
