@@ -209,7 +209,7 @@ describe('--output', () => {
     const dir = workspace({ 'docs/readiness/CVN-N1-S1.md': TEMPLATE });
     const { code, stderr } = run(['check', 'docs', '--format', 'sarif', '--output', 'missing/folder/out.sarif'], dir);
     assert.equal(code, 2);
-    assert.match(stderr, /^mlops-readiness: cannot write missing\/folder\/out\.sarif: ENOENT\n$/);
+    assert.match(stderr, /^mlops-readiness: cannot write missing\/folder\/out\.sarif: no such folder: missing\/folder\n$/);
   });
 });
 
