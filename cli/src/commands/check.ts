@@ -25,6 +25,11 @@ import { problemCount } from '../formatters/stylish';
 import { changedFilesSince } from '../since';
 import { cliBundledDocs } from '../ruleDocs';
 
+/** What makes a file a readiness file (README, "The rules"), for a check that found none. */
+const WHAT_COUNTS =
+  'A readiness file matches "files" in .mlops-readiness.json (default **/*readiness*.md and **/readiness/**/*.md), ' +
+  'is titled "# MLOps readiness — <story id> <title>", or has three of the template\'s sections.';
+
 export interface CheckOptions {
   paths: string[];
   format: string;
@@ -235,6 +240,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const since = options.since === undefined ? '' : ` changed since ${options.since}`;
   if (outcome.readinessFiles === 0 && !outcome.failures.length && consoleStylish) {
     io.stdout(`No readiness files${since} found in ${options.paths.length ? options.paths.join(', ') : '.'}\n`);
+    // Said once, for the author whose file was not recognised: what makes a file count.
+    if (!since) io.stdout(`${WHAT_COUNTS}\n`);
     return EXIT_OK;
   }
   // When nothing could be checked, the stderr lines are the whole story: no "no problems" summary.
