@@ -109,6 +109,14 @@ describe('CLI usage: help and refused command lines', () => {
     }
   });
 
+  it('diff in a repository without a commit says so, and does not suggest fetching HEAD', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readiness-usage-'));
+    assert.equal(spawnSync('git', ['init', '-q', dir]).status, 0);
+    const { code, stderr } = run(['diff'], dir);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'mlops-readiness: --base: this repository has no commit yet, so there is nothing to compare with: commit first\n');
+  });
+
   it('the help names every option init takes', () => {
     const { stdout } = run(['--help'], repository({}));
     const init = stdout.slice(stdout.indexOf('Options for init:'));
