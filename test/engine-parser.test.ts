@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findSection, sectionTable } from '../server/src/service/query';
+import { findSection, sectionTable } from '../server/src/service/facts/document';
 import { parseReadiness } from '../server/src/service';
 import { at, readTemplate, textAt } from './helpers';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseReadiness } from '../server/src/service';
-import { findSection } from '../server/src/service/query';
+import { findSection } from '../server/src/service/facts/document';
 import { applyFix, at, check, edit, finding, rangeOf, readExample, ROOT, textAt, withCode, type TextDiagnostic } from './helpers';
 
 // Structure is read from the Markdown, whatever the author's style: each style below rewrites the

@@ -144,3 +144,44 @@ export function finding(text: string, code: string, options: CheckOptions = {}):
   assert.ok(found, `no ${code} finding`);
   return found;
 }
+
+/** The finding of a rule, which must be its only one. */
+export function onlyFinding(text: string, code: string, options: CheckOptions = {}): ReadinessFinding {
+  const found = analyseText(text, options).findings.filter((f) => f.rule.code === code);
+  assert.equal(found.length, 1, `expected one ${code}, got ${found.map((f) => f.message).join(' | ')}`);
+  return found[0];
+}
+
+/** This version of the LSP types allows Markdown messages; ours are always plain strings. */
+export function plain(d: Diagnostic): TextDiagnostic {
+  assert.equal(typeof d.message, 'string');
+  return d as TextDiagnostic;
+}
+
+/** The diagnostic of a rule, which must be its only one. */
+export function only(text: string, code: string, options: CheckOptions = {}): TextDiagnostic {
+  const found = withCode(check(text, options), code);
+  assert.equal(found.length, 1, `expected one ${code}, got ${JSON.stringify(found.map((d) => d.message))}`);
+  return plain(found[0]);
+}
+
+/** The lines `after` inserts into `before` (one insertion, found from the first line that differs). */
+export function insertedLines(before: string, after: string): number[] {
+  const a = before.split(/\r?\n/);
+  const b = after.split(/\r?\n/);
+  let start = 0;
+  while (start < a.length && a[start] === b[start]) start++;
+  const count = b.length - a.length;
+  return Array.from({ length: count }, (_, i) => start + i);
+}
+
+/** Errors of `after` that are neither on inserted lines nor already in `before` (same code, same text). */
+export function newErrorsOutside(before: string, after: string, inserted: number[] = insertedLines(before, after)): Diagnostic[] {
+  const old = check(before)
+    .filter((d) => d.severity === 1)
+    .map((d) => `${d.code}:${textAt(before, d.range)}`);
+  return check(after).filter((d) => d.severity === 1 && !inserted.includes(d.range.start.line) && !old.includes(`${d.code}:${textAt(after, d.range)}`));
+}
+
+/** Check options configuring one rule. */
+export const withRuleOptions = (code: string, options: Record<string, unknown>): CheckOptions => ({ config: { rules: { [code]: options } } });

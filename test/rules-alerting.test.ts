@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { applyEdits, memoryWorkspace, type ReadinessFinding, type WorkspaceView } from '../server/src/service';
-import { alertRows } from '../server/src/service/rules/alerting';
+import { applyEdits, memoryWorkspace, type WorkspaceView } from '../server/src/service';
+import { alertRows } from '../server/src/service/facts/alerting/alertTable';
 import { parseReadiness } from '../server/src/service';
-import { analyseText, applyFix, at, check, checkDocument, edit, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode, type CheckOptions, rangeOf } from './helpers';
+import { applyFix, at, check, checkDocument, type CheckOptions, edit, finding, messageText, newErrors, rangeOf, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const TEMPLATE = readTemplate();
@@ -21,29 +21,11 @@ const P1_ROW = '| `ea_s11_expectancy_negative` |';
 const P2_ROW = '| `ea_s11_buy_signal_starvation` |';
 const ALERT_HEADER = '| Alert | Trigger | Runbook | Severity | Notification channel |';
 
-
 /** Replaces a cell of an alert row, found by the row's start. */
 function withCell(text: string, rowStart: string, oldCell: string, newCell: string): string {
   const line = text.split('\n').find((l) => l.startsWith(rowStart));
   assert.ok(line, `no row ${rowStart}`);
   return edit(text, line, line.replace(`| ${oldCell} |`, `| ${newCell} |`));
-}
-
-/** A diagnostic's message as text (LSP 3.18 types allow MarkupContent). */
-const msg = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
-const errors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 1);
-const key = (d: Diagnostic) => `${d.code} ${msg(d)}`;
-
-function finding(text: string, code: string, options: CheckOptions = {}): ReadinessFinding {
-  const found = analyseText(text, options).findings.find((f) => f.rule.code === code);
-  assert.ok(found, `no ${code} finding`);
-  return found;
-}
-
-/** Errors after a fix that did not exist before (by code and message, as lines move), outside `insertedLines`. */
-function newErrors(before: string, after: string, options: CheckOptions = {}, insertedLines: number[] = []): Diagnostic[] {
-  const old = new Set(errors(check(before, options)).map(key));
-  return errors(check(after, options)).filter((d) => !old.has(key(d)) && !insertedLines.includes(d.range.start.line));
 }
 
 const NO_P1 = withCell(VALID, P1_ROW, 'P1', 'P2');
@@ -57,10 +39,10 @@ describe('RDY201 p1-alert-required (A1)', () => {
     const [diagnostic, ...rest] = withCode(check(NO_P1), 'RDY201');
     assert.equal(rest.length, 0);
     assert.equal(at(diagnostic.range), rangeOf(NO_P1, ALERT_HEADER));
-    assert.match(msg(diagnostic), /No P1 alert/);
-    assert.match(msg(diagnostic), /Pagerduty/);
+    assert.match(messageText(diagnostic), /No P1 alert/);
+    assert.match(messageText(diagnostic), /Pagerduty/);
     // The first §1 metric the outcome keywords classify is pnl_per_trade.
-    assert.match(msg(diagnostic), /`pnl_per_trade` < 0 over 24h/);
+    assert.match(messageText(diagnostic), /`pnl_per_trade` < 0 over 24h/);
     const [related] = diagnostic.relatedInformation ?? [];
     assert.equal(related.location.uri, 'file:///workspace/documentation/readiness/CVN-N011-EA-S11.md');
     assert.equal(at(related.location.range), rangeOf(NO_P1, '| `pnl_per_trade` |', '`pnl_per_trade`'));
@@ -81,7 +63,7 @@ describe('RDY201 p1-alert-required (A1)', () => {
     assert.deepEqual(withCode(after, 'RDY201'), []);
     const onRow = after.filter((d) => d.range.start.line === inserted);
     assert.deepEqual(onRow.map((d) => d.code), ['RDY206'], 'only "runbook does not exist yet" remains');
-    assert.deepEqual(newErrors(NO_P1, fixed, withRunbooks()), []);
+    assert.deepEqual(newErrors(NO_P1, fixed, [], withRunbooks()), []);
     assert.equal(alertRows(parseReadiness(fixed)).length, 4, 'the table keeps its shape');
   });
 
@@ -98,7 +80,7 @@ describe('RDY201 p1-alert-required (A1)', () => {
   it('uses the configured outcome keywords of RDY116 to choose the metric', () => {
     const config = { rules: { RDY116: { outcomeKeywords: ['expectancy'] } } };
     const diagnostic = withCode(check(NO_P1, { config }), 'RDY201')[0];
-    assert.match(msg(diagnostic), /`expectancy_net_realized` < 0 over 24h/);
+    assert.match(messageText(diagnostic), /`expectancy_net_realized` < 0 over 24h/);
   });
 
   it('falls back to the first §1 metric, then to the option, when no outcome metric exists', () => {
@@ -182,7 +164,7 @@ describe('RDY202 alert-values (A2)', () => {
     const text = withCell(VALID, P2_ROW, 'P2', 'P4');
     const [diagnostic] = withCode(check(text), 'RDY202');
     assert.equal(at(diagnostic.range), rangeOf(text, P2_ROW, 'P4'));
-    assert.equal(msg(diagnostic), 'Severity "P4" is not allowed: write P1, P2 or P3.');
+    assert.equal(messageText(diagnostic), 'Severity "P4" is not allowed: write P1, P2 or P3.');
     const found = finding(text, 'RDY202');
     assert.deepEqual(found.fixes.map((f) => f.title), ['Replace with P1', 'Replace with P2', 'Replace with P3']);
     const fixed = applyFix(text, found, 'Replace with P2');
@@ -219,13 +201,13 @@ describe('RDY202 alert-values (A2)', () => {
     const teams = withCell(VALID, P2_ROW, 'Slack', 'Teams');
     const [diagnostic] = withCode(check(teams), 'RDY202');
     assert.equal(at(diagnostic.range), rangeOf(teams, P2_ROW, 'Teams'));
-    assert.equal(msg(diagnostic), 'Notification channel "Teams" is not allowed: write Pagerduty, Slack or email.');
+    assert.equal(messageText(diagnostic), 'Notification channel "Teams" is not allowed: write Pagerduty, Slack or email.');
     const fixed = applyFix(teams, finding(teams, 'RDY202'), 'Replace with Slack');
     assert.deepEqual(withCode(check(fixed), 'RDY202'), []);
 
     const empty = withCell(VALID, P2_ROW, 'P2', ' ');
     const [emptyDiagnostic] = withCode(check(empty), 'RDY202');
-    assert.match(msg(emptyDiagnostic), /^Severity is empty: write P1, P2 or P3\.$/);
+    assert.match(messageText(emptyDiagnostic), /^Severity is empty: write P1, P2 or P3\.$/);
     const filled = applyFix(empty, finding(empty, 'RDY202'), 'Replace with P2');
     assert.ok(filled.includes('.md` | P2 | Slack |'));
     assert.deepEqual(withCode(check(filled), 'RDY202'), []);
@@ -239,7 +221,7 @@ describe('RDY202 alert-values (A2)', () => {
     assert.deepEqual(withCode(check(service), 'RDY202'), []);
     assert.deepEqual(withCode(check(service), 'RDY203'), [], 'a P1 on a Pagerduty service pages');
     const teams = withCell(VALID, P2_ROW, 'Slack', 'Teams #cvn-ml-alerts');
-    assert.equal(msg(withCode(check(teams), 'RDY202')[0]), 'Notification channel "Teams" is not allowed: write Pagerduty, Slack or email.');
+    assert.equal(messageText(withCode(check(teams), 'RDY202')[0]), 'Notification channel "Teams" is not allowed: write Pagerduty, Slack or email.');
   });
 
   it('stays silent about the template\'s unchosen alternatives (RDY001 reports them)', () => {
@@ -266,7 +248,7 @@ describe('RDY203 p1-alert-pages (A3)', () => {
     const [diagnostic] = withCode(check(slackP1), 'RDY203');
     assert.equal(diagnostic.severity, 2);
     assert.equal(at(diagnostic.range), rangeOf(slackP1, P1_ROW, 'Slack'));
-    assert.match(msg(diagnostic), /P1 alert "ea_s11_expectancy_negative" notifies by Slack, which does not page on-call: write Pagerduty/);
+    assert.match(messageText(diagnostic), /P1 alert "ea_s11_expectancy_negative" notifies by Slack, which does not page on-call: write Pagerduty/);
   });
 
   it('fixes by writing Pagerduty when the author applies it, never unattended', () => {
@@ -288,7 +270,7 @@ describe('RDY203 p1-alert-pages (A3)', () => {
   it('option pagingChannels changes what pages', () => {
     const config = { rules: { RDY202: { channels: ['Pagerduty', 'Slack', 'email', 'Opsgenie'] }, RDY203: { pagingChannels: ['Opsgenie'] } } };
     const [diagnostic] = withCode(check(VALID, { config }), 'RDY203');
-    assert.match(msg(diagnostic), /notifies by Pagerduty, which does not page on-call: write Opsgenie/);
+    assert.match(messageText(diagnostic), /notifies by Pagerduty, which does not page on-call: write Opsgenie/);
     const fixed = applyFix(VALID, finding(VALID, 'RDY203', { config }));
     assert.deepEqual(withCode(check(fixed, { config }), 'RDY203'), []);
   });
@@ -307,7 +289,7 @@ describe('RDY204 alert-trigger (A4)', () => {
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 2);
     assert.equal(at(found[0].range), rangeOf(text, P1_ROW, '`net_loss_total > 0 for 10 min`'));
-    assert.match(msg(found[0]), /names no metric defined in §1: write the condition on one of them \(`signals\.buy_proba`, /);
+    assert.match(messageText(found[0]), /names no metric defined in §1: write the condition on one of them \(`signals\.buy_proba`, /);
     const related = found[0].relatedInformation![0];
     assert.equal(related.location.range.start.line, Number(rangeOf(text, '| Metric | Type |').split(':')[0]));
   });
@@ -316,7 +298,7 @@ describe('RDY204 alert-trigger (A4)', () => {
     const text = withCell(VALID, P1_ROW, TRIGGER, '`expectancy_net_realized < 0` on >2 cryptos');
     const found = withCode(check(text), 'RDY204');
     assert.equal(found.length, 1);
-    assert.match(msg(found[0]), /has no duration: say how long the condition must hold, e\.g\. "for 10 min" or "over 24h"/);
+    assert.match(messageText(found[0]), /has no duration: say how long the condition must hold, e\.g\. "for 10 min" or "over 24h"/);
   });
 
   it('gives one diagnostic per problem', () => {
@@ -340,7 +322,7 @@ describe('RDY204 alert-trigger (A4)', () => {
       '`feature_pipeline_failures > 3` for at least thirty minutes',
     ]) {
       const text = withCell(VALID, P1_ROW, TRIGGER, trigger);
-      assert.deepEqual(withCode(check(text), 'RDY204').map((d) => msg(d)), [], trigger);
+      assert.deepEqual(withCode(check(text), 'RDY204').map((d) => messageText(d)), [], trigger);
     }
     // A comparison with a time value is not a duration.
     const threshold = withCell(VALID, P1_ROW, TRIGGER, '`inference_latency_p99 > 30 min`');
@@ -397,12 +379,12 @@ describe('RDY205 runbook-path (A5)', () => {
     assert.deepEqual(withCode(check(link, withRunbooks()), 'RDY205'), []);
     assert.deepEqual(withCode(check(link, withRunbooks()), 'RDY206'), [], 'the runbook is found');
     const missing = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../runbooks/ea-s11-not-written.md)');
-    assert.match(msg(withCode(check(missing, withRunbooks()), 'RDY206')[0]), /^Runbook documentation\/runbooks\/ea-s11-not-written\.md does not exist/);
+    assert.match(messageText(withCode(check(missing, withRunbooks()), 'RDY206')[0]), /^Runbook documentation\/runbooks\/ea-s11-not-written\.md does not exist/);
     const rooted = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](/documentation/runbooks/ea-s11-expectancy-negative.md)');
     assert.deepEqual(withCode(check(rooted, withRunbooks()), 'RDY205'), [], 'a link from the repository root');
     assert.deepEqual(withCode(check(rooted, withRunbooks()), 'RDY206'), []);
     const outside = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../../../runbooks/x.md)');
-    assert.match(msg(withCode(check(outside), 'RDY205')[0]), /must stay inside the workspace/);
+    assert.match(messageText(withCode(check(outside), 'RDY205')[0]), /must stay inside the workspace/);
   });
 
   it('reports a path outside the folder or not in Markdown, on the cell, with a fix', () => {
@@ -411,7 +393,7 @@ describe('RDY205 runbook-path (A5)', () => {
     assert.equal(diagnostic.severity, 1);
     assert.equal(at(diagnostic.range), rangeOf(text, P1_ROW, '`ops/ea-s11.txt`'));
     assert.equal(
-      msg(diagnostic),
+      messageText(diagnostic),
       'Runbook "ops/ea-s11.txt" is not under documentation/runbooks/ and does not end in .md: write `documentation/runbooks/ea-s11.md` (and keep the file there).',
     );
     const fixed = applyFix(text, finding(text, 'RDY205'), 'Change to documentation/runbooks/ea-s11.md');
@@ -419,7 +401,7 @@ describe('RDY205 runbook-path (A5)', () => {
     assert.deepEqual(newErrors(text, fixed), []);
 
     const txt = withCell(VALID, P1_ROW, RUNBOOK, '`documentation/runbooks/ea-s11.txt`');
-    assert.match(msg(withCode(check(txt), 'RDY205')[0]), /^Runbook "documentation\/runbooks\/ea-s11\.txt" does not end in \.md/);
+    assert.match(messageText(withCode(check(txt), 'RDY205')[0]), /^Runbook "documentation\/runbooks\/ea-s11\.txt" does not end in \.md/);
   });
 
   it('reports paths that leave the workspace, and URLs', () => {
@@ -427,16 +409,16 @@ describe('RDY205 runbook-path (A5)', () => {
       const text = withCell(VALID, P1_ROW, RUNBOOK, path);
       const found = withCode(check(text), 'RDY205');
       assert.equal(found.length, 1, path);
-      assert.match(msg(found[0]), /must stay inside the workspace/, path);
+      assert.match(messageText(found[0]), /must stay inside the workspace/, path);
     }
     const url = withCell(VALID, P1_ROW, RUNBOOK, 'https://wiki.example.org/runbook');
-    assert.match(msg(withCode(check(url), 'RDY205')[0]), /is a URL: runbooks live in the repository/);
+    assert.match(messageText(withCode(check(url), 'RDY205')[0]), /is a URL: runbooks live in the repository/);
   });
 
   it('reports an empty cell and proposes a path from the alert name', () => {
     const text = withCell(VALID, P1_ROW, RUNBOOK, ' ');
     const [diagnostic] = withCode(check(text), 'RDY205');
-    assert.match(msg(diagnostic), /Alert "ea_s11_expectancy_negative" has no runbook: write the path of its runbook, e\.g\. `documentation\/runbooks\/ea-s11-expectancy-negative\.md`/);
+    assert.match(messageText(diagnostic), /Alert "ea_s11_expectancy_negative" has no runbook: write the path of its runbook, e\.g\. `documentation\/runbooks\/ea-s11-expectancy-negative\.md`/);
     const fixed = applyFix(text, finding(text, 'RDY205'));
     assert.deepEqual(withCode(check(fixed), 'RDY205'), []);
   });
@@ -450,7 +432,7 @@ describe('RDY205 runbook-path (A5)', () => {
     assert.equal(withCode(check(VALID, { config }), 'RDY205').length, 3);
     const moved = VALID.replace(/documentation\/runbooks\/ea-s11/g, 'ops/runbooks/ea-s11');
     assert.deepEqual(withCode(check(moved, { config }), 'RDY205'), []);
-    assert.match(msg(withCode(check(VALID, { config }), 'RDY205')[0]), /is not under ops\/runbooks\//);
+    assert.match(messageText(withCode(check(VALID, { config }), 'RDY205')[0]), /is not under ops\/runbooks\//);
   });
 });
 
@@ -466,7 +448,7 @@ describe('RDY206 runbook-exists (A5)', () => {
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 2);
     assert.equal(at(found[0].range), rangeOf(VALID, P2_ROW, '`documentation/runbooks/ea-s11-signal-starvation.md`'));
-    assert.match(msg(found[0]), /^Runbook documentation\/runbooks\/ea-s11-signal-starvation\.md does not exist in the workspace: create it/);
+    assert.match(messageText(found[0]), /^Runbook documentation\/runbooks\/ea-s11-signal-starvation\.md does not exist in the workspace: create it/);
   });
 
   it('leaves invalid paths to RDY205 and never asks the workspace about them', () => {
@@ -516,7 +498,7 @@ describe('RDY207 runbook-content (A5)', () => {
     const incomplete = RUNBOOKS['documentation/runbooks/fx-s03-funding-feature-staleness.md'];
     const found = withCode(withP1Runbook(incomplete), 'RDY207');
     assert.deepEqual(
-      found.map((d) => msg(d)),
+      found.map((d) => messageText(d)),
       [
         `Runbook ${P1_PATH} has no escalation: add an "Escalation" section (whom to page next, and when).`,
         `Runbook ${P1_PATH} has no Loki query: add the relevant log query, e.g. \`{job="<service>"} |= "error"\`.`,
@@ -555,7 +537,7 @@ describe('RDY207 runbook-content (A5)', () => {
       '',
     ].join('\n');
     const found = withCode(withP1Runbook(skeleton), 'RDY207');
-    assert.deepEqual(found.map((d) => msg(d)), [`Runbook ${P1_PATH} still has 3 slots to fill, e.g. "<job>": write what the on-call needs there.`]);
+    assert.deepEqual(found.map((d) => messageText(d)), [`Runbook ${P1_PATH} still has 3 slots to fill, e.g. "<job>": write what the on-call needs there.`]);
     const written = skeleton
       .replace('<job>', 'cvntrade-executor')
       .replace('<what the on-call sees when the alert fires>', 'Expectancy below zero for a day on three cryptos.')
@@ -566,7 +548,7 @@ describe('RDY207 runbook-content (A5)', () => {
   it('does not count headings inside code blocks', () => {
     const found = withCode(withP1Runbook(readFixture('alerting/runbook-empty-shell.md')), 'RDY207');
     assert.deepEqual(
-      found.map((d) => /has no ([a-z ]+)/i.exec(msg(d))![1]),
+      found.map((d) => /has no ([a-z ]+)/i.exec(messageText(d))![1]),
       ['symptom', 'diagnosis', 'remediation', 'escalation', 'Loki query'],
     );
   });
@@ -574,7 +556,7 @@ describe('RDY207 runbook-content (A5)', () => {
   it('warns when no Grafana dashboard is linked', () => {
     const noDashboard = readFixture('alerting/runbook-complete.md').replace(/^Dashboard: .*$/m, 'Dashboard: ask the DRI.');
     const found = withCode(withP1Runbook(noDashboard), 'RDY207');
-    assert.deepEqual(found.map((d) => msg(d)), [`Runbook ${P1_PATH} links no Grafana dashboard: add the dashboard URL (https://grafana…/d/…) the on-call should open.`]);
+    assert.deepEqual(found.map((d) => messageText(d)), [`Runbook ${P1_PATH} links no Grafana dashboard: add the dashboard URL (https://grafana…/d/…) the on-call should open.`]);
   });
 
   it('options partWords, dashboardPattern and logQueryPattern change what counts', () => {

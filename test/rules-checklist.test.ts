@@ -2,10 +2,9 @@
 // requirements files and the committee review.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { fixAll } from '../server/src/service';
-import { parseRequirements } from '../server/src/service/rules/checklist/requirements';
-import { at, analyseText, applyFix, check, edit, readExample, readFixture, textAt, withCode, type CheckOptions } from './helpers';
+import { parseRequirements } from '../server/src/service/facts/checklist/requirements';
+import { analyseText, applyFix, at, check, type CheckOptions, edit, only, onlyFinding, readExample, readFixture, textAt, withCode } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const CODES = ['RDY701', 'RDY702', 'RDY703', 'RDY704'];
@@ -18,26 +17,6 @@ const REQUIREMENTS = {
   'airflow_docker/requirements.txt': readFixture('checklist/airflow-requirements.txt'),
 };
 const MISSING = { ...REQUIREMENTS, 'airflow_docker/requirements.txt': readFixture('checklist/airflow-requirements-missing.txt') };
-
-type TextDiagnostic = Diagnostic & { message: string };
-
-/** This version of the LSP types allows Markdown messages; ours are always plain strings. */
-function plain(d: Diagnostic): TextDiagnostic {
-  assert.equal(typeof d.message, 'string');
-  return d as TextDiagnostic;
-}
-
-function only(text: string, code: string, options: CheckOptions = {}): TextDiagnostic {
-  const found = withCode(check(text, options), code);
-  assert.equal(found.length, 1, `expected one ${code}, got ${JSON.stringify(found.map((d) => d.message))}`);
-  return plain(found[0]);
-}
-
-function finding(text: string, code: string, options: CheckOptions = {}) {
-  const found = analyseText(text, options).findings.filter((f) => f.rule.code === code);
-  assert.equal(found.length, 1, `expected one ${code} finding`);
-  return found[0];
-}
 
 const errors = (text: string, options: CheckOptions = {}) => check(text, options).filter((d) => d.severity === 1);
 
@@ -104,7 +83,7 @@ test('RDY701 a ticked box whose section is missing; the next section is not blam
 });
 
 test('RDY701 the "Untick" fix removes the warning and adds no error', () => {
-  const f = finding(P1_PLACEHOLDER, 'RDY701');
+  const f = onlyFinding(P1_PLACEHOLDER, 'RDY701');
   assert.equal(f.fixes[0].title, 'Untick the box');
   assert.notEqual(f.fixes[0].safe, true, 'fixing the section is the better choice: never applied blindly');
   const fixed = applyFix(P1_PLACEHOLDER, f, 'Untick');
@@ -122,7 +101,7 @@ test('RDY702 an unticked box whose section passes: information and a "Tick" fix 
   assert.equal(d.severity, 3);
   assert.equal(at(d.range), box(text, '- [ ] §3'));
   assert.match(d.message, /^§3 has no error: tick this box/);
-  const f = finding(text, 'RDY702');
+  const f = onlyFinding(text, 'RDY702');
   assert.equal(f.fixes[0].title, 'Tick the box');
   // Ticking signs the section off: the author's answer, so neither safe (--fix, fix on save) nor preferred.
   assert.notEqual(f.fixes[0].safe, true);
@@ -185,7 +164,7 @@ test('RDY703 is silent when one file is missing or the box is not ticked; its fi
   assert.deepEqual(withCode(check(VALID, { files: { 'requirements.txt': REQUIREMENTS['requirements.txt'] } }), 'RDY703'), []);
   const unticked = untick(VALID, 'Dependency declarations');
   assert.deepEqual(withCode(check(unticked, { files: MISSING }), 'RDY703'), []);
-  const f = finding(VALID, 'RDY703', { files: MISSING });
+  const f = onlyFinding(VALID, 'RDY703', { files: MISSING });
   assert.equal(applyFix(VALID, f, 'Untick'), unticked);
 });
 
@@ -216,7 +195,7 @@ test('RDY704 the committee box is ticked while the header names no session id', 
 
 test('RDY704 "Untick" fix removes the error; RDY105\'s sessionIdPattern decides what a session id is', () => {
   const pending = edit(VALID, /^\*\*Reviewed by committee\*\*: .*$/m, '**Reviewed by committee**: pending (verdict OK)');
-  const fixed = applyFix(pending, finding(pending, 'RDY704'), 'Untick');
+  const fixed = applyFix(pending, onlyFinding(pending, 'RDY704'), 'Untick');
   assert.deepEqual(withCode(check(fixed), 'RDY704'), []);
   assert.deepEqual(
     errors(fixed).map((d) => d.code),

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { applyEdits, type ReadinessConfig } from '../server/src/service';
+import { applyEdits } from '../server/src/service';
 import { driftNoSilentRetrainRule } from '../server/src/service/rules/drift/driftNoSilentRetrain';
 import { NA_FIX_REASON } from '../server/src/service/rules/drift/driftRows';
 import { driftThresholdWindowRule } from '../server/src/service/rules/drift/driftThresholdWindow';
 import { templateRow } from '../server/src/service/template/exampleRows';
-import { analyseText, applyFix, at, check, edit, readExample, readFixture, textAt, withCode } from './helpers';
-
-/** A diagnostic's message as text (LSP 3.18 types allow MarkupContent). */
-const msg = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+import { applyFix, at, check, edit, insertedLines, messageText, newErrorsOutside, onlyFinding, readExample, readFixture, textAt, withCode } from './helpers';
 
 const VALID = readFixture('drift/valid.md');
 const CODES = ['RDY301', 'RDY302', 'RDY303'];
@@ -25,31 +21,6 @@ function lineOf(text: string, start: string): number {
   const index = text.split('\n').findIndex((line) => line.startsWith(start));
   assert.ok(index >= 0, `no line starting with ${start}`);
   return index;
-}
-
-function findingOf(text: string, code: string, config?: ReadinessConfig) {
-  const found = analyseText(text, { config }).findings.filter((f) => f.rule.code === code);
-  assert.equal(found.length, 1, `expected one ${code}, got ${found.map((f) => f.message).join(' | ')}`);
-  return found[0];
-}
-
-/** Errors of `after` that are neither on inserted lines nor already in `before` (same code, same text). */
-function newErrorsOutside(before: string, after: string, insertedLines: number[]): Diagnostic[] {
-  const old = check(before)
-    .filter((d) => d.severity === 1)
-    .map((d) => `${d.code}:${textAt(before, d.range)}`);
-  return check(after).filter(
-    (d) => d.severity === 1 && !insertedLines.includes(d.range.start.line) && !old.includes(`${d.code}:${textAt(after, d.range)}`),
-  );
-}
-
-function insertedLines(before: string, after: string): number[] {
-  const a = before.split(/\r?\n/);
-  const b = after.split(/\r?\n/);
-  let start = 0;
-  while (start < a.length && a[start] === b[start]) start++;
-  const count = b.length - a.length;
-  return Array.from({ length: count }, (_, i) => start + i);
 }
 
 describe('drift rules: the valid files pass', () => {
@@ -78,10 +49,10 @@ describe('RDY301 drift-rows (D1)', () => {
     const diags = withCode(check(text), 'RDY301');
     assert.equal(diags.length, 1);
     assert.equal(at(diags[0].range), `${HEADER_LINE}:0-${HEADER_LINE}:64`);
-    assert.match(msg(diags[0]), /No Concept drift row/);
-    assert.match(msg(diags[0]), /rolling perf gap/);
+    assert.match(messageText(diags[0]), /No Concept drift row/);
+    assert.match(messageText(diags[0]), /rolling perf gap/);
 
-    const finding = findingOf(text, 'RDY301');
+    const finding = onlyFinding(text, 'RDY301');
     const fix = finding.fixes[0];
     assert.equal(fix.isPreferred, true);
     assert.notEqual(fix.safe, true);
@@ -96,10 +67,10 @@ describe('RDY301 drift-rows (D1)', () => {
     const diags = withCode(check(text), 'RDY301');
     assert.equal(diags.length, 1);
     assert.equal(at(diags[0].range), `${HEADER_LINE}:0-${HEADER_LINE}:64`);
-    assert.match(msg(diags[0]), /No Data drift row/);
-    assert.match(msg(diags[0]), /N\/A — calibration-only change/);
+    assert.match(messageText(diags[0]), /No Data drift row/);
+    assert.match(messageText(diags[0]), /N\/A — calibration-only change/);
 
-    const finding = findingOf(text, 'RDY301');
+    const finding = onlyFinding(text, 'RDY301');
     assert.deepEqual(
       finding.fixes.map((f) => f.title),
       ["Add the template's Data drift row", 'Mark data drift N/A — calibration-only change'],
@@ -114,19 +85,19 @@ describe('RDY301 drift-rows (D1)', () => {
 
   it('the N/A fix writes no reason: a <reason> placeholder (a snippet tab stop) that stays an error until replaced', () => {
     const text = readFixture('drift/missing-data.md');
-    const fix = findingOf(text, 'RDY301').fixes.find((f) => f.title.startsWith('Mark data drift N/A'))!;
+    const fix = onlyFinding(text, 'RDY301').fixes.find((f) => f.title.startsWith('Mark data drift N/A'))!;
     assert.match(fix.edits[0].newText, /^\| Data drift \| N\/A — calibration-only change: <reason> \| — \| — \| — \|\n$/);
     assert.equal(fix.snippetEdits?.length, 1);
     assert.match(fix.snippetEdits![0].newText, /N\/A — calibration-only change: \$\{1:<reason>\} \|/);
     assert.equal(fix.snippetEdits![0].newText.replace('${1:<reason>}', '<reason>'), fix.edits[0].newText);
-    const fixed = applyFix(text, findingOf(text, 'RDY301'), 'Mark data drift N/A');
-    assert.ok(withCode(check(fixed), 'RDY001').some((d) => msg(d).includes('<reason>')), 'the placeholder is an error');
+    const fixed = applyFix(text, onlyFinding(text, 'RDY301'), 'Mark data drift N/A');
+    assert.ok(withCode(check(fixed), 'RDY001').some((d) => messageText(d).includes('<reason>')), 'the placeholder is an error');
     assert.deepEqual(withCode(check(fixed.replace('<reason>', NA_FIX_REASON)), 'RDY001'), []);
   });
 
   it('keeps CRLF line ends in the inserted row', () => {
     const text = readFixture('drift/missing-concept.md').replace(/\n/g, '\r\n');
-    const fixed = applyFix(text, findingOf(text, 'RDY301'));
+    const fixed = applyFix(text, onlyFinding(text, 'RDY301'));
     assert.doesNotMatch(fixed.replace(/\r\n/g, ''), /\n/);
     assert.deepEqual(withCode(check(fixed), 'RDY301'), []);
   });
@@ -182,7 +153,7 @@ describe('RDY301 drift-rows (D1)', () => {
     assert.equal(diags.length, 1);
     assert.equal(at(diags[0].range), `${DATA_LINE}:15-${DATA_LINE}:44`);
     assert.equal(textAt(text, diags[0].range), 'N/A — calibration-only change');
-    assert.match(msg(diags[0]), /without a justification/);
+    assert.match(messageText(diags[0]), /without a justification/);
     // No RDY302/RDY303 on an N/A row: one diagnostic for one problem.
     assert.deepEqual(withCode(check(text), 'RDY302'), []);
     assert.deepEqual(withCode(check(text), 'RDY303'), []);
@@ -204,7 +175,7 @@ describe('RDY301 drift-rows (D1)', () => {
     const diags = withCode(check(text), 'RDY301');
     assert.equal(diags.length, 1);
     assert.equal(textAt(text, diags[0].range), 'N/A — calibration-only change');
-    assert.match(msg(diags[0]), /Concept drift cannot be marked N\/A/);
+    assert.match(messageText(diags[0]), /Concept drift cannot be marked N\/A/);
   });
 
   it('option dataDriftKeywords decides which row is data drift', () => {
@@ -229,8 +200,8 @@ describe('RDY302 drift-threshold-window (D2)', () => {
     assert.equal(diags.length, 1);
     assert.equal(textAt(text, diags[0].range), 'PSI > 0.2 (warn)');
     assert.equal(diags[0].range.start.line, DATA_LINE);
-    assert.match(msg(diags[0]), /Data drift row's Threshold gives no crit level/);
-    assert.match(msg(diags[0]), /PSI > 0.2 \(warn\), PSI > 0.5 \(crit\)/);
+    assert.match(messageText(diags[0]), /Data drift row's Threshold gives no crit level/);
+    assert.match(messageText(diags[0]), /PSI > 0.2 \(warn\), PSI > 0.5 \(crit\)/);
   });
 
   it('reports a threshold with neither level, and an empty one', () => {
@@ -238,13 +209,13 @@ describe('RDY302 drift-threshold-window (D2)', () => {
     const diags = withCode(check(neither), 'RDY302');
     assert.equal(diags.length, 1);
     assert.equal(textAt(neither, diags[0].range), 'gap > 0.05');
-    assert.match(msg(diags[0]), /neither a warn nor a crit/);
+    assert.match(messageText(diags[0]), /neither a warn nor a crit/);
 
     const empty = edit(VALID, '| gap > 0.05 (warn), gap > 0.10 (crit) |', '|  |');
     const emptyDiags = withCode(check(empty), 'RDY302');
     assert.equal(emptyDiags.length, 1);
     assert.equal(at(emptyDiags[0].range).split('-')[0], `${CONCEPT_LINE}:0`);
-    assert.match(msg(emptyDiags[0]), /is empty/);
+    assert.match(messageText(emptyDiags[0]), /is empty/);
   });
 
   it('reports an empty Window on the row', () => {
@@ -253,7 +224,7 @@ describe('RDY302 drift-threshold-window (D2)', () => {
     assert.equal(diags.length, 1);
     assert.equal(diags[0].range.start.line, CONCEPT_LINE);
     assert.equal(textAt(text, diags[0].range), '—');
-    assert.match(msg(diags[0]), /Concept drift row has no Window/);
+    assert.match(messageText(diags[0]), /Concept drift row has no Window/);
   });
 
   it('accepts warn / crit written as a value pair, and other labels', () => {
@@ -273,7 +244,7 @@ describe('RDY302 drift-threshold-window (D2)', () => {
     assert.equal(withCode(check(text), 'RDY302').length, 1);
     const defaults = driftThresholdWindowRule.defaultOptions!;
     const warnOnly = { rules: { RDY302: { warnKeywords: [...defaults.warnKeywords, 'amber'] } } };
-    assert.match(msg(withCode(check(text, { config: warnOnly }), 'RDY302')[0]), /no crit level/);
+    assert.match(messageText(withCode(check(text, { config: warnOnly }), 'RDY302')[0]), /no crit level/);
     const both = { rules: { RDY302: { warnKeywords: [...defaults.warnKeywords, 'amber'], critKeywords: [...defaults.critKeywords, 'red'] } } };
     assert.deepEqual(withCode(check(text, { config: both }), 'RDY302'), []);
   });
@@ -285,9 +256,9 @@ describe('RDY303 drift-no-silent-retrain (D3)', () => {
     const diags = withCode(check(text), 'RDY303');
     assert.equal(diags.length, 1);
     assert.equal(textAt(text, diags[0].range), 'auto-retrain on the last 30d and hot-swap the model silently');
-    assert.match(msg(diags[0]), /ADR-25/);
-    assert.match(msg(diags[0]), /"auto-retrain", "hot-swap", "silently"/);
-    assert.match(msg(diags[0]), /drift_alert/);
+    assert.match(messageText(diags[0]), /ADR-25/);
+    assert.match(messageText(diags[0]), /"auto-retrain", "hot-swap", "silently"/);
+    assert.match(messageText(diags[0]), /drift_alert/);
   });
 
   it('reports the CVN-N015-CAL-S01 example, which auto-retrains', () => {
@@ -315,13 +286,13 @@ describe('RDY303 drift-no-silent-retrain (D3)', () => {
     const diags = withCode(check(text), 'RDY303');
     assert.equal(diags.length, 1);
     assert.equal(textAt(text, diags[0].range), 'retrain weekly');
-    assert.match(msg(diags[0]), /neither alerts, pages nor opens a runbook entry/);
+    assert.match(messageText(diags[0]), /neither alerts, pages nor opens a runbook entry/);
 
     const empty = edit(VALID, `| ${CONCEPT_ACTION} |`, '| |');
     const emptyDiags = withCode(check(empty), 'RDY303');
     assert.equal(emptyDiags.length, 1);
     assert.equal(emptyDiags[0].range.start.line, CONCEPT_LINE);
-    assert.match(msg(emptyDiags[0]), /no Action on trigger/);
+    assert.match(messageText(emptyDiags[0]), /no Action on trigger/);
   });
 
   it('option silentRetrainKeywords', () => {
@@ -349,7 +320,7 @@ describe('RDY303 drift-no-silent-retrain (D3)', () => {
 describe('drift fixes apply cleanly', () => {
   it('applyEdits of the template-row fix inserts exactly one line', () => {
     const text = readFixture('drift/missing-concept.md');
-    const fix = findingOf(text, 'RDY301').fixes[0];
+    const fix = onlyFinding(text, 'RDY301').fixes[0];
     const fixed = applyEdits(text, fix.edits);
     assert.equal(fixed.split('\n').length, text.split('\n').length + 1);
     assert.equal(insertedLines(text, fixed)[0], CONCEPT_LINE);

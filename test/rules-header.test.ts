@@ -1,37 +1,16 @@
 // Header rules RDY101–RDY105 (RULES.md H1–H5): title, Story links, Owner, Filled on, committee review.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { at, analyseText, applyFix, check, edit, readExample, readFixture, readTemplate, textAt, withCode } from './helpers';
+import { analyseText, applyFix, at, check, edit, only, onlyFinding, plain, readExample, readFixture, readTemplate, textAt, withCode } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const HEADER_CODES = ['RDY101', 'RDY102', 'RDY103', 'RDY104', 'RDY105'];
-
-type TextDiagnostic = Diagnostic & { message: string };
-
-/** This version of the LSP types allows Markdown messages; ours are always plain strings. */
-function plain(d: Diagnostic): TextDiagnostic {
-  assert.equal(typeof d.message, 'string');
-  return d as TextDiagnostic;
-}
-
-function only(text: string, code: string, options: Parameters<typeof check>[1] = {}): TextDiagnostic {
-  const found = withCode(check(text, options), code);
-  assert.equal(found.length, 1, `expected one ${code}, got ${JSON.stringify(found.map((d) => d.message))}`);
-  return plain(found[0]);
-}
-
-function finding(text: string, code: string) {
-  const found = analyseText(text).findings.filter((f) => f.rule.code === code);
-  assert.equal(found.length, 1, `expected one ${code} finding`);
-  return found[0];
-}
 
 /**
  * Errors of the fixed text, outside the inserted lines, beyond those of the same rules before the fix
  * (lines move and a message may name the new value, so errors are counted per rule).
  */
-function newErrorsOutside(before: string, after: string, insertedLines: number[]): string[] {
+function addedErrorsPerRule(before: string, after: string, insertedLines: number[]): string[] {
   const old = new Map<string, number>();
   for (const d of check(before).filter((x) => x.severity === 1)) old.set(String(d.code), (old.get(String(d.code)) ?? 0) + 1);
   const added: string[] = [];
@@ -126,7 +105,7 @@ test('RDY101 reads "MLOps readiness" in bold, in italics or as a link as the wor
   const colon = edit(VALID, 'MLOps readiness —', '**MLOps readiness:**');
   const d = only(colon, 'RDY101');
   assert.equal(textAt(colon, d.range), 'MLOps readiness');
-  const fixed = applyFix(colon, finding(colon, 'RDY101'));
+  const fixed = applyFix(colon, onlyFinding(colon, 'RDY101'));
   assert.match(fixed, /^# \*\*MLOps readiness\*\* — CVN-N011-EA-S11 /);
   assert.deepEqual(withCode(check(fixed), 'RDY101'), []);
   // Bold words that are not the title's are still no readiness title.
@@ -168,7 +147,7 @@ test('RDY101 missing dash: the safe fix inserts " — " and the error goes', () 
   const d = only(text, 'RDY101');
   assert.equal(at(d.range), '0:2-0:17');
   assert.match(d.message, /with a dash/);
-  const f = finding(text, 'RDY101');
+  const f = onlyFinding(text, 'RDY101');
   assert.equal(f.fixes[0].safe, true);
   const fixed = applyFix(text, f, 'Insert " — "');
   assert.equal(fixed, VALID);
@@ -179,7 +158,7 @@ test('RDY101 title without "MLOps readiness": the fix prefixes it when it starts
   const d = only(text, 'RDY101');
   assert.equal(at(d.range), '0:2-0:64');
   assert.match(d.message, /must start with "MLOps readiness — "/);
-  assert.equal(applyFix(text, finding(text, 'RDY101'), 'Prefix'), VALID);
+  assert.equal(applyFix(text, onlyFinding(text, 'RDY101'), 'Prefix'), VALID);
 });
 
 test('RDY101 missing title: error at line 0, the fix inserts a title with the Story\'s id', () => {
@@ -187,14 +166,14 @@ test('RDY101 missing title: error at line 0, the fix inserts a title with the St
   const d = only(text, 'RDY101');
   assert.equal(at(d.range), '0:0-0:107');
   assert.match(d.message, /no title: start it with "# MLOps readiness — <story id> <title>"/);
-  const f = finding(text, 'RDY101');
+  const f = onlyFinding(text, 'RDY101');
   assert.notEqual(f.fixes[0].safe, true, 'the author must type the title');
   assert.match(f.fixes[0].snippetEdits![0].newText, /\$\{1:title\}/);
   const fixed = applyFix(text, f);
   assert.equal(fixed.split('\n')[0], '# MLOps readiness — CVN-N011-EA-S11 <title>');
   assert.deepEqual(withCode(check(fixed), 'RDY101'), []);
   assert.deepEqual(withCode(check(fixed), 'RDY001').map((x) => at(x.range)), ['0:36-0:43']);
-  assert.deepEqual(newErrorsOutside(text, fixed, [0, 1]), []);
+  assert.deepEqual(addedErrorsPerRule(text, fixed, [0, 1]), []);
 });
 
 test('RDY101 option storyIdPattern changes which ids are accepted', () => {
@@ -251,12 +230,12 @@ test('RDY102 missing Story line: error on the title, the fix inserts it under th
   const d = only(text, 'RDY102');
   assert.equal(at(d.range), '0:0-0:82');
   assert.match(d.message, /no "Story" line/);
-  const f = finding(text, 'RDY102');
+  const f = onlyFinding(text, 'RDY102');
   assert.notEqual(f.fixes[0].safe, true);
   const fixed = applyFix(text, f);
   assert.equal(fixed.split('\n')[2], '**Story**: CVN-N011-EA-S11 — GH issue #<issue> + OP wp#<number>');
   assert.deepEqual(withCode(check(fixed), 'RDY102'), []);
-  assert.deepEqual(newErrorsOutside(text, fixed, [2]), []);
+  assert.deepEqual(addedErrorsPerRule(text, fixed, [2]), []);
 });
 
 test('RDY102 options issuePattern and workPackagePattern change what counts as a link', () => {
@@ -299,7 +278,7 @@ test('RDY103 missing Owner line: the fix inserts it after Story with §6\'s DRI'
   const text = edit(VALID, /^\*\*Owner\*\*: .*\n/m, '');
   const d = only(text, 'RDY103');
   assert.equal(at(d.range), '0:0-0:82');
-  const fixed = applyFix(text, finding(text, 'RDY103'));
+  const fixed = applyFix(text, onlyFinding(text, 'RDY103'));
   assert.equal(fixed, VALID);
 });
 
@@ -336,7 +315,7 @@ test('RDY104 a date written with its month name: the error suggests its ISO form
     const d = only(text, 'RDY104');
     assert.equal(at(d.range), `4:15-4:${15 + written.length}`, written);
     assert.equal(d.message, `"${written}" is not in the form YYYY-MM-DD the template asks for: write it as 2026-11-02.`);
-    const f = finding(text, 'RDY104');
+    const f = onlyFinding(text, 'RDY104');
     assert.equal(f.fixes[0].title, 'Write the date as 2026-11-02');
     assert.equal(f.fixes[0].safe, true);
     const fixed = applyFix(text, f);
@@ -345,13 +324,13 @@ test('RDY104 a date written with its month name: the error suggests its ISO form
   }
   // The fix keeps what stands around the date.
   const noted = edit(VALID, '**Filled on**: 2026-11-02', '**Filled on**: 2 Nov 2026 (after the committee)');
-  assert.equal(applyFix(noted, finding(noted, 'RDY104')).split('\n')[4], '**Filled on**: 2026-11-02 (after the committee)');
+  assert.equal(applyFix(noted, onlyFinding(noted, 'RDY104')).split('\n')[4], '**Filled on**: 2026-11-02 (after the committee)');
   // A day that does not exist, or a numeric form whose day and month order is unknown, gets no suggestion.
   for (const written of ['31 Nov 2026', '02/11/2026']) {
     const text = edit(VALID, '**Filled on**: 2026-11-02', `**Filled on**: ${written}`);
     const d = only(text, 'RDY104');
     assert.match(d.message, /is not a date in the form YYYY-MM-DD/, written);
-    assert.deepEqual(finding(text, 'RDY104').fixes, [], written);
+    assert.deepEqual(onlyFinding(text, 'RDY104').fixes, [], written);
   }
 });
 
@@ -363,7 +342,7 @@ test('RDY104 option futureToleranceDays allows dates a few days ahead', () => {
 
 test('RDY104 missing Filled on line: the fix inserts the line after Owner, its date left for the author', () => {
   const text = edit(VALID, /^\*\*Filled on\*\*: .*\n/m, '');
-  const f = finding(text, 'RDY104');
+  const f = onlyFinding(text, 'RDY104');
   assert.match(f.message, /add `\*\*Filled on\*\*: 2026-11-26` \(the day you filled the file\)/);
   const fixed = applyFix(text, f);
   assert.equal(fixed.split('\n')[4], '**Filled on**: YYYY-MM-DD');
@@ -371,7 +350,7 @@ test('RDY104 missing Filled on line: the fix inserts the line after Owner, its d
   assert.deepEqual(withCode(check(fixed), 'RDY001').map((d) => textAt(fixed, d.range)), ['YYYY-MM-DD']);
   assert.deepEqual(withCode(check(fixed), 'RDY104'), [], 'the placeholder is RDY001\'s');
   assert.equal(f.fixes[0].snippetEdits?.[0].newText.includes('**Filled on**: ${1:YYYY-MM-DD}'), true);
-  assert.deepEqual(newErrorsOutside(text, fixed, [4]), []);
+  assert.deepEqual(addedErrorsPerRule(text, fixed, [4]), []);
   assert.deepEqual(withCode(check(edit(fixed, 'YYYY-MM-DD', '2026-11-20')), 'RDY001'), []);
 });
 
@@ -472,11 +451,11 @@ test('RDY105 missing line: the fix inserts the template line at the end of the h
   const text = edit(VALID, /^\*\*Reviewed by committee\*\*: .*\n/m, '');
   const d = only(text, 'RDY105');
   assert.equal(at(d.range), '0:0-0:82');
-  const f = finding(text, 'RDY105');
+  const f = onlyFinding(text, 'RDY105');
   const fixed = applyFix(text, f);
   assert.equal(fixed.split('\n')[5], '**Reviewed by committee**: session <id> (verdict OK / OK-WITH-CHANGES)');
   assert.deepEqual(withCode(check(fixed), 'RDY105'), []);
-  assert.deepEqual(newErrorsOutside(text, fixed, [5]), []);
+  assert.deepEqual(addedErrorsPerRule(text, fixed, [5]), []);
 });
 
 test('a file without any header: every missing field is reported at line 0 and all fixes together rebuild a header', () => {
@@ -506,7 +485,7 @@ test('a file without any header: every missing field is reported at line 0 and a
 
 test('CRLF line ends: ranges hold and inserted lines use CRLF', () => {
   const crlf = edit(VALID, /^\*\*Owner\*\*: .*\n/m, '').replace(/\n/g, '\r\n');
-  const f = finding(crlf, 'RDY103');
+  const f = onlyFinding(crlf, 'RDY103');
   assert.equal(f.fixes[0].edits[0].newText, '**Owner**: @ana-m (DRI for production behaviour of this change)\r\n');
   const bom = '\uFEFF' + edit(VALID, '**Filled on**: 2026-11-02', '**Filled on**: 2026-02-30').replace(/\n/g, '\r\n');
   assert.equal(at(only(bom, 'RDY104').range), '4:15-4:25');

@@ -9,10 +9,10 @@ import { applyEdits } from '../server/src/service';
 import {
   DEFAULT_METRIC_KEYWORDS,
   metricKeywordsFromOptions,
-} from '../server/src/service/rules/monitoring/metricClasses';
-import { configuredMetricKeywords, metricClassesRule } from '../server/src/service/rules/monitoring/metricClassesRule';
-import { inverted, readThreshold } from '../server/src/service/rules/monitoring/thresholds';
-import { analyseText, at, check, edit, readExample, readFixture, readTemplate, ROOT, textAt, withCode } from './helpers';
+} from '../server/src/service/facts/monitoring/metricClasses';
+import { configuredMetricKeywords, metricClassesRule } from '../server/src/service/rules/monitoring/metricClasses';
+import { inverted, readThreshold } from '../server/src/service/facts/monitoring/thresholds';
+import { analyseText, at, check, edit, messageText, readExample, readFixture, readTemplate, ROOT, textAt, withCode } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const DEFECTS = readFixture('monitoring/row-defects.md');
@@ -21,9 +21,6 @@ const EMPTY_COVERED = readFixture('monitoring/empty-covered.md');
 /** §1's table header, in the valid example and every fixture built from it. */
 const HEADER = '11:0-11:72';
 const CODES = ['RDY111', 'RDY112', 'RDY113', 'RDY114', 'RDY115', 'RDY116', 'RDY117', 'RDY118'];
-
-/** A diagnostic's message as text (LSP allows MarkupContent; the engine writes strings). */
-const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 
 const config = (code: string, options: Record<string, unknown>): ReadinessConfig => ({ rules: { [code]: options } });
 
@@ -101,7 +98,7 @@ describe('RDY111 metric-type (M1)', () => {
     assert.equal(at(diagnostic.range), '13:49-13:56');
     assert.equal(textAt(DEFECTS, diagnostic.range), 'summary');
     assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
-    assert.match(messageOf(diagnostic), /Type "summary" is not a metric type: write exactly counter, gauge or histogram/);
+    assert.match(messageText(diagnostic), /Type "summary" is not a metric type: write exactly counter, gauge or histogram/);
     const finding = analyseText(DEFECTS).findings.find((f) => f.rule.code === 'RDY111')!;
     assert.deepEqual(finding.fixes.map((f) => f.title), ['Replace with counter', 'Replace with gauge', 'Replace with histogram']);
     assert.ok(finding.fixes.every((f) => !f.safe), 'no type is evidently meant: the author chooses');
@@ -122,10 +119,10 @@ describe('RDY111 metric-type (M1)', () => {
   it('says when a value names several types or is empty', () => {
     const several = withCode(check(withCell(VALID, 1, 1, 'counter, gauge')), 'RDY111');
     assert.equal(several.length, 1);
-    assert.match(messageOf(several[0]), /names several types: keep exactly one/);
+    assert.match(messageText(several[0]), /names several types: keep exactly one/);
     const empty = withCode(check(withCell(VALID, 1, 1, ' ')), 'RDY111');
     assert.equal(empty.length, 1);
-    assert.match(messageOf(empty[0]), /Type is empty: write counter, gauge or histogram/);
+    assert.match(messageText(empty[0]), /Type is empty: write counter, gauge or histogram/);
   });
 
   it('option types: an accepted type list changes the result', () => {
@@ -140,7 +137,7 @@ describe('RDY112 metric-source (M2)', () => {
     assert.deepEqual(rest, [], 'LogQL is a tolerated spelling of Loki query');
     assert.equal(at(diagnostic.range), '14:42-14:49');
     assert.equal(textAt(DEFECTS, diagnostic.range), 'Datadog');
-    assert.match(messageOf(diagnostic), /Source "Datadog" is not a known source: write Loki query, Prometheus or OpenTelemetry span/);
+    assert.match(messageText(diagnostic), /Source "Datadog" is not a known source: write Loki query, Prometheus or OpenTelemetry span/);
     const finding = analyseText(DEFECTS).findings.find((f) => f.rule.code === 'RDY112')!;
     assert.deepEqual(finding.fixes.map((f) => f.title), ['Replace with Loki query', 'Replace with Prometheus', 'Replace with OpenTelemetry span']);
     applyAndRecheck(DEFECTS, 'RDY112', 'Replace with Prometheus');
@@ -155,7 +152,7 @@ describe('RDY112 metric-source (M2)', () => {
   it('guesses a misspelt source and says when a cell names several', () => {
     const typo = withCell(VALID, 1, 2, 'Promethues');
     const [diagnostic] = withCode(check(typo), 'RDY112');
-    assert.match(messageOf(diagnostic), /did you mean Prometheus\?/);
+    assert.match(messageText(diagnostic), /did you mean Prometheus\?/);
     const finding = analyseText(typo).findings.find((f) => f.rule.code === 'RDY112')!;
     assert.equal(finding.fixes[0].title, 'Replace with Prometheus');
     assert.equal(finding.fixes[0].isPreferred, true);
@@ -163,7 +160,7 @@ describe('RDY112 metric-source (M2)', () => {
 
     const several = withCell(VALID, 1, 2, 'Prometheus + Loki');
     const [both] = withCode(check(several), 'RDY112');
-    assert.match(messageOf(both), /names several sources \(Loki query, Prometheus\): keep the one/);
+    assert.match(messageText(both), /names several sources \(Loki query, Prometheus\): keep the one/);
     applyAndRecheck(several, 'RDY112', 'Replace with Loki query');
   });
 
@@ -180,7 +177,7 @@ describe('RDY113 metric-dashboard (M3)', () => {
     assert.deepEqual(rest, []);
     assert.equal(at(diagnostic.range), '15:45-15:69');
     assert.equal(diagnostic.severity, DiagnosticSeverity.Warning);
-    assert.match(messageOf(diagnostic), /Dashboard "the PnL panel in Grafana" is not an http\(s\) URL: write the Grafana panel URL/);
+    assert.match(messageText(diagnostic), /Dashboard "the PnL panel in Grafana" is not an http\(s\) URL: write the Grafana panel URL/);
   });
 
   it('accepts a bare URL, a Markdown link and an autolink, a remark after them; refuses other schemes', () => {
@@ -188,7 +185,7 @@ describe('RDY113 metric-dashboard (M3)', () => {
       assert.deepEqual(withCode(check(withCell(VALID, 2, 3, value)), 'RDY113'), [], value);
     }
     assert.equal(withCode(check(withCell(VALID, 2, 3, 'ftp://grafana.example.com/d/a')), 'RDY113').length, 1);
-    assert.match(messageOf(withCode(check(withCell(VALID, 2, 3, '')), 'RDY113')[0]), /has no Dashboard/);
+    assert.match(messageText(withCode(check(withCell(VALID, 2, 3, '')), 'RDY113')[0]), /has no Dashboard/);
   });
 
   it('offers to add the missing https:// to a host and path', () => {
@@ -202,7 +199,7 @@ describe('RDY113 metric-dashboard (M3)', () => {
     assert.equal(withCode(check(VALID, { config: config('RDY113', { allowedHosts: ['cvn-trading.com'] }) }), 'RDY113').length, 0);
     const off = withCode(check(VALID, { config: config('RDY113', { allowedHosts: ['grafana.elsewhere.io'] }) }), 'RDY113');
     assert.equal(off.length, 9);
-    assert.match(messageOf(off[0]), /host "grafana.cvn-trading.com" is not an allowed dashboard host: link the panel on grafana.elsewhere.io/);
+    assert.match(messageText(off[0]), /host "grafana.cvn-trading.com" is not an allowed dashboard host: link the panel on grafana.elsewhere.io/);
   });
 });
 
@@ -212,11 +209,11 @@ describe('RDY114 metric-threshold (M4)', () => {
     assert.deepEqual(rest, [], '`> 0 per hour` (warn) / `> 3 per hour` (crit) passes');
     assert.equal(at(diagnostic.range), '16:130-16:158');
     assert.equal(textAt(DEFECTS, diagnostic.range), '`< 0 over 24h on >2 cryptos`');
-    assert.match(messageOf(diagnostic), /gives a single value: write both warn and crit, e.g. "> 0.2 \/ > 0.5"/);
+    assert.match(messageText(diagnostic), /gives a single value: write both warn and crit, e.g. "> 0.2 \/ > 0.5"/);
   });
 
   it('names the missing half, or says there is no value at all', () => {
-    const message = (value: string) => withCode(check(withCell(VALID, 4, 4, value)), 'RDY114').map(messageOf);
+    const message = (value: string) => withCode(check(withCell(VALID, 4, 4, value)), 'RDY114').map(messageText);
     assert.match(message('warn `> 250 ms`')[0], /gives a warn value but no crit value/);
     assert.match(message('crit `> 500 ms`')[0], /gives a crit value but no warn value/);
     assert.match(message('warn TBD / crit `> 500 ms`')[0], /gives a crit value but no warn value/);
@@ -248,7 +245,7 @@ describe('RDY114 metric-threshold (M4)', () => {
   it('reports warn and crit in the wrong order; option checkOrder turns that off', () => {
     const text = withCell(VALID, 4, 4, '`> 500 ms` / `> 250 ms`');
     const [diagnostic] = withCode(check(text), 'RDY114');
-    assert.match(messageOf(diagnostic), /crit value \(250\) before the warn value \(500\): crit must be at or above warn\. Swap them/);
+    assert.match(messageText(diagnostic), /crit value \(250\) before the warn value \(500\): crit must be at or above warn\. Swap them/);
     assert.equal(inverted(readThreshold('< 0.1 / < 0.5', { warn: [], crit: [] })), true);
     assert.equal(inverted(readThreshold('> 250 ms / > 0.5 s', { warn: [], crit: [] })), false, 'different units are not compared');
     assert.deepEqual(withCode(check(text, { config: config('RDY114', { checkOrder: false }) }), 'RDY114'), []);
@@ -266,17 +263,17 @@ describe('RDY115 metric-owner (M5)', () => {
     const [diagnostic, ...rest] = withCode(check(DEFECTS), 'RDY115');
     assert.deepEqual(rest, []);
     assert.equal(at(diagnostic.range), '17:167-17:183');
-    assert.match(messageOf(diagnostic), /Owner "ML platform team" names a team: write the one person who watches this metric/);
+    assert.match(messageText(diagnostic), /Owner "ML platform team" names a team: write the one person who watches this metric/);
     const { fixed } = applyAndRecheck(DEFECTS, 'RDY115', 'Replace with @ana-m');
     assert.ok(row(fixed, 4).endsWith('| `@ana-m` |'));
   });
 
   it('refuses a word that names nobody, several people and an empty cell; accepts a bare handle', () => {
-    assert.match(messageOf(withCode(check(withCell(VALID, 0, 5, 'TBD')), 'RDY115')[0]), /Owner "TBD" is not a GitHub handle/);
+    assert.match(messageText(withCode(check(withCell(VALID, 0, 5, 'TBD')), 'RDY115')[0]), /Owner "TBD" is not a GitHub handle/);
     const two = withCell(VALID, 0, 5, '`@ana-m`, `@li-wei`');
-    assert.match(messageOf(withCode(check(two), 'RDY115')[0]), /names 2 people: keep the one/);
+    assert.match(messageText(withCode(check(two), 'RDY115')[0]), /names 2 people: keep the one/);
     applyAndRecheck(two, 'RDY115', 'Replace with @li-wei');
-    assert.match(messageOf(withCode(check(withCell(VALID, 0, 5, '')), 'RDY115')[0]), /has no Owner/);
+    assert.match(messageText(withCode(check(withCell(VALID, 0, 5, '')), 'RDY115')[0]), /has no Owner/);
     assert.deepEqual(withCode(check(withCell(VALID, 0, 5, 'li-wei (backup: ana-m)')), 'RDY115'), []);
   });
 
@@ -302,7 +299,7 @@ describe('RDY116 metric-classes (M6)', () => {
     const diagnostics = withCode(check(text), 'RDY116');
     assert.equal(diagnostics.length, 1);
     assert.equal(at(diagnostics[0].range), HEADER);
-    assert.match(messageOf(diagnostics[0]), /§1 has no outcome metric: .*\(pnl, expectancy, sortino, sharpe …\), e\.g\. `pnl_per_trade`/);
+    assert.match(messageText(diagnostics[0]), /§1 has no outcome metric: .*\(pnl, expectancy, sortino, sharpe …\), e\.g\. `pnl_per_trade`/);
     const { fixed, fix } = applyAndRecheck(text, 'RDY116', 'Add an outcome metric row (pnl_per_trade)');
     assert.notEqual(fix.safe, true, 'the inserted row is an example the author edits');
     const added = fixed.split('\n').find((line) => line.includes('`pnl_per_trade`'))!;
@@ -320,7 +317,7 @@ describe('RDY116 metric-classes (M6)', () => {
 
   it('names the added row after the metric §2 already alerts on, when it is of the missing class', () => {
     const text = withoutRows(VALID, 'pnl_per_trade', 'expectancy_net_realized');
-    assert.match(messageOf(withCode(check(text), 'RDY116')[0]), /e\.g\. `expectancy_net_realized`/);
+    assert.match(messageText(withCode(check(text), 'RDY116')[0]), /e\.g\. `expectancy_net_realized`/);
     const { after } = applyAndRecheck(text, 'RDY116', 'Add an outcome metric row (expectancy_net_realized)');
     assert.deepEqual(withCode(after, 'RDY204'), [], 'the P1 trigger names a §1 metric again');
   });
@@ -329,7 +326,7 @@ describe('RDY116 metric-classes (M6)', () => {
     const text = withoutRows(VALID, 'signals.', 'pnl_', 'expectancy_', 'inference_latency', 'feature_pipeline', 'api_calls');
     const diagnostics = withCode(check(text), 'RDY116');
     assert.deepEqual(
-      diagnostics.map((d) => [at(d.range), /no ([\w-]+) metric/.exec(messageOf(d))?.[1]]),
+      diagnostics.map((d) => [at(d.range), /no ([\w-]+) metric/.exec(messageText(d))?.[1]]),
       [[HEADER, 'prediction-rate'], [HEADER, 'outcome'], [HEADER, 'health']],
     );
     for (const [index, title] of ['Add a prediction-rate metric row', 'Add an outcome metric row', 'Add a health metric row'].entries()) {
@@ -356,7 +353,7 @@ describe('RDY116 metric-classes (M6)', () => {
     assert.deepEqual(withCode(check(VALID, { config: prediction }), 'RDY116'), []);
     assert.equal(withCode(check(withoutRows(VALID, 'signals.buy_proba'), { config: prediction }), 'RDY116').length, 1);
     const health = config('RDY116', { healthKeywords: ['uptime'] });
-    assert.match(messageOf(withCode(check(VALID, { config: health }), 'RDY116')[0]), /no health metric/);
+    assert.match(messageText(withCode(check(VALID, { config: health }), 'RDY116')[0]), /no health metric/);
     assert.deepEqual(withCode(check(VALID, { config: config('RDY116', { healthKeywords: [] }) }), 'RDY116'), [], 'an empty list: not required');
     // When the example name does not fit the user's keywords, the row is named after a keyword.
     const custom = config('RDY116', { healthKeywords: ['uptime'] });
@@ -380,7 +377,7 @@ describe('RDY117 metric-coverage (M7)', () => {
     const [diagnostic, ...rest] = withCode(diagnostics, 'RDY117');
     assert.deepEqual(rest, []);
     assert.equal(at(diagnostic.range), HEADER);
-    assert.match(messageOf(diagnostic), /§1's table lists no metric: add the metrics this Story emits, or write under the table which existing metric covers the change/);
+    assert.match(messageText(diagnostic), /§1's table lists no metric: add the metrics this Story emits, or write under the table which existing metric covers the change/);
     assert.ok(EMPTY_UNCOVERED.includes('document explicitly which existing metric covers the change'), 'the template guidance is kept and is not coverage');
     assert.deepEqual(withCode(diagnostics, 'RDY116'), []);
     assert.deepEqual(withCode(diagnostics, 'RDY118'), []);
@@ -433,15 +430,15 @@ describe('RDY118 metric-encouraged (M8)', () => {
     const diagnostics = withCode(check(DEFECTS), 'RDY118');
     assert.deepEqual(diagnostics.map((d) => at(d.range)), [HEADER, HEADER]);
     assert.ok(diagnostics.every((d) => d.severity === DiagnosticSeverity.Information));
-    assert.match(messageOf(diagnostics[0]), /no internal-pipeline metric .*e\.g\. `feature_distribution_shift_per_fold`/);
-    assert.match(messageOf(diagnostics[1]), /no cost metric .*e\.g\. `api_calls_per_trade`/);
+    assert.match(messageText(diagnostics[0]), /no internal-pipeline metric .*e\.g\. `feature_distribution_shift_per_fold`/);
+    assert.match(messageText(diagnostics[1]), /no cost metric .*e\.g\. `api_calls_per_trade`/);
   });
 
   it('reports only what is missing, and its fixes add a row', () => {
     const noCost = withoutRows(VALID, 'api_calls');
     const [diagnostic, ...rest] = withCode(check(noCost), 'RDY118');
     assert.deepEqual(rest, []);
-    assert.match(messageOf(diagnostic), /no cost metric/);
+    assert.match(messageText(diagnostic), /no cost metric/);
     applyAndRecheck(noCost, 'RDY118', 'Add a cost metric row (api_calls_per_trade)');
     applyAndRecheck(withoutRows(VALID, 'feature_distribution', 'filter_pass'), 'RDY118', 'Add an internal-pipeline metric row');
   });
@@ -449,10 +446,10 @@ describe('RDY118 metric-encouraged (M8)', () => {
   it('options pipelineKeywords / costKeywords', () => {
     const pipeline = withCode(check(VALID, { config: config('RDY118', { pipelineKeywords: ['capture rate'] }) }), 'RDY118');
     assert.equal(pipeline.length, 1);
-    assert.match(messageOf(pipeline[0]), /internal-pipeline/);
+    assert.match(messageText(pipeline[0]), /internal-pipeline/);
     const cost = withCode(check(VALID, { config: config('RDY118', { costKeywords: ['compute $'] }) }), 'RDY118');
     assert.equal(cost.length, 1);
-    assert.match(messageOf(cost[0]), /cost metric/);
+    assert.match(messageText(cost[0]), /cost metric/);
     assert.deepEqual(withCode(check(DEFECTS, { config: config('RDY118', { pipelineKeywords: ['failures'], costKeywords: ['latency'] }) }), 'RDY118'), []);
   });
 });

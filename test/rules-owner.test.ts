@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../server/src/service';
 import { peopleIn } from '../server/src/service/util/handles';
-import { at, check, edit, readExample, textAt, withCode, type CheckOptions, withSection, rangeOf, messageText, newErrors, finding } from './helpers';
+import { at, check, edit, finding, messageText, newErrors, rangeOf, readExample, textAt, withCode, withRuleOptions, withSection } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const CODES = ['RDY601', 'RDY602', 'RDY603', 'RDY604', 'RDY605', 'RDY606'];
@@ -13,8 +13,6 @@ const BACKUP_LINE = '- **Backup DRI**:';
 const AUTHORITY_LINE = '- **Decision authority**:';
 const SUNSET_LINE = '- **Sunset date**:';
 const HEADING = '## 6. Owner & DRI (MUST)';
-
-
 
 /** The range of a field's value: everything after `**Key**: ` on its line. */
 function valueRangeOf(text: string, fieldLine: string): string {
@@ -32,12 +30,10 @@ function withValue(text: string, fieldLine: string, value: string): string {
 const msg = messageText;
 
 /** Lines of `after` that `before` does not have (the fix's inserted lines). */
-function insertedLines(before: string, after: string): number[] {
+function addedLines(before: string, after: string): number[] {
   const old = new Set(before.split('\n'));
   return after.split('\n').flatMap((l, i) => (old.has(l) ? [] : [i]));
 }
-
-const rule = (code: string, options: Record<string, unknown>): CheckOptions => ({ config: { rules: { [code]: options } } });
 
 describe('the valid example', () => {
   it('gives no §6 diagnostic, also with CRLF line ends and a BOM', () => {
@@ -214,7 +210,7 @@ describe('RDY603 backup-engagement (O2)', () => {
   it('option engagementKeywords: the team\'s own word counts once configured', () => {
     const text = withValue(VALID, BACKUP_LINE, '`@li-wei` (covers when DRI is OOO), pairs with the DRI every Friday.');
     assert.equal(withCode(check(text), 'RDY603').length, 1);
-    assert.deepEqual(withCode(check(text, rule('RDY603', { engagementKeywords: ['pairs with'] })), 'RDY603'), []);
+    assert.deepEqual(withCode(check(text, withRuleOptions('RDY603', { engagementKeywords: ['pairs with'] })), 'RDY603'), []);
   });
 });
 
@@ -318,7 +314,7 @@ describe('RDY605 sunset-date (O4)', () => {
     for (const code of ['RDY605', 'RDY602', 'RDY601', 'RDY604']) {
       const fixed = applyEdits(text, finding(text, code).fixes[0].edits);
       assert.deepEqual(withCode(check(fixed), code), [], code);
-      assert.deepEqual(newErrors(text, fixed, insertedLines(text, fixed)), [], code);
+      assert.deepEqual(newErrors(text, fixed, addedLines(text, fixed)), [], code);
       text = fixed;
     }
     const section = text.slice(text.indexOf(HEADING), text.indexOf('## Sign-off'));
@@ -367,11 +363,11 @@ describe('RDY606 sunset-window (O4)', () => {
   it('option toleranceDays', () => {
     const text = edit(VALID, '`2027-02-21`', '`2027-03-01`');
     assert.deepEqual(withCode(check(text), 'RDY606'), []);
-    assert.equal(withCode(check(text, rule('RDY606', { toleranceDays: 5 })), 'RDY606').length, 1);
+    assert.equal(withCode(check(text, withRuleOptions('RDY606', { toleranceDays: 5 })), 'RDY606').length, 1);
   });
 
   it('option daysAfterFullRollout', () => {
-    const [diagnostic] = withCode(check(VALID, rule('RDY606', { daysAfterFullRollout: 120 })), 'RDY606');
+    const [diagnostic] = withCode(check(VALID, withRuleOptions('RDY606', { daysAfterFullRollout: 120 })), 'RDY606');
     assert.match(msg(diagnostic), /expected 2027-03-23/);
   });
 
@@ -379,7 +375,7 @@ describe('RDY606 sunset-window (O4)', () => {
     const text = edit(VALID, '| 14d |', '| a while |');
     // Shadow counts 7 days by default: expected 2027-02-14, 7 days from the date written.
     assert.deepEqual(withCode(check(text), 'RDY606'), []);
-    const [diagnostic] = withCode(check(text, rule('RDY606', { defaultStageDays: 30 })), 'RDY606');
+    const [diagnostic] = withCode(check(text, withRuleOptions('RDY606', { defaultStageDays: 30 })), 'RDY606');
     assert.match(msg(diagnostic), /shadow 30d/);
   });
 });

@@ -3,13 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../server/src/service';
-import { at, check, edit, readExample, textAt, withCode, type CheckOptions, withSection, rangeOf, messageText, newErrors, finding } from './helpers';
+import { at, check, edit, finding, messageText, newErrors, rangeOf, readExample, textAt, withCode, withRuleOptions, withSection } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const HEADER = '| Mechanism | Description | Revert SLA |';
 const FLAG_ROW = '| FTF factor flag |';
-
-
 
 /** The whole (trimmed) line holding `marker`. */
 const lineRangeOf = (text: string, marker: string) => {
@@ -24,8 +22,6 @@ const SECTION5 = (text: string) => {
 };
 
 const msg = messageText;
-
-const rule = (code: string, options: Record<string, unknown>): CheckOptions => ({ config: { rules: { [code]: options } } });
 
 const CODE_ONLY = withSection(VALID, 5, 'rollback/code-deploy-only.md');
 const HOTFIX_FIRST = withSection(VALID, 5, 'rollback/hotfix-first.md');
@@ -124,13 +120,13 @@ describe('RDY501 config-only-rollback (B1)', () => {
     const text = edit(CODE_ONLY, /\| Revert PR \+ redeploy \|.*\n/, '| Kill lever | pulled from the ops console by the on-call | < 1 min |\n');
     const [diagnostic] = withCode(check(text), 'RDY501');
     assert.match(msg(diagnostic), /No config-only rollback/);
-    assert.deepEqual(withCode(check(text, rule('RDY501', { configOnlyKeywords: ['kill lever'] })), 'RDY501'), []);
+    assert.deepEqual(withCode(check(text, withRuleOptions('RDY501', { configOnlyKeywords: ['kill lever'] })), 'RDY501'), []);
   });
 
   it('option codeDeployKeywords: a deploy word the team uses makes the first row a code deploy', () => {
     const text = edit(VALID, '| FTF factor flag |', '| Helm rollback |');
     assert.deepEqual(withCode(check(text), 'RDY501'), []);
-    const [diagnostic] = withCode(check(text, rule('RDY501', { codeDeployKeywords: ['helm*'] })), 'RDY501');
+    const [diagnostic] = withCode(check(text, withRuleOptions('RDY501', { codeDeployKeywords: ['helm*'] })), 'RDY501');
     assert.match(msg(diagnostic), /"Helm rollback" is a code deploy/);
   });
 });
@@ -186,7 +182,7 @@ describe('RDY502 revert-sla (B2)', () => {
   it('option maxPrimaryMinutes: 10 min passes at 15, warns at the default 5', () => {
     const text = edit(VALID, '| < 1 min |', '| 10 min |');
     assert.equal(withCode(check(text), 'RDY502').length, 1);
-    assert.deepEqual(withCode(check(text, rule('RDY502', { maxPrimaryMinutes: 15 })), 'RDY502'), []);
+    assert.deepEqual(withCode(check(text, withRuleOptions('RDY502', { maxPrimaryMinutes: 15 })), 'RDY502'), []);
   });
 });
 
@@ -263,8 +259,8 @@ describe('RDY503 rollback-config-value (B3)', () => {
   });
 
   it('option pattern: a stricter pattern rejects what the default accepts', () => {
-    assert.deepEqual(withCode(check(VALID, rule('RDY503', { pattern: '=off$' })), 'RDY503'), []);
-    assert.equal(withCode(check(VALID, rule('RDY503', { pattern: '^ENABLE_\\w+=false$' })), 'RDY503').length, 1);
+    assert.deepEqual(withCode(check(VALID, withRuleOptions('RDY503', { pattern: '=off$' })), 'RDY503'), []);
+    assert.equal(withCode(check(VALID, withRuleOptions('RDY503', { pattern: '^ENABLE_\\w+=false$' })), 'RDY503').length, 1);
   });
 });
 
@@ -355,12 +351,12 @@ describe('RDY504 revert-tested (B4)', () => {
   it('options testVerbs and shadowPhrases: the team\'s own words count once configured', () => {
     const text = edit(UNTESTED, 'Primary path: the FTF factor flag.', 'Primary path: the FTF factor flag, smoke-checked on the dark launch.');
     assert.equal(withCode(check(text), 'RDY504').length, 1);
-    const options = rule('RDY504', { testVerbs: ['smoke-checked'], shadowPhrases: ['dark launch'] });
+    const options = withRuleOptions('RDY504', { testVerbs: ['smoke-checked'], shadowPhrases: ['dark launch'] });
     assert.deepEqual(withCode(check(text, options), 'RDY504'), []);
   });
 
   it('option negations: with none, a "not tested" sentence counts', () => {
     const negated = edit(UNTESTED, 'Primary path: the FTF factor flag.', 'The flip was not tested in shadow yet.');
-    assert.deepEqual(withCode(check(negated, rule('RDY504', { negations: [] })), 'RDY504'), []);
+    assert.deepEqual(withCode(check(negated, withRuleOptions('RDY504', { negations: [] })), 'RDY504'), []);
   });
 });

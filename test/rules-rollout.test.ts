@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits } from '../server/src/service';
-import { canarySymbols } from '../server/src/service/rules/rollout';
+import { canarySymbols } from '../server/src/service/facts/rollout/canarySymbols';
 import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymbol';
 import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
-import { fullSignoffRule, noAutoPromotionRule } from '../server/src/service/rules/rollout/fullStage';
+import { fullSignoffRule } from '../server/src/service/rules/rollout/fullSignoff';
+import { noAutoPromotionRule } from '../server/src/service/rules/rollout/noAutoPromotion';
 import { SKIP_REASON_PLACEHOLDER } from '../server/src/service/rules/rollout/shadowStage';
-import { analyseText, applyFix, at, check, edit, readExample, readFixture, textAt, withCode, type CheckOptions } from './helpers';
-
-/** A diagnostic's message as text (LSP 3.18 types allow MarkupContent). */
-const msg = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+import { applyFix, at, check, edit, messageText, newErrorsOutside, only, onlyFinding, readExample, readFixture, textAt, withCode } from './helpers';
 
 const VALID = readFixture('rollout/valid.md');
 const CODES = ['RDY401', 'RDY402', 'RDY403', 'RDY404', 'RDY405', 'RDY406'];
@@ -23,31 +20,6 @@ const CANARY = lines[rowLine('Canary')];
 const FULL = lines[rowLine('Full')];
 const CANARY_TRAFFIC = 'BTCUSDC only (1 crypto out of 5), chosen because it has the deepest order book';
 const FULL_CRITERIA = 'all canary criteria + Sortino ≥ baseline + explicit operator sign-off by @d-okafor in the OP Story (wp#92)';
-
-function findingOf(text: string, code: string, options: CheckOptions = {}) {
-  const found = analyseText(text, options).findings.filter((f) => f.rule.code === code);
-  assert.equal(found.length, 1, `expected one ${code}, got ${found.map((f) => f.message).join(' | ')}`);
-  return found[0];
-}
-
-function only(text: string, code: string, options: CheckOptions = {}): Diagnostic {
-  const diags = withCode(check(text, options), code);
-  assert.equal(diags.length, 1, `expected one ${code}, got ${diags.map(msg).join(' | ')}`);
-  return diags[0];
-}
-
-/** Errors of `after` that are neither on inserted lines nor already in `before` (same code, same text). */
-function newErrorsOutside(before: string, after: string): Diagnostic[] {
-  const a = before.split(/\r?\n/);
-  const b = after.split(/\r?\n/);
-  let start = 0;
-  while (start < a.length && a[start] === b[start]) start++;
-  const inserted = new Set(Array.from({ length: b.length - a.length }, (_, i) => start + i));
-  const old = check(before)
-    .filter((d) => d.severity === 1)
-    .map((d) => `${d.code}:${textAt(before, d.range)}`);
-  return check(after).filter((d) => d.severity === 1 && !inserted.has(d.range.start.line) && !old.includes(`${d.code}:${textAt(after, d.range)}`));
-}
 
 describe('rollout rules: the valid files pass', () => {
   it('gives no §4 diagnostic on the valid example and the valid fixture (LF and CRLF)', () => {
@@ -76,9 +48,9 @@ describe('RDY401 rollout-stages (R1)', () => {
       const text = edit(VALID, lines[rowLine(stage)] + '\n', '');
       const diag = only(text, 'RDY401');
       assert.equal(at(diag.range), `${HEADER_LINE}:0-${HEADER_LINE}:${lines[HEADER_LINE].length}`);
-      assert.match(msg(diag), new RegExp(`No ${stage} stage row`));
+      assert.match(messageText(diag), new RegExp(`No ${stage} stage row`));
 
-      const finding = findingOf(text, 'RDY401');
+      const finding = onlyFinding(text, 'RDY401');
       assert.equal(finding.fixes[0].isPreferred, true);
       assert.notEqual(finding.fixes[0].safe, true);
       const fixed = applyFix(text, finding, `Add the template's ${stage} stage row`);
@@ -96,8 +68,8 @@ describe('RDY401 rollout-stages (R1)', () => {
     const text = edit(VALID, `${SHADOW}\n${CANARY}`, `${CANARY}\n${SHADOW}`);
     const diag = only(text, 'RDY401');
     assert.equal(at(diag.range), `${rowLine('Canary')}:0-${rowLine('Canary')}:${SHADOW.length}`);
-    assert.match(msg(diag), /Shadow stage comes after the Canary stage/);
-    assert.match(msg(diag), /Shadow, Canary, Full/);
+    assert.match(messageText(diag), /Shadow stage comes after the Canary stage/);
+    assert.match(messageText(diag), /Shadow, Canary, Full/);
   });
 
   it('reports empty pass criteria or rollback trigger on the cell (or the row when the cell is empty)', () => {
@@ -105,12 +77,12 @@ describe('RDY401 rollout-stages (R1)', () => {
     const diag = only(dash, 'RDY401');
     assert.equal(diag.range.start.line, rowLine('Canary'));
     assert.equal(textAt(dash, diag.range), '—');
-    assert.match(msg(diag), /Canary stage has no rollback trigger/);
+    assert.match(messageText(diag), /Canary stage has no rollback trigger/);
 
     const empty = edit(VALID, `| ${FULL_CRITERIA} |`, '|  |');
     const emptyDiag = only(empty, 'RDY401');
     assert.equal(at(emptyDiag.range).split('-')[0], `${rowLine('Full')}:0`);
-    assert.match(msg(emptyDiag), /Full stage has no pass criteria/);
+    assert.match(messageText(emptyDiag), /Full stage has no pass criteria/);
   });
 
   for (const [option, stage, name] of [
@@ -120,7 +92,7 @@ describe('RDY401 rollout-stages (R1)', () => {
   ] as const) {
     it(`option ${option} names the ${stage} stage`, () => {
       const text = edit(VALID, `| ${stage} |`, `| ${name} |`);
-      assert.match(msg(only(text, 'RDY401')), new RegExp(`No ${stage} stage row`));
+      assert.match(messageText(only(text, 'RDY401')), new RegExp(`No ${stage} stage row`));
       const config = { rules: { RDY401: { [option]: [name] } } };
       assert.deepEqual(withCode(check(text, { config }), 'RDY401'), []);
     });
@@ -131,7 +103,7 @@ describe('RDY401 rollout-stages (R1)', () => {
     const config = { rules: { RDY401: { canaryKeywords: ['-', 'Trial'] } } };
     assert.deepEqual(withCode(check(text, { config }), 'RDY401'), []);
     const missing = { rules: { RDY401: { canaryKeywords: ['-'] } } };
-    assert.match(msg(only(text, 'RDY401', { config: missing })), /No Canary stage row/);
+    assert.match(messageText(only(text, 'RDY401', { config: missing })), /No Canary stage row/);
   });
 });
 
@@ -140,7 +112,7 @@ describe('RDY402 shadow-stage (R2)', () => {
     const text = edit(VALID, '| Shadow | 0% (predictions logged, not acted) |', '| Shadow | 10% |');
     const diag = only(text, 'RDY402');
     assert.equal(textAt(text, diag.range), '10%');
-    assert.match(msg(diag), /write `0% \(predictions logged, not acted\)`/);
+    assert.match(messageText(diag), /write `0% \(predictions logged, not acted\)`/);
   });
 
   it('accepts the ways people write 0% and 7 days or more', () => {
@@ -158,11 +130,11 @@ describe('RDY402 shadow-stage (R2)', () => {
     const diag = only(text, 'RDY402');
     assert.equal(at(diag.range), `${rowLine('Shadow')}:48-${rowLine('Shadow')}:50`);
     assert.equal(textAt(text, diag.range), '3d');
-    assert.match(msg(diag), /3 days/);
-    assert.match(msg(diag), /7-day minimum/);
-    assert.match(msg(diag), /calibration-only, shadow=3d because/);
+    assert.match(messageText(diag), /3 days/);
+    assert.match(messageText(diag), /7-day minimum/);
+    assert.match(messageText(diag), /calibration-only, shadow=3d because/);
 
-    const finding = findingOf(text, 'RDY402');
+    const finding = onlyFinding(text, 'RDY402');
     const [setDuration, fix] = finding.fixes;
     assert.equal(setDuration.title, 'Set shadow duration to 7d');
     assert.equal(setDuration.isPreferred, true);
@@ -186,18 +158,18 @@ describe('RDY402 shadow-stage (R2)', () => {
 
   it('keeps CRLF in the inserted SKIP line', () => {
     const text = readFixture('rollout/short-shadow.md').replace(/\n/g, '\r\n');
-    const fixed = applyFix(text, findingOf(text, 'RDY402'), 'Insert SKIP');
+    const fixed = applyFix(text, onlyFinding(text, 'RDY402'), 'Insert SKIP');
     assert.doesNotMatch(fixed.replace(/\r\n/g, ''), /\n/);
     assert.match(fixed, /because <reason>\r\n/);
   });
 
   it('reports an upper bound ("< 7d") and an unreadable duration', () => {
     const upper = edit(VALID, '| 14d |', '| < 7d |');
-    assert.match(msg(only(upper, 'RDY402')), /sets no minimum/);
+    assert.match(messageText(only(upper, 'RDY402')), /sets no minimum/);
     const words = edit(VALID, '| 14d |', '| a while |');
     const diag = only(words, 'RDY402');
     assert.equal(textAt(words, diag.range), 'a while');
-    assert.match(msg(diag), /cannot be read as days/);
+    assert.match(messageText(diag), /cannot be read as days/);
   });
 
   it('accepts a short shadow justified by a calibration-only SKIP with matching days', () => {
@@ -212,9 +184,9 @@ describe('RDY402 shadow-stage (R2)', () => {
     const text = edit(readFixture('rollout/calibration-skip.md'), 'shadow=3d because', 'shadow=5d because');
     const diag = only(text, 'RDY402');
     assert.equal(textAt(text, diag.range), 'shadow=5d');
-    assert.match(msg(diag), /shadow=5d/);
-    assert.match(msg(diag), /3 days/);
-    const fixed = applyFix(text, findingOf(text, 'RDY402'), 'Write shadow=3d');
+    assert.match(messageText(diag), /shadow=5d/);
+    assert.match(messageText(diag), /3 days/);
+    const fixed = applyFix(text, onlyFinding(text, 'RDY402'), 'Write shadow=3d');
     assert.deepEqual(withCode(check(fixed), 'RDY402'), []);
   });
 
@@ -224,13 +196,13 @@ describe('RDY402 shadow-stage (R2)', () => {
     const placeholder = edit(skip, reason, '<reason>');
     const diag = only(placeholder, 'RDY402');
     assert.equal(textAt(placeholder, diag.range), '<reason>');
-    assert.match(msg(diag), /no reason/);
+    assert.match(messageText(diag), /no reason/);
 
     const empty = edit(skip, ` because ${reason}`, ' because');
-    assert.match(msg(only(empty, 'RDY402')), /no reason/);
+    assert.match(messageText(only(empty, 'RDY402')), /no reason/);
 
     const noDays = edit(skip, 'shadow=3d because', 'because');
-    assert.match(msg(only(noDays, 'RDY402')), /shadow=3d/);
+    assert.match(messageText(only(noDays, 'RDY402')), /shadow=3d/);
   });
 
   it('option minShadowDays', () => {
@@ -249,7 +221,7 @@ describe('RDY403 canary-stage (R3)', () => {
     const diag = only(text, 'RDY403');
     assert.equal(diag.range.start.line, rowLine('Canary'));
     assert.equal(textAt(text, diag.range), '3d');
-    assert.match(msg(diag), /Canary lasts 3 days/);
+    assert.match(messageText(diag), /Canary lasts 3 days/);
   });
 
   it('reports all-at-once canary traffic on the phrase', () => {
@@ -262,7 +234,7 @@ describe('RDY403 canary-stage (R3)', () => {
       const text = edit(VALID, CANARY_TRAFFIC, traffic);
       const diag = only(text, 'RDY403');
       assert.equal(textAt(text, diag.range), phrase, traffic);
-      assert.match(msg(diag), /single crypto/);
+      assert.match(messageText(diag), /single crypto/);
     }
   });
 
@@ -298,8 +270,8 @@ describe('RDY404 canary-symbol (R4)', () => {
     const diag = only(text, 'RDY404');
     assert.equal(at(diag.range), `${rowLine('Canary')}:21-${rowLine('Canary')}:37`);
     assert.equal(textAt(text, diag.range), "we'll pick later");
-    assert.match(msg(diag), /"we'll pick later"/);
-    assert.match(msg(diag), /BTCUSDC/);
+    assert.match(messageText(diag), /"we'll pick later"/);
+    assert.match(messageText(diag), /BTCUSDC/);
   });
 
   it('reports TBD, TBC and "later" by name', () => {
@@ -307,7 +279,7 @@ describe('RDY404 canary-symbol (R4)', () => {
       const text = edit(VALID, CANARY_TRAFFIC, `1 crypto out of 5, ${phrase}`);
       const diag = only(text, 'RDY404');
       assert.equal(textAt(text, diag.range), phrase);
-      assert.ok(msg(diag).includes(`"${phrase}"`), msg(diag));
+      assert.ok(messageText(diag).includes(`"${phrase}"`), messageText(diag));
     }
   });
 
@@ -317,7 +289,7 @@ describe('RDY404 canary-symbol (R4)', () => {
     const diag = only(text, 'RDY404');
     const line = rowLine('Canary');
     assert.equal(at(diag.range), `${line}:0-${line}:${text.split('\n')[line].length}`);
-    assert.match(msg(diag), /names no crypto/);
+    assert.match(messageText(diag), /names no crypto/);
   });
 
   it('accepts a symbol named in the section prose or matching the pattern', () => {
@@ -369,8 +341,8 @@ describe('RDY405 full-signoff (R5, warning)', () => {
     const diag = only(noSignoff, 'RDY405');
     assert.equal(diag.severity, 2);
     assert.equal(at(diag.range), `${rowLine('Full')}:0-${rowLine('Full')}:${noSignoff.split('\n')[rowLine('Full')].length}`);
-    assert.match(msg(diag), /no operator sign-off/);
-    const finding = findingOf(noSignoff, 'RDY405');
+    assert.match(messageText(diag), /no operator sign-off/);
+    const finding = onlyFinding(noSignoff, 'RDY405');
     const fixed = applyFix(noSignoff, finding);
     assert.ok(fixed.includes('| all canary criteria + Sortino ≥ baseline + explicit operator sign-off in the OP Story |'));
     assert.deepEqual(withCode(check(fixed), 'RDY405'), []);
@@ -399,7 +371,7 @@ describe('RDY406 no-auto-promotion (R5, error)', () => {
     assert.equal(diag.severity, 1);
     assert.equal(at(diag.range), `${rowLine('Full')}:36-${rowLine('Full')}:50`);
     assert.equal(textAt(text, diag.range), 'auto-promotion');
-    assert.match(msg(diag), /explicit operator sign-off in the OP Story/);
+    assert.match(messageText(diag), /explicit operator sign-off in the OP Story/);
     assert.deepEqual(withCode(check(text), 'RDY405'), []);
   });
 
@@ -425,7 +397,7 @@ describe('RDY406 no-auto-promotion (R5, error)', () => {
 describe('rollout fixes apply cleanly', () => {
   it('the missing-stage fix inserts one well-formed row', () => {
     const text = edit(VALID, FULL + '\n', '');
-    const fix = findingOf(text, 'RDY401').fixes[0];
+    const fix = onlyFinding(text, 'RDY401').fixes[0];
     const fixed = applyEdits(text, fix.edits);
     assert.equal(fixed.split('\n').length, text.split('\n').length + 1);
     assert.equal(fixed.split('\n')[rowLine('Full')], '| Full | 100% (all 5 cryptos) | — | all canary criteria + Sortino ≥ baseline | per ADR-26 oncall procedure |');

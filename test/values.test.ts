@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymbol';
 import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
-import { readCanaryTraffic } from '../server/src/service/rules/rollout/canaryTraffic';
+import { readCanaryTraffic } from '../server/src/service/facts/rollout/canaryTraffic';
 import { alertTriggerRule, hasDuration } from '../server/src/service/rules/alerting/alertTrigger';
 import { parseDuration } from '../server/src/service/util/durations';
 import { readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { DEFAULT_FILES } from './config/settings';
 import { matchSectionHeading } from './parser/sections';
-import { maskInlineMarkup } from './rules/header/inlineMarkup';
+import { maskInlineMarkup } from './facts/header/inlineMarkup';
 import { LINEAR_TIME_REFUSAL, linearRegExp } from './util/regex';
 
 type Matcher = (path: string) => boolean;

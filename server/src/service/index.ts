@@ -70,7 +70,7 @@ export { findDocumentSymbols } from './features/symbols';
 export { findDocumentLinks } from './features/links';
 export { FIX_ALL_KIND, SHOW_DOCUMENT_COMMAND, fixAllAction, getCodeActions, type CodeActionOptions } from './features/codeActions';
 export { disableEdit } from './features/disableComment';
-export { expectedSunset } from './rules/owner/sunset';
+export { expectedSunset } from './facts/owner/sunset';
 export { canarySymbols, runbookFolder } from './features/ruleOptions';
 export type { FeatureContext } from './features/context';
 

@@ -1,6 +1,6 @@
 import type { ResolvedSettings } from './config/settings';
 import { optionsOf } from './features/ruleOptions';
-import { DEFAULT_STORY_ID_PATTERN } from './rules/header/storyId';
+import { DEFAULT_STORY_ID_PATTERN } from './facts/header/storyId';
 import { titleStoryIdRule } from './rules/header/titleStoryId';
 import { optionRegExp } from './util/regex';
 

@@ -2,7 +2,7 @@ import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Range } from 'vscode-languageserver-types';
 import type { RuleDefinition } from '../rules/types';
-import { perObject } from '../derived';
+import { perObject } from '../facts/fact';
 import { globProblem } from '../fileKind';
 import { patternProblem } from '../util/regex';
 import { LineIndex } from '../text/lineIndex';

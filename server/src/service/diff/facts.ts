@@ -3,17 +3,17 @@ import type { ResolvedSettings } from '../config/settings';
 import { optionsOf } from '../features/ruleOptions';
 import type { ChecklistTopic, Field, ReadinessDocument, SectionId } from '../model';
 import { SECTION_SPECS } from '../parser/sections';
-import { findHeaderField, findSection, hasPlaceholder } from '../query';
+import { findHeaderField, findSection, hasPlaceholder } from '../facts/document';
 import { driftRowsRule } from '../rules/drift/driftRows';
-import type { DriftKeywords } from '../rules/drift/driftTable';
+import type { DriftKeywords } from '../facts/drift/driftTable';
 import { titleStoryIdRule } from '../rules/header/titleStoryId';
-import { parseCommitteeReview } from '../rules/header/committee';
-import { storyIdsIn, titleParts } from '../rules/header/storyId';
-import { namedPeople, withoutTemplateLeadIn } from '../rules/owner/people';
-import { filledOnDate } from '../rules/owner/sunset';
-import type { MechanismKind } from '../rules/rollback/mechanisms';
+import { parseCommitteeReview } from '../facts/header/committee';
+import { storyIdsIn, titleParts } from '../facts/header/storyId';
+import { namedPeople, withoutTemplateLeadIn } from '../facts/owner/people';
+import { filledOnDate } from '../facts/owner/sunset';
+import type { MechanismKind } from '../facts/rollback/mechanisms';
 import { rolloutStagesRule } from '../rules/rollout/rolloutStages';
-import { analyseRollout, shadowSkips, type StageKind } from '../rules/rollout/stages';
+import { rolloutAnalysis, shadowSkips, type StageKind } from '../facts/rollout/stages';
 import { sectionOfFinding } from '../sectionStatus';
 import { findIsoDate } from '../util/dates';
 import { alertsOf, driftOf, metricsOf, rollbackOf, stagesOf } from './tableFacts';
@@ -127,7 +127,7 @@ export function readinessFacts(analysis: Analysis, settings: ResolvedSettings): 
   const ownerField = (key: Field['key']) => ownerSection?.fields.find((field) => field.key === key);
   const committeeField = findHeaderField(document, 'reviewed by committee');
   const committee = committeeField && !hasPlaceholder(document, committeeField.value) ? parseCommitteeReview(committeeField.value.text) : undefined;
-  const rollout = analyseRollout(document, optionsOf(settings, rolloutStagesRule));
+  const rollout = rolloutAnalysis(document, optionsOf(settings, rolloutStagesRule));
   const shadowSkip = rollout ? shadowSkips(rollout.section)[0] : undefined;
   return {
     story: storyOf(document, settings),

@@ -1,4 +1,4 @@
-import type { StageKind } from '../rules/rollout/stages';
+import type { StageKind } from '../facts/rollout/stages';
 import type { MechanismFact, PersonFact, ReadinessFacts, StageFact } from './facts';
 import type { Change } from './types';
 import { changedValue, code, match, quote } from './words';

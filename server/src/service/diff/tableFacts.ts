@@ -1,16 +1,17 @@
 import type { ResolvedSettings } from '../config/settings';
 import { optionsOf } from '../features/ruleOptions';
 import type { Cell, ReadinessDocument, Table } from '../model';
-import { findSection, hasPlaceholder, sectionTable } from '../query';
-import { alertRows } from '../rules/alerting/alertTable';
-import { metricIdentifier } from '../rules/alerting/metricNames';
-import { DEFAULT_DRIFT_KEYWORDS, type DriftKeywords } from '../rules/drift/driftTable';
-import { monitoringMetrics } from '../rules/monitoring/metricClasses';
+import { findSection, hasPlaceholder, sectionTable } from '../facts/document';
+import { alertRows } from '../facts/alerting/alertTable';
+import { metricIdentifier } from '../facts/monitoring/metricNames';
+import { DEFAULT_DRIFT_KEYWORDS, type DriftKeywords } from '../facts/drift/driftTable';
+import { monitoringMetrics } from '../facts/monitoring/metricClasses';
 import { configOnlyRollbackRule } from '../rules/rollback/configOnlyRollback';
-import { mechanismsOf } from '../rules/rollback/mechanisms';
-import { canarySymbolRule, findSymbols } from '../rules/rollout/canarySymbol';
+import { mechanismsOf } from '../facts/rollback/mechanisms';
+import { findSymbols } from '../facts/rollout/canarySymbols';
+import { canarySymbolRule } from '../rules/rollout/canarySymbol';
 import { rolloutStagesRule } from '../rules/rollout/rolloutStages';
-import { analyseRollout, stageDays, STAGE_ORDER } from '../rules/rollout/stages';
+import { rolloutAnalysis, stageDays, STAGE_ORDER } from '../facts/rollout/stages';
 import { hasPhrase } from '../util/phrases';
 import type { AlertFact, DriftFact, MechanismFact, MetricFact, StageFact } from './facts';
 
@@ -79,7 +80,7 @@ export function driftOf(document: ReadinessDocument, keywords: DriftKeywords): D
 }
 
 export function stagesOf(document: ReadinessDocument, settings: ResolvedSettings): StageFact[] {
-  const rollout = analyseRollout(document, optionsOf(settings, rolloutStagesRule));
+  const rollout = rolloutAnalysis(document, optionsOf(settings, rolloutStagesRule));
   if (!rollout) return [];
   const { table } = rollout;
   const canaryOptions = optionsOf(settings, canarySymbolRule);

@@ -1,13 +1,13 @@
 import type { ReadinessFinding } from '../analysis';
 import type { ResolvedSettings } from '../config/settings';
 import type { ReadinessDocument } from '../model';
-import { contains } from '../query';
-import { alertRows, type AlertRow } from '../rules/alerting/alertTable';
-import { definedMetrics, identifiersIn } from '../rules/alerting/metricNames';
+import { contains } from '../facts/document';
+import { alertRows, type AlertRow } from '../facts/alerting/alertTable';
+import { definedMetrics, identifiersIn } from '../facts/monitoring/metricNames';
 import { runbookExistsRule } from '../rules/alerting/runbookExists';
 import { runbookPathRule } from '../rules/alerting/runbookPath';
-import { judgeRunbookPath, runbookPathOf } from '../rules/alerting/runbookPaths';
-import { monitoringTable } from '../rules/monitoring/monitoringTable';
+import { judgeRunbookPath, runbookPathOf } from '../facts/alerting/runbookPaths';
+import { monitoringTable } from '../facts/monitoring/monitoringTable';
 import { optionsOf } from './ruleOptions';
 
 /** A new file the "Create runbook" action writes: its workspace-relative path and its text. */

@@ -1,7 +1,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { ReadinessDocument } from '../model';
-import { findSection, findHeaderField } from '../query';
-import { expectedSunset } from '../rules/owner/sunset';
+import { findSection, findHeaderField } from '../facts/document';
+import { expectedSunset } from '../facts/owner/sunset';
 import { sunsetWindowRule } from '../rules/owner/sunsetWindow';
 import { daysBetween, findIsoDate, formatDate, parseIsoDate, weekday, type CalendarDate } from '../util/dates';
 import type { FeatureContext } from './context';

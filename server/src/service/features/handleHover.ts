@@ -1,7 +1,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { ReadinessDocument } from '../model';
 import { knownPeopleRule } from '../rules/owner/knownPeople';
-import { findPerson, peopleDirectory, sayFiles } from '../rules/owner/peopleDirectory';
+import { findPerson, peopleDirectory, sayFiles } from '../facts/owner/peopleDirectory';
 import type { FeatureContext } from './context';
 import { matchesOnLine, rangeContains } from './positions';
 import { optionsOf } from './ruleOptions';

@@ -1,8 +1,8 @@
 import type { ReadinessDocument } from '../model';
-import { findSection, sectionTable } from '../query';
+import { findSection, sectionTable } from '../facts/document';
 import { peopleIn } from '../util/handles';
 import { knownPeopleRule } from '../rules/owner/knownPeople';
-import { peopleDirectory } from '../rules/owner/peopleDirectory';
+import { peopleDirectory } from '../facts/owner/peopleDirectory';
 import type { FeatureContext } from './context';
 import { optionsOf } from './ruleOptions';
 

@@ -1,6 +1,6 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { ReadinessDocument } from '../model';
-import { findSection, sectionTable, subRange } from '../query';
+import { findSection, sectionTable, subRange } from '../facts/document';
 import { confinePath } from '../workspace';
 import { ADR_REFERENCE, findAdr } from './adr';
 import type { FeatureContext } from './context';

@@ -1,7 +1,8 @@
 import type { ResolvedSettings } from '../config/settings';
 import { runbookPathRule } from '../rules/alerting/runbookPath';
-import { normaliseFolder } from '../rules/alerting/runbookPaths';
-import { canarySymbolRule, canarySymbols as configuredSymbols } from '../rules/rollout/canarySymbol';
+import { normaliseFolder } from '../facts/alerting/runbookPaths';
+import { canarySymbols as configuredSymbols } from '../facts/rollout/canarySymbols';
+import { canarySymbolRule } from '../rules/rollout/canarySymbol';
 import type { RuleDefinition } from '../rules/types';
 
 // Options that editor features share with rules, resolved exactly as the engine's `optionsOf` does,

@@ -2,7 +2,8 @@ import type { ReadinessFinding } from '../analysis';
 import type { ResolvedSettings } from '../config/settings';
 import type { ReadinessDocument } from '../model';
 import { SECTION_SPECS } from '../parser/sections';
-import { isSkippable, skipInvalidRule, type SkipOptions } from '../rules/file/skipRules';
+import { isSkippable, type SkipOptions } from '../facts/file/skips';
+import { skipJustificationRule } from '../rules/file/skipJustification';
 import type { Fix } from '../rules/types';
 import { insertLinesBefore } from '../util/edits';
 
@@ -20,7 +21,7 @@ export function skipSectionFix(document: ReadinessDocument, finding: ReadinessFi
   if (!settings || finding.severity !== 'error' || id === 'file' || id === 'header') return undefined;
   const section = document.sections.find((s) => s.id === id);
   const spec = SECTION_SPECS.find((s) => s.id === id)!;
-  const options = (settings.rules.get(skipInvalidRule.code)?.options ?? skipInvalidRule.defaultOptions) as SkipOptions;
+  const options = (settings.rules.get(skipJustificationRule.code)?.options ?? skipJustificationRule.defaultOptions) as SkipOptions;
   if (!section || section.skips.length || !isSkippable(id, options)) return undefined;
   const edit = (reason: string) => insertLinesBefore(document, section.heading.line + 1, ['', `**SKIP — JUSTIFICATION**: ${reason}`]);
   return {

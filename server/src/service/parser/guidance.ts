@@ -20,14 +20,8 @@ export function normaliseProse(text: string): string {
     .toLowerCase();
 }
 
-
 let templateGuidance: ReadonlySet<string> | undefined;
 let firstWords: ReadonlySet<string> | undefined;
-
-export function isTemplateGuidance(normalised: string): boolean {
-  templateGuidance ??= collectTemplateGuidance();
-  return templateGuidance.has(normalised);
-}
 
 const FIRST_WORD = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|`|[*_])*\s*([^\s*_`]+)/;
 

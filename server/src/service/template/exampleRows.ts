@@ -1,7 +1,7 @@
 import type { SectionId, Table, TableRow } from '../model';
 import { parseReadiness } from '../parser/parse';
 import { columnKey } from '../parser/tables';
-import { findSection, sectionTable } from '../query';
+import { findSection, sectionTable } from '../facts/document';
 import { TEMPLATE_TEXT } from './templateText';
 
 /** A template example row: its cells' source text by column key. */

@@ -1,5 +1,5 @@
 import type { Position } from 'vscode-languageserver-types';
-import { perDocument } from '../derived';
+import { fact } from '../facts/fact';
 import type { ReadinessDocument, Span } from '../model';
 
 /** `<!-- readiness-disable RDY201 -->` and its kin, as the suppression parser reads them. */
@@ -23,7 +23,7 @@ const PARSED_NAME = /^(?:RDY\d+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)$/;
 const NAME = /\b[A-Za-z]{2,}-?\d[A-Za-z0-9]*\b|\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/g;
 
 /** Every disable comment of the document (not in code blocks), with the spans of the rules it names. */
-export const disableDirectives = perDocument((document: ReadinessDocument): DisableDirective[] => {
+export const disableDirectives = fact((document: ReadinessDocument): DisableDirective[] => {
   if (!document.text.includes('readiness-')) return [];
   const result: DisableDirective[] = [];
   for (let line = 0; line < document.lines.lineCount; line++) {

@@ -1,5 +1,5 @@
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { ReadinessDocument, Table } from '../model';
+import type { ReadinessDocument, Section, Table } from '../model';
 
 /** Inserts whole lines before `line`, in the file's line-break style. */
 export function insertLinesBefore(document: ReadinessDocument, line: number, lines: string[]): TextEdit {
@@ -29,4 +29,23 @@ export function appendTableRow(document: ReadinessDocument, table: Table, cells:
 /** A Markdown table row; `|` inside a value is escaped so the table keeps its shape. */
 export function formatRow(cells: string[]): string {
   return `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+}
+
+/**
+ * Inserts lines after the section's heading and the template's intro paragraph under it (or right
+ * after the heading when the intro is gone), with a blank line on each side.
+ */
+export function insertAfterIntro(document: ReadinessDocument, section: Section, block: string[]): TextEdit {
+  const { lines } = document;
+  const blank = (line: number) => lines.lineText(line).trim() === '';
+  let at = section.startLine;
+  while (at < section.endLine && blank(at)) at++;
+  if (at < section.endLine && document.guidanceLines.has(at)) {
+    while (at < section.endLine && !blank(at)) at++;
+  } else {
+    at = section.startLine;
+  }
+  const before = at > 0 && !blank(at - 1) ? [''] : [];
+  const after = at < lines.lineCount && !blank(at) ? [''] : [];
+  return insertLinesBefore(document, at, [...before, ...block, ...after]);
 }

@@ -1,4 +1,4 @@
-import { perObject } from '../derived';
+import { perObject } from '../facts/fact';
 import { cachedRegExp } from './regex';
 /**
  * Keyword lists are options, so authors can teach the rules their own words. A keyword matches

@@ -1,4 +1,4 @@
-import { perObject } from '../derived';
+import { perObject } from '../facts/fact';
 import { cachedRegExp, optionRegExp } from './regex';
 /**
  * Keyword matching for the §3 and §4 rules: configurable phrase lists matched the way people

@@ -1,8 +1,9 @@
-import { perObject } from '../../derived';
-import { hasPlaceholder } from '../../query';
+import { perObject } from '../../facts/fact';
+import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
-import { alertRows } from './alertTable';
-import { definedMetrics, metricsNamedIn, monitoringTable } from './metricNames';
+import { alertRows } from '../../facts/alerting/alertTable';
+import { definedMetrics, metricsNamedIn } from '../../facts/monitoring/metricNames';
+import { monitoringTable } from '../../facts/monitoring/monitoringTable';
 import { cachedRegExp } from '../../util/regex';
 import { stringList } from '../../util/optionSchemas';
 import { findDurations } from '../../util/durations';
@@ -15,8 +16,8 @@ export interface TriggerOptions {
   countUnits: string[];
 }
 
-export const DEFAULT_DURATION_WORDS = ['for', 'over', 'within', 'during', 'in', 'in the last', 'in the past', 'across', 'rolling', 'sustained for', 'sustained'];
-export const DEFAULT_COUNT_UNITS = ['runs', 'checks', 'evaluations', 'cycles', 'bars', 'samples', 'intervals', 'windows', 'scrapes', 'trades', 'batches'];
+const DEFAULT_DURATION_WORDS = ['for', 'over', 'within', 'during', 'in', 'in the last', 'in the past', 'across', 'rolling', 'sustained for', 'sustained'];
+const DEFAULT_COUNT_UNITS = ['runs', 'checks', 'evaluations', 'cycles', 'bars', 'samples', 'intervals', 'windows', 'scrapes', 'trades', 'batches'];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
@@ -75,7 +76,7 @@ export const alertTriggerRule = defineRule<TriggerOptions>({
   },
   check({ document, options, workspace, documentPath, report }) {
     const metrics = definedMetrics(document, true);
-    const table = monitoringTable(document);
+    const table = monitoringTable(document)?.table;
     const related =
       documentPath && table
         ? [{ location: { uri: workspace.uriOf(documentPath), range: table.range }, message: 'Metrics defined in §1' }]

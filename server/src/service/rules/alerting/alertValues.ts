@@ -1,16 +1,17 @@
 import type { Cell, ReadinessDocument } from '../../model';
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { defineRule, type Finding, type Fix } from '../types';
-import { ALERT_COLUMNS, alertRows, alertTable, choiceKey, matchChoice, replaceCell, splitChannels, type AlertRow } from './alertTable';
+import { ALERT_COLUMNS, alertRows, alertTable, choiceKey, matchChoice, replaceCell, splitChannels, type AlertRow } from '../../facts/alerting/alertTable';
 import { stringList } from '../../util/optionSchemas';
+import { sayEither } from '../../util/say';
 
 export interface AlertValueOptions {
   severities: string[];
   channels: string[];
 }
 
-export const DEFAULT_SEVERITIES = ['P1', 'P2', 'P3'];
-export const DEFAULT_CHANNELS = ['Pagerduty', 'Slack', 'email'];
+const DEFAULT_SEVERITIES = ['P1', 'P2', 'P3'];
+const DEFAULT_CHANNELS = ['Pagerduty', 'Slack', 'email'];
 
 export const alertValuesRule = defineRule<AlertValueOptions>({
   code: 'RDY202',
@@ -40,22 +41,22 @@ export const alertValuesRule = defineRule<AlertValueOptions>({
 
 function checkSeverity(document: ReadinessDocument, { row, severity }: AlertRow, allowed: string[], report: (f: Finding) => void) {
   if (!severity) {
-    if (row.cells.length) report({ range: row.range, message: `This alert has no Severity cell: add one with ${list(allowed)}.` });
+    if (row.cells.length) report({ range: row.range, message: `This alert has no Severity cell: add one with ${sayEither(allowed)}.` });
     return;
   }
   if (hasPlaceholder(document, severity) || matchChoice(severity.value, allowed)) return;
   report({
     range: severity.range,
     message: severity.value
-      ? `Severity "${severity.value}" is not allowed: write ${list(allowed)}.`
-      : `Severity is empty: write ${list(allowed)}.`,
+      ? `Severity "${severity.value}" is not allowed: write ${sayEither(allowed)}.`
+      : `Severity is empty: write ${sayEither(allowed)}.`,
     fixes: replacements(document, severity, allowed),
   });
 }
 
 function checkChannel(document: ReadinessDocument, { row, channel }: AlertRow, allowed: string[], report: (f: Finding) => void) {
   if (!channel) {
-    if (row.cells.length) report({ range: row.range, message: `This alert has no Notification channel cell: add one with ${list(allowed)}.` });
+    if (row.cells.length) report({ range: row.range, message: `This alert has no Notification channel cell: add one with ${sayEither(allowed)}.` });
     return;
   }
   if (hasPlaceholder(document, channel)) return;
@@ -65,8 +66,8 @@ function checkChannel(document: ReadinessDocument, { row, channel }: AlertRow, a
   report({
     range: channel.range,
     message: channel.value
-      ? `Notification channel "${(unknown.length ? unknown : [channel.value]).join('", "')}" is not allowed: write ${list(allowed)}.`
-      : `Notification channel is empty: write ${list(allowed)}.`,
+      ? `Notification channel "${(unknown.length ? unknown : [channel.value]).join('", "')}" is not allowed: write ${sayEither(allowed)}.`
+      : `Notification channel is empty: write ${sayEither(allowed)}.`,
     fixes: replacements(document, channel, allowed),
   });
 }
@@ -91,9 +92,4 @@ function guessChoice(value: string, allowed: string[]): string | undefined {
     return key.includes(optionKey) || optionKey.includes(key) || (key.length >= 4 && optionKey.includes(key.slice(0, 4)));
   });
   return candidates.length === 1 ? candidates[0] : undefined;
-}
-
-/** `P1, P2 or P3`. */
-export function list(values: readonly string[]): string {
-  return values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}` : (values[0] ?? '');
 }

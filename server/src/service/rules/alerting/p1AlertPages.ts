@@ -1,8 +1,9 @@
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
-import { alertRows, matchChoice, splitChannels } from './alertTable';
-import { alertValuesRule, list } from './alertValues';
+import { alertRows, matchChoice, splitChannels } from '../../facts/alerting/alertTable';
+import { alertValuesRule } from './alertValues';
 import { stringList } from '../../util/optionSchemas';
+import { sayEither } from '../../util/say';
 
 export interface PagingOptions {
   /** The severity that must page on-call. */
@@ -40,7 +41,7 @@ export const p1AlertPagesRule = defineRule<PagingOptions>({
       const name = alert?.value ? `${options.pagingSeverity} alert "${alert.value}"` : `This ${options.pagingSeverity} alert`;
       report({
         range: channel.range,
-        message: `${name} notifies by ${channel.value}, which does not page on-call: write ${list(options.pagingChannels)}.`,
+        message: `${name} notifies by ${channel.value}, which does not page on-call: write ${sayEither(options.pagingChannels)}.`,
         // Not safe: the channel says how the alert is wired, which only the author can change and confirm.
         fixes: [{ title: `Replace with ${pager}`, isPreferred: true, safe: false, edits: [{ range: channel.range, newText: pager }] }],
       });

@@ -1,18 +1,19 @@
 import type { DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Section, Table } from '../../model';
 import { columnKey } from '../../parser/tables';
-import { findHeaderField, hasPlaceholder } from '../../query';
+import { findHeaderField, hasPlaceholder } from '../../facts/document';
 import { tableHeader } from '../../template/skeleton';
-import { formatRow, insertLinesBefore } from '../../util/edits';
-import { classifyMetric, metricKeywordsFromOptions, type MetricKeywords } from '../monitoring/metricClasses';
-import { metricClassesRule } from '../monitoring/metricClassesRule';
+import { formatRow, insertAfterIntro, insertLinesBefore } from '../../util/edits';
+import { escapeSnippet } from '../../util/snippets';
+import { classifyMetric, metricKeywordsFromOptions, type MetricKeywords } from '../../facts/monitoring/metricClasses';
+import { metricClassesRule } from '../monitoring/metricClasses';
 import type { WorkspaceView } from '../../workspace';
 import { defineRule, type Fix } from '../types';
-import { ALERT_COLUMNS, alertRows, alertSection, alertTable, kebab, matchChoice, snake } from './alertTable';
-import { definedMetrics, type DefinedMetric } from './metricNames';
+import { ALERT_COLUMNS, alertRows, alertSection, alertTable, kebab, matchChoice, snake } from '../../facts/alerting/alertTable';
+import { definedMetrics, type DefinedMetric } from '../../facts/monitoring/metricNames';
 import { p1AlertPagesRule } from './p1AlertPages';
 import { runbookPathRule } from './runbookPath';
-import { normaliseFolder } from './runbookPaths';
+import { normaliseFolder } from '../../facts/alerting/runbookPaths';
 
 export interface P1AlertOptions {
   /** The condition the quick fix's trigger puts after the metric. */
@@ -21,7 +22,7 @@ export interface P1AlertOptions {
   fallbackMetric: string;
 }
 
-export const p1AlertRule = defineRule<P1AlertOptions>({
+export const p1AlertRequiredRule = defineRule<P1AlertOptions>({
   code: 'RDY201',
   name: 'p1-alert-required',
   requirements: ['A1'],
@@ -124,7 +125,7 @@ function storySlug(document: ReadinessDocument): string | undefined {
  * The workspace runbook that best matches the metric (most shared name parts, the Story's own
  * first), so the new row links a procedure that exists; undefined when none shares a part.
  */
-export function matchingRunbook(workspace: WorkspaceView, folderOption: string, metric: string, slug: string | undefined): string | undefined {
+function matchingRunbook(workspace: WorkspaceView, folderOption: string, metric: string, slug: string | undefined): string | undefined {
   const folder = normaliseFolder(folderOption);
   const parts = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter((part) => part.length >= 3 && !GENERIC_PARTS.has(part));
   const wanted = new Set(parts(metric));
@@ -139,19 +140,16 @@ export function matchingRunbook(workspace: WorkspaceView, folderOption: string, 
   return best?.path;
 }
 
-/** Snippet syntax treats `$`, `}` and `\` as special. */
-const snippetText = (text: string) => text.replace(/[$}\\]/g, '\\$&');
-
 /** The row's cells in the table's own column order; columns the template does not know stay empty. */
 function rowCells(table: Table | undefined, cells: Proposal['cells'], snippet: boolean): string[] {
   const keys = Object.keys(ALERT_COLUMNS) as Array<keyof typeof ALERT_COLUMNS>;
   const value = (key: keyof typeof ALERT_COLUMNS) => {
     const text = cells[key];
     if (!snippet) return text;
-    if (key === 'alert') return `\${1:${snippetText(text)}}`;
-    if (key === 'trigger') return `\${2:${snippetText(text)}}`;
-    if (key === 'runbook') return `\${3:${snippetText(text)}}`;
-    return snippetText(text);
+    if (key === 'alert') return `\${1:${escapeSnippet(text)}}`;
+    if (key === 'trigger') return `\${2:${escapeSnippet(text)}}`;
+    if (key === 'runbook') return `\${3:${escapeSnippet(text)}}`;
+    return escapeSnippet(text);
   };
   if (!table) return keys.map(value);
   return table.columnKeys.map((column) => {
@@ -171,22 +169,7 @@ function rowFix(document: ReadinessDocument, section: Section, table: Table | un
       return { range: { start: end, end }, newText: document.lines.eol + row };
     }
     const header = tableHeader('alerting', '\n').trimEnd().split('\n');
-    return insertTable(document, section, [...header, row]);
+    return insertAfterIntro(document, section, [...header, row]);
   };
   return { title: 'Add P1 alert row', isPreferred: true, edits: [edit(false)], snippetEdits: [edit(true)] };
-}
-
-/** A new table after the heading's intro paragraph, with blank lines around it. */
-function insertTable(document: ReadinessDocument, section: Section, tableLines: string[]): TextEdit {
-  const { lines } = document;
-  let line = section.startLine;
-  while (line < section.endLine && lines.lineText(line).trim() === '') line++;
-  if (line < section.endLine && document.guidanceLines.has(line)) {
-    while (line < section.endLine && lines.lineText(line).trim() !== '') line++;
-  } else {
-    line = section.startLine;
-  }
-  const blankBefore = lines.lineText(line - 1).trim() === '' ? [] : [''];
-  const blankAfter = line < lines.lineCount && lines.lineText(line).trim() === '' ? [] : [''];
-  return insertLinesBefore(document, line, [...blankBefore, ...tableLines, ...blankAfter]);
 }

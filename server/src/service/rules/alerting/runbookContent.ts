@@ -2,7 +2,7 @@ import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { angleSlotsIn } from '../../parser/placeholders';
 import { defineRule } from '../types';
 import { runbookPathRule } from './runbookPath';
-import { DEFAULT_PART_WORDS, linkedRunbooks, missingParts, patternOf, type RunbookPart } from './runbookFiles';
+import { DEFAULT_PART_WORDS, linkedRunbooks, missingParts, patternOf, type RunbookPart } from '../../facts/alerting/runbookFiles';
 
 export interface RunbookContentOptions {
   /** Word stems that label each part (heading, bold label or line start), matched at the label's start. */
@@ -13,8 +13,8 @@ export interface RunbookContentOptions {
   logQueryPattern: string;
 }
 
-export const DEFAULT_DASHBOARD_PATTERN = String.raw`https?://[^\s)\]>]*grafana`;
-export const DEFAULT_LOG_QUERY_PATTERN = String.raw`\{[^{}\n]*\bjob\s*=~?[^{}\n]*\}`;
+const DEFAULT_DASHBOARD_PATTERN = String.raw`https?://[^\s)\]>]*grafana`;
+const DEFAULT_LOG_QUERY_PATTERN = String.raw`\{[^{}\n]*\bjob\s*=~?[^{}\n]*\}`;
 
 const PART_ADVICE: Record<RunbookPart, string> = {
   symptom: 'a "Symptom" section (what the on-call sees when it fires)',

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { runbookPathRule } from './runbookPath';
-import { linkedRunbooks } from './runbookFiles';
+import { linkedRunbooks } from '../../facts/alerting/runbookFiles';
 
 export const runbookExistsRule = defineRule({
   code: 'RDY206',

@@ -1,7 +1,7 @@
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
-import { alertRows, kebab, replaceCell } from './alertTable';
-import { DEFAULT_RUNBOOK_FOLDER, judgeRunbookPath, normaliseFolder, runbookPathOf } from './runbookPaths';
+import { alertRows, kebab, replaceCell } from '../../facts/alerting/alertTable';
+import { DEFAULT_RUNBOOK_FOLDER, judgeRunbookPath, normaliseFolder, runbookPathOf } from '../../facts/alerting/runbookPaths';
 
 export interface RunbookFolderOptions {
   /** Root-relative folder every runbook lives in; RDY206 and RDY207 read it from here. */

@@ -1,8 +1,8 @@
 import { sectionSpec } from '../../parser/sections';
-import { findSection } from '../../query';
+import { findSection } from '../../facts/document';
 import type { SectionId } from '../../model';
 import { defineRule } from '../types';
-import { checklistItems, problemOf, SECTION_TOPICS, sectionErrors, setBoxFix } from './sectionErrors';
+import { checklistItems, problemOf, SECTION_TOPICS, sectionErrors, setBoxFix } from '../../facts/checklist/sectionErrors';
 
 export const checklistConsistencyRule = defineRule({
   code: 'RDY701',

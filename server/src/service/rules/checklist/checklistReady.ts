@@ -1,9 +1,9 @@
 import type { SectionId } from '../../model';
 import { sectionSpec } from '../../parser/sections';
-import { findSection } from '../../query';
-import { validlySkippedSections } from '../file/skipRules';
+import { findSection } from '../../facts/document';
+import { validlySkippedSections } from '../file/skipJustification';
 import { defineRule } from '../types';
-import { checklistItems, SECTION_TOPICS, sectionErrors, setBoxFix } from './sectionErrors';
+import { checklistItems, SECTION_TOPICS, sectionErrors, setBoxFix } from '../../facts/checklist/sectionErrors';
 
 export const checklistReadyRule = defineRule({
   code: 'RDY702',

@@ -1,9 +1,9 @@
-import { findHeaderField } from '../../query';
-import { parseCommitteeReview } from '../header/committee';
+import { findHeaderField } from '../../facts/document';
+import { parseCommitteeReview } from '../../facts/header/committee';
 import { committeeReviewRule } from '../header/committeeReview';
-import { maskPlaceholders } from '../header/headerFields';
+import { maskPlaceholders } from '../../facts/header/headerFields';
 import { defineRule } from '../types';
-import { checklistItems, setBoxFix } from './sectionErrors';
+import { checklistItems, setBoxFix } from '../../facts/checklist/sectionErrors';
 
 export const committeeBoxRule = defineRule({
   code: 'RDY704',

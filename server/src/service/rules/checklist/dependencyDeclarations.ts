@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
-import { parseRequirements, type Requirement } from './requirements';
-import { checklistItems, setBoxFix } from './sectionErrors';
+import { parseRequirements, type Requirement } from '../../facts/checklist/requirements';
+import { checklistItems, setBoxFix } from '../../facts/checklist/sectionErrors';
 
 interface DependencyOptions {
   /** Requirements files that must declare the same packages (root-relative paths). */

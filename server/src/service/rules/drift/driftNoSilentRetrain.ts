@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { driftRowsRule } from './driftRows';
-import { analyseDrift } from './driftTable';
-import { isHeld, rowName, where } from './driftThresholdWindow';
+import { driftAnalysis, rowName } from '../../facts/drift/driftTable';
+import { cellOrRow, isHeld } from '../../facts/document';
 import { findPhrases, hasPhrase, isBlankValue } from '../../util/phrases';
 import { stringList } from '../../util/optionSchemas';
 
@@ -56,7 +56,7 @@ export const driftNoSilentRetrainRule = defineRule<ActionOptions>({
     silentRetrainKeywords: stringList('Words of silent or automatic retraining: always an error, unless negated ("no auto-retrain").'),
   },
   check({ document, options, optionsOf, report }) {
-    const analysis = analyseDrift(document, optionsOf(driftRowsRule));
+    const analysis = driftAnalysis(document, optionsOf(driftRowsRule));
     if (!analysis) return;
     for (const { row, notApplicable } of analysis.rows) {
       if (notApplicable) continue;
@@ -67,7 +67,7 @@ export const driftNoSilentRetrainRule = defineRule<ActionOptions>({
       const silent = findPhrases(text, options.silentRetrainKeywords);
       if (silent.length) {
         report({
-          range: where(action, row),
+          range: cellOrRow(action, row),
           message:
             `${name} retrains silently or automatically ("${silent.map((m) => m.text).join('", "')}"), which ADR-25 (no silent fallback) forbids: ` +
             'open a `drift_alert` runbook entry and page instead; a retrain may only produce a candidate a human promotes.',
@@ -76,7 +76,7 @@ export const driftNoSilentRetrainRule = defineRule<ActionOptions>({
       }
       if (isBlankValue(action?.value)) {
         report({
-          range: where(action, row),
+          range: cellOrRow(action, row),
           message: `${name} has no Action on trigger: write what reaches a human, e.g. \`open a drift_alert runbook entry; page on crit\`.`,
         });
         continue;
@@ -84,7 +84,7 @@ export const driftNoSilentRetrainRule = defineRule<ActionOptions>({
       // "retrain candidate, hold live" is fine: nothing changes live until a human decides.
       if (hasPhrase(text, options.alertKeywords) || hasPhrase(text, options.humanDecisionKeywords)) continue;
       report({
-        range: where(action, row),
+        range: cellOrRow(action, row),
         message: `${name}'s Action on trigger neither alerts, pages nor opens a runbook entry: write e.g. \`open a drift_alert runbook entry; page on crit\`.`,
       });
     }

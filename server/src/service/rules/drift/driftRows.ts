@@ -2,8 +2,9 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
 import { columnKey } from '../../parser/tables';
 import { appendTableRow } from '../../util/edits';
+import { snippetOf } from '../../util/snippets';
 import { defineRule, type Fix } from '../types';
-import { analyseDrift, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from './driftTable';
+import { driftAnalysis, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from '../../facts/drift/driftTable';
 import { cellsFor, templateRow } from '../../template/exampleRows';
 import { stringList } from '../../util/optionSchemas';
 
@@ -14,9 +15,9 @@ export const NA_FIX_REASON = 'features and labels are untouched, only the calibr
  * What the "mark N/A" quick fix writes where the justification goes: the reason is the author's,
  * so a placeholder that RDY001 flags until it is replaced (selected as a snippet tab stop).
  */
-export const NA_REASON_PLACEHOLDER = '<reason>';
+const NA_REASON_PLACEHOLDER = '<reason>';
 
-export const NA_MARKER = 'N/A — calibration-only change';
+const NA_MARKER = 'N/A — calibration-only change';
 
 export const driftRowsRule = defineRule<DriftKeywords>({
   code: 'RDY301',
@@ -36,7 +37,7 @@ export const driftRowsRule = defineRule<DriftKeywords>({
     conceptDriftKeywords: stringList('Words in the Drift type cell that make a row the concept-drift row.'),
   },
   check({ document, options, report }) {
-    const analysis = analyseDrift(document, options);
+    const analysis = driftAnalysis(document, options);
     if (!analysis) return;
     const { table } = analysis;
 
@@ -109,7 +110,7 @@ function notApplicableFix(document: ReadinessDocument, table: Table): Fix {
 }
 
 /**
- * A table lacking the template's columns (RDY004 reports them) is read by position: analyseDrift
+ * A table lacking the template's columns (RDY004 reports them) is read by position: driftAnalysis
  * takes the first cell as the drift type. Without this, the inserted row would hold only the
  * template's values for columns the table does not have, i.e. nothing, and the finding would stay.
  * The N/A marker goes in the Method column, else in the first other cell, else after the type.
@@ -124,9 +125,4 @@ function byPosition(table: Table, cells: string[], type: string, method?: string
     else cells[typeIndex] = `${type} ${method}`;
   }
   return cells;
-}
-
-/** The edit as a snippet: its text escaped for snippet syntax, the NUL slot replaced by the tab stop. */
-export function snippetOf(edit: TextEdit, tabStop: string): TextEdit {
-  return { range: edit.range, newText: edit.newText.replace(/[$}\\]/g, '\\$&').replace('\u0000', tabStop) };
 }

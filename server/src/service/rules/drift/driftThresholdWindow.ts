@@ -1,8 +1,7 @@
-import type { Cell, ReadinessDocument, TableRow } from '../../model';
-import { hasPlaceholder } from '../../query';
 import { defineRule } from '../types';
 import { driftRowsRule } from './driftRows';
-import { analyseDrift } from './driftTable';
+import { driftAnalysis, rowName } from '../../facts/drift/driftTable';
+import { cellOrRow, isHeld } from '../../facts/document';
 import { hasPhrase, isBlankValue } from '../../util/phrases';
 
 interface ThresholdOptions {
@@ -33,7 +32,7 @@ export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
     critKeywords: { description: 'Words that label the crit level in a Threshold cell.', type: 'array', items: { type: 'string' } },
   },
   check({ document, options, optionsOf, report }) {
-    const analysis = analyseDrift(document, optionsOf(driftRowsRule));
+    const analysis = driftAnalysis(document, optionsOf(driftRowsRule));
     if (!analysis) return;
     for (const { row, notApplicable } of analysis.rows) {
       if (notApplicable) continue; // an N/A row has no window or threshold (RDY301 judges it)
@@ -42,7 +41,7 @@ export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
       // A column the table lacks is RDY004's, once for the table, not once per row.
       if (analysis.table.hasColumn('Window') && (isBlankValue(window?.value) || POSTPONED.test(window?.value.replace(/[`*_]/g, '') ?? '')) && !isHeld(document, window)) {
         report({
-          range: where(window, row),
+          range: cellOrRow(window, row),
           message: `${name} has no Window: write the period the drift is measured over, e.g. \`rolling 7d vs training\` or \`14d window, per crypto\`.`,
         });
       }
@@ -54,25 +53,9 @@ export const driftThresholdWindowRule = defineRule<ThresholdOptions>({
       if ((hasWarn && hasCrit) || VALUE_PAIR.test(value)) continue;
       const missing = isBlankValue(value) ? 'is empty' : !hasWarn && !hasCrit ? 'gives neither a warn nor a crit level' : hasWarn ? 'gives no crit level' : 'gives no warn level';
       report({
-        range: where(threshold, row),
+        range: cellOrRow(threshold, row),
         message: `${name}'s Threshold ${missing}: write both, e.g. \`PSI > 0.2 (warn), PSI > 0.5 (crit)\`.`,
       });
     }
   },
 });
-
-/** A cell holding a template placeholder is RDY001's to report. */
-export function isHeld(document: ReadinessDocument, cell: Cell | undefined): boolean {
-  return cell !== undefined && cell.text !== '' && hasPlaceholder(document, cell);
-}
-
-/** The cell, or the row when the cell is empty or the row too short to have it. */
-export function where(cell: Cell | undefined, row: TableRow) {
-  return cell && cell.text !== '' ? cell.range : row.range;
-}
-
-/** "The Concept drift row", for messages. */
-export function rowName(row: TableRow): string {
-  const first = row.cells[0]?.value.trim();
-  return first ? `The ${first} row` : 'This row';
-}

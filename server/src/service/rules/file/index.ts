@@ -1,17 +1,18 @@
 import type { RuleDefinition } from '../types';
-import { disableCodesRule } from './disableCodes';
-import { placeholderRule } from './placeholder';
+import { disableCommentCodesRule } from './disableCommentCodes';
+import { noPlaceholdersRule } from './noPlaceholders';
 import { sectionOrderRule } from './sectionOrder';
 import { sectionRequiredRule } from './sectionRequired';
-import { skipInvalidRule, skipUsedRule } from './skipRules';
+import { skipJustificationRule } from './skipJustification';
+import { skipMayBeRejectedRule } from './skipMayBeRejected';
 import { tableColumnsRule } from './tableColumns';
 
 export const fileRules: RuleDefinition<any>[] = [
-  placeholderRule,
+  noPlaceholdersRule,
   sectionRequiredRule,
   sectionOrderRule,
   tableColumnsRule,
-  skipInvalidRule,
-  skipUsedRule,
-  disableCodesRule,
+  skipJustificationRule,
+  skipMayBeRejectedRule,
+  disableCommentCodesRule,
 ];

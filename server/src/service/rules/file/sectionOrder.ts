@@ -1,6 +1,6 @@
 import type { Section } from '../../model';
 import { SECTION_SPECS, sectionSpec } from '../../parser/sections';
-import { subRange } from '../../query';
+import { subRange } from '../../facts/document';
 import { defineRule } from '../types';
 
 const ORDER = new Map(SECTION_SPECS.map((spec, index) => [spec.id, index]));

@@ -2,9 +2,9 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Section, Table, TableRow } from '../../model';
 import { sectionSpec } from '../../parser/sections';
 import { splitRow } from '../../parser/tables';
-import { sectionTable } from '../../query';
+import { sectionTable } from '../../facts/document';
 import { tableHeader } from '../../template/skeleton';
-import { insertLinesBefore } from '../../util/edits';
+import { insertAfterIntro } from '../../util/edits';
 import { defineRule } from '../types';
 
 export const tableColumnsRule = defineRule({
@@ -58,18 +58,10 @@ export const tableColumnsRule = defineRule({
   },
 });
 
-/** Before the first block after the heading and its intro paragraph, separated by blank lines. */
+/** The template's table header, after the heading and its intro paragraph. */
 function insertHeader(document: ReadinessDocument, section: Section): TextEdit {
-  const { lines } = document;
-  const blank = (line: number) => lines.lineText(line).trim() === '';
-  let line = section.startLine;
-  while (line < section.endLine && blank(line)) line++;
-  if (line < section.endLine && document.guidanceLines.has(line)) {
-    while (line < section.endLine && !blank(line)) line++;
-    while (line < section.endLine && blank(line)) line++;
-  }
-  const header = tableHeader(section.id!, lines.eol).replace(/\r?\n$/, '').split(/\r?\n/);
-  return insertLinesBefore(document, line, [...(blank(line - 1) ? [] : ['']), ...header, '']);
+  const header = tableHeader(section.id!, document.lines.eol).replace(/\r?\n$/, '').split(/\r?\n/);
+  return insertAfterIntro(document, section, header);
 }
 
 /** Appends the missing columns to the header, the delimiter row and every row. */

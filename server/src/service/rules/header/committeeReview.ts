@@ -1,7 +1,7 @@
-import { subRange } from '../../query';
+import { subRange } from '../../facts/document';
 import { defineRule } from '../types';
-import { DEFAULT_SESSION_ID_PATTERN, DEFAULT_VERDICTS, normaliseVerdict, parseCommitteeReview } from './committee';
-import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from './headerFields';
+import { DEFAULT_SESSION_ID_PATTERN, DEFAULT_VERDICTS, normaliseVerdict, parseCommitteeReview } from '../../facts/header/committee';
+import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from '../../facts/header/headerFields';
 
 export interface CommitteeOptions {
   /** Regular expression a session id must match (whole token after `session`). */

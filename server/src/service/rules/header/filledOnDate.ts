@@ -1,8 +1,8 @@
-import { subRange } from '../../query';
+import { subRange } from '../../facts/document';
 import { daysBetween, findIsoDate, parseIsoDate } from '../../util/dates';
 import { defineRule } from '../types';
-import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from './headerFields';
-import { findWrittenDate } from './writtenDate';
+import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from '../../facts/header/headerFields';
+import { findWrittenDate } from '../../facts/header/writtenDate';
 
 interface FilledOnOptions {
   /** Days after today a Filled on date may be (time zones, a file prepared the evening before). */
@@ -87,7 +87,7 @@ export const filledOnDateRule = defineRule<FilledOnOptions>({
 });
 
 /** Why `YYYY-MM-DD` names no day: the month or the day is out of range. */
-export function whyNotADate(text: string): string {
+function whyNotADate(text: string): string {
   const [year, month, day] = text.split('-').map(Number);
   if (month < 1 || month > 12) return `there is no month ${String(month).padStart(2, '0')} (months run from 01 to 12)`;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -1,7 +1,7 @@
-import { findSection, subRange } from '../../query';
+import { findSection, subRange } from '../../facts/document';
 import { isHandle, peopleIn } from '../../util/handles';
 import { defineRule } from '../types';
-import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from './headerFields';
+import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from '../../facts/header/headerFields';
 
 export const ownerHandleRule = defineRule({
   code: 'RDY103',

@@ -1,8 +1,8 @@
-import { subRange } from '../../query';
+import { subRange } from '../../facts/document';
 import { defineRule } from '../types';
-import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from './headerFields';
-import { maskInlineMarkup } from './inlineMarkup';
-import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, titleStoryId } from './storyId';
+import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from '../../facts/header/headerFields';
+import { maskInlineMarkup } from '../../facts/header/inlineMarkup';
+import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, titleStoryId } from '../../facts/header/storyId';
 import { titleStoryIdRule } from './titleStoryId';
 import { optionRegExp } from '../../util/regex';
 
@@ -13,9 +13,9 @@ interface StoryLinksOptions {
   workPackagePattern: string;
 }
 
-export const DEFAULT_ISSUE_PATTERN =
+const DEFAULT_ISSUE_PATTERN =
   String.raw`https?://(?:www\.)?github\.com/[\w.-]+/[\w.-]+/issues/\d+|(?<![\w&#/])#\d+\b|\b[\w.-]+/[\w.-]+#\d+\b`;
-export const DEFAULT_WORK_PACKAGE_PATTERN = String.raw`\bwp\s*#\s*\d+\b|https?://\S+?/work_packages/\d+`;
+const DEFAULT_WORK_PACKAGE_PATTERN = String.raw`\bwp\s*#\s*\d+\b|https?://\S+?/work_packages/\d+`;
 
 export const storyLinksRule = defineRule<StoryLinksOptions>({
   code: 'RDY102',

@@ -1,7 +1,7 @@
-import { subRange } from '../../query';
+import { subRange } from '../../facts/document';
 import { defineRule } from '../types';
-import { findField, maskPlaceholders } from './headerFields';
-import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, TITLE_PREFIX, titleParts, titleShown } from './storyId';
+import { findField, maskPlaceholders } from '../../facts/header/headerFields';
+import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, TITLE_PREFIX, titleParts, titleShown } from '../../facts/header/storyId';
 
 export interface StoryIdOptions {
   /** Regular expression (JavaScript syntax, case-sensitive) a story id must match. */

@@ -1,5 +1,5 @@
 import type { RuleDefinition } from '../types';
-import { metricClassesRule } from './metricClassesRule';
+import { metricClassesRule } from './metricClasses';
 import { metricCoverageRule } from './metricCoverage';
 import { metricDashboardRule } from './metricDashboard';
 import { metricEncouragedRule } from './metricEncouraged';

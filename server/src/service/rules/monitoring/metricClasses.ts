@@ -1,82 +1,71 @@
-import type { Cell, TableRow } from '../../model';
-import { perDocument } from '../../derived';
-import { findSection, sectionTable } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
+import { defineRule, type RuleContext } from '../types';
+import {
+  classifyMetric,
+  DEFAULT_METRIC_CLASS_OPTIONS,
+  metricKeywordsFromOptions,
+  type MetricClass,
+  type MetricClassOptions,
+  type MetricKeywords,
+} from '../../facts/monitoring/metricClasses';
+import { metricRows } from '../../facts/monitoring/monitoringTable';
+import { appendSampleRows, CLASS_SAMPLES, sampleName } from '../../facts/monitoring/sampleRows';
+import { stringList } from '../../util/optionSchemas';
 
-/** The three classes of metric §1 requires at least one of each (M6). */
-export type MetricClass = 'prediction' | 'outcome' | 'health';
+const CLASSES: MetricClass[] = ['prediction', 'outcome', 'health'];
 
-export interface MetricKeywords {
-  prediction: string[];
-  outcome: string[];
-  health: string[];
-}
-
-export const DEFAULT_METRIC_KEYWORDS: MetricKeywords = {
-  prediction: ['proba', 'prediction', 'predict', 'signal', 'score', 'capture', 'confidence'],
-  outcome: ['pnl', 'expectancy', 'sortino', 'sharpe', 'return', 'revenue', 'f1', 'hit_rate', 'win_rate', 'drawdown'],
-  health: ['latency', 'failure', 'error', 'lag', 'p99', 'p95', 'uptime', 'cost', 'api_calls', 'timeout', 'freshness', 'throughput'],
-};
-
-/** The classes a metric name falls in, by keyword (case-insensitive substring). */
-export function classifyMetric(name: string, keywords: MetricKeywords = DEFAULT_METRIC_KEYWORDS): MetricClass[] {
-  const lower = name.toLowerCase();
-  return (Object.keys(keywords) as MetricClass[]).filter((cls) => keywords[cls].some((word) => lower.includes(word.toLowerCase())));
-}
-
-export interface MonitoringMetric {
-  /** The Metric cell's value without markup, e.g. `pnl_per_trade`. */
-  name: string;
-  cell: Cell;
-  row: TableRow;
-}
-
-/** The metrics §1's table defines (rows with a non-empty Metric cell). */
-export const monitoringMetrics = perDocument((document): MonitoringMetric[] => {
-  const table = sectionTable(findSection(document, 'monitoring'));
-  if (!table) return [];
-  const metrics: MonitoringMetric[] = [];
-  for (const row of table.rows) {
-    const cell = table.cell(row, 'Metric');
-    if (cell && cell.value) metrics.push({ name: cell.value, cell, row });
-  }
-  return metrics;
+export const metricClassesRule = defineRule<MetricClassOptions>({
+  code: 'RDY116',
+  name: 'metric-classes',
+  requirements: ['M6'],
+  section: 'monitoring',
+  severity: 'error',
+  summary: '§1 defines at least one prediction-rate, one outcome and one health metric.',
+  rationale:
+    'The template\'s required minima for any new ML track: a prediction-rate metric shows the model still emits signals, an ' +
+    'outcome metric shows they still earn, a health metric shows the pipeline still runs. Missing any one lets a failure stay ' +
+    'silent (ADR-25, no silent fallback); the sign-off checklist\'s §1 box asks for all three (ADR-70).',
+  fixHint: 'Add a row for the missing class (a quick fix inserts an example row to edit); a metric\'s class comes from keywords in its name.',
+  defaultOptions: DEFAULT_METRIC_CLASS_OPTIONS,
+  optionsSchema: {
+    predictionKeywords: stringList('A metric whose name contains one of these (case-insensitive) is a prediction-rate metric. Empty: the class is not required.'),
+    outcomeKeywords: stringList('A metric whose name contains one of these (case-insensitive) is an outcome metric. Empty: the class is not required.'),
+    healthKeywords: stringList('A metric whose name contains one of these (case-insensitive) is a health metric. Empty: the class is not required.'),
+  },
+  check({ document, options, report }) {
+    // An empty table is RDY117's case: it either names the covering metric (then nothing is missing) or gets one error there.
+    const found = metricRows(document);
+    if (!found) return;
+    const { table, rows } = found;
+    const keywords = metricKeywordsFromOptions(options);
+    const present = new Set<MetricClass>();
+    for (const row of rows) {
+      const cell = table.cell(row, 'Metric');
+      if (cell && cell.value && !hasPlaceholder(document, cell)) classifyMetric(cell.value, keywords).forEach((c) => present.add(c));
+    }
+    for (const cls of CLASSES) {
+      if (present.has(cls) || !keywords[cls].length) continue;
+      const { label, sample } = CLASS_SAMPLES[cls];
+      const name = sampleName(document, sample.metric, keywords[cls], (n) => classifyMetric(n, keywords).includes(cls));
+      const shown = keywords[cls].slice(0, 4).join(', ') + (keywords[cls].length > 4 ? ' …' : '');
+      report({
+        range: table.header.range,
+        message:
+          `§1 has no ${label} metric: add at least one row whose metric name contains ${withArticle(label)} keyword (${shown})` +
+          (name ? `, e.g. \`${name}\`.` : '.'),
+        fixes: name
+          ? [{ title: `Add ${withArticle(label)} metric row (${name})`, edits: [appendSampleRows(document, table, [{ ...sample, metric: name }])] }]
+          : [],
+      });
+    }
+  },
 });
 
-/** RDY116's options: one keyword list per class, each overriding the default list when configured. */
-export interface MetricClassOptions {
-  predictionKeywords: string[];
-  outcomeKeywords: string[];
-  healthKeywords: string[];
+function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
-export const DEFAULT_METRIC_CLASS_OPTIONS: MetricClassOptions = {
-  predictionKeywords: DEFAULT_METRIC_KEYWORDS.prediction,
-  outcomeKeywords: DEFAULT_METRIC_KEYWORDS.outcome,
-  healthKeywords: DEFAULT_METRIC_KEYWORDS.health,
-};
-
-/**
- * The keyword lists RDY116 (metric-classes) classifies with, from its resolved options, so other
- * rules classify §1's metrics exactly as the user configured, e.g. in a rule of another part:
- * `metricKeywordsFromOptions(optionsOf(metricClassesRule))` (metricClassesRule from ./metricClassesRule).
- * A missing or malformed list falls back to its default.
- */
-export function metricKeywordsFromOptions(options: Partial<MetricClassOptions> | undefined): MetricKeywords {
-  const list = (value: unknown, fallback: string[]) =>
-    Array.isArray(value) ? value.filter((word): word is string => typeof word === 'string' && word.trim() !== '') : fallback;
-  return {
-    prediction: list(options?.predictionKeywords, DEFAULT_METRIC_KEYWORDS.prediction),
-    outcome: list(options?.outcomeKeywords, DEFAULT_METRIC_KEYWORDS.outcome),
-    health: list(options?.healthKeywords, DEFAULT_METRIC_KEYWORDS.health),
-  };
-}
-
-/**
- * Metric names prose writes as plain words, outside code spans: snake_case identifiers, dotted
- * fields included (`expectancy_net_realized`, `signals.buy_proba`); a tag (`key=value`), a path or
- * a URL is not one.
- */
-export function plainMetricNames(text: string): string[] {
-  const words = text.replace(/(`+)[^`]+?\1/g, ' ').matchAll(/(?<![\w.=/-])[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*(?![\w=/-])/g);
-  return [...words].map(([word]) => word).filter((word) => word.includes('_'));
+/** The keyword lists as the user configured RDY116, for any rule that classifies §1's metrics. */
+export function configuredMetricKeywords(optionsOf: RuleContext<unknown>['optionsOf']): MetricKeywords {
+  return metricKeywordsFromOptions(optionsOf(metricClassesRule));
 }

@@ -1,9 +1,9 @@
 import type { ReadinessDocument, Section } from '../../model';
 import { defineRule, type Fix } from '../types';
-import { classifyMetric, metricKeywordsFromOptions, plainMetricNames, type MetricClass } from './metricClasses';
-import { CLASS_SAMPLES, metricClassesRule } from './metricClassesRule';
-import { filledRows, monitoringTable } from './monitoringTable';
-import { alertedMetrics, appendSampleRows, sampleName, type SampleMetric } from './sampleRows';
+import { classifyMetric, metricKeywordsFromOptions, plainMetricNames, type MetricClass } from '../../facts/monitoring/metricClasses';
+import { metricClassesRule } from './metricClasses';
+import { filledRows, monitoringTable } from '../../facts/monitoring/monitoringTable';
+import { alertedMetrics, appendSampleRows, CLASS_SAMPLES, sampleName, type SampleMetric } from '../../facts/monitoring/sampleRows';
 import { insertLinesBefore } from '../../util/edits';
 import { stringList } from '../../util/optionSchemas';
 
@@ -58,7 +58,7 @@ export const metricCoverageRule = defineRule<MetricCoverageOptions>({
 });
 
 /** A paragraph of the author's prose in the section holding a coverage phrase and a metric in `code`. */
-export function namesCoveringMetric(document: ReadinessDocument, section: Section, phrases: string[]): boolean {
+function namesCoveringMetric(document: ReadinessDocument, section: Section, phrases: string[]): boolean {
   const wanted = phrases.map((p) => p.trim().toLowerCase()).filter(Boolean);
   if (!wanted.length) return false;
   for (const paragraph of paragraphs(document, section)) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { columnCells } from './monitoringTable';
+import { columnCells } from '../../facts/monitoring/monitoringTable';
 import { stringList } from '../../util/optionSchemas';
 
 export interface MetricDashboardOptions {
@@ -59,7 +59,7 @@ export const metricDashboardRule = defineRule<MetricDashboardOptions>({
  * The http(s) URL the cell starts with: bare, `<autolink>` or `[text](url)`. Text after it
  * (`https://… (panel 3)`) is the author's remark and allowed.
  */
-export function leadingUrl(value: string): URL | undefined {
+function leadingUrl(value: string): URL | undefined {
   const match = /^(?:\[[^\]]*\]\(\s*<?([^\s)>]+)>?[^)]*\)|<([^\s>]+)>|(\S+))/.exec(value.trim());
   const candidate = match?.[1] ?? match?.[2] ?? match?.[3];
   if (!candidate) return undefined;

@@ -1,7 +1,7 @@
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { defineRule, type Finding } from '../types';
-import { metricRows, nameHasKeyword } from './monitoringTable';
-import { appendSampleRows, sampleName, type SampleMetric } from './sampleRows';
+import { metricRows, nameHasKeyword } from '../../facts/monitoring/monitoringTable';
+import { appendSampleRows, sampleName, type SampleMetric } from '../../facts/monitoring/sampleRows';
 import { stringList } from '../../util/optionSchemas';
 
 export interface MetricEncouragedOptions {

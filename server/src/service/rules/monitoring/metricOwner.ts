@@ -1,7 +1,7 @@
-import { findHeaderField, hasPlaceholder } from '../../query';
+import { findHeaderField, hasPlaceholder } from '../../facts/document';
 import { peopleIn } from '../../util/handles';
 import { defineRule, type Fix } from '../types';
-import { columnCells } from './monitoringTable';
+import { columnCells } from '../../facts/monitoring/monitoringTable';
 import { stringList } from '../../util/optionSchemas';
 
 export interface MetricOwnerOptions {

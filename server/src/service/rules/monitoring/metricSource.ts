@@ -1,15 +1,15 @@
-import { perObject } from '../../derived';
+import { perObject } from '../../facts/fact';
 import { blankParentheses } from '../../util/handles';
 import { defineRule, type Fix } from '../types';
-import { sayChoices } from './metricType';
-import { columnCells } from './monitoringTable';
+import { columnCells } from '../../facts/monitoring/monitoringTable';
+import { sayEither } from '../../util/say';
 
 export interface MetricSourceOptions {
   /** Canonical source name -> spellings that mean it (the canonical name itself always counts). */
   sources: Record<string, string[]>;
 }
 
-export const DEFAULT_SOURCES: Record<string, string[]> = {
+const DEFAULT_SOURCES: Record<string, string[]> = {
   'Loki query': ['Loki', 'LogQL'],
   Prometheus: ['Prom', 'PromQL'],
   'OpenTelemetry span': ['OpenTelemetry', 'Open Telemetry', 'OTel', 'OTLP'],
@@ -38,7 +38,7 @@ export const metricSourceRule = defineRule<MetricSourceOptions>({
   check({ document, options, report }) {
     const canonical = Object.keys(options.sources ?? {});
     if (!canonical.length) return;
-    const choices = sayChoices(canonical);
+    const choices = sayEither(canonical);
     for (const { row, cell } of columnCells(document, 'Source')) {
       if (!cell) {
         report({ range: row.range, message: `This metric row has no Source cell: add one holding ${choices}.` });
@@ -73,7 +73,7 @@ function words(text: string): string {
  * The canonical sources a value names, in order: a spelling counts when it stands as whole words
  * anywhere outside parentheses (`Prometheus (via pushgateway)`, `Loki query {job="signals"}`).
  */
-export function sourcesIn(value: string, sources: Record<string, string[]>): string[] {
+function sourcesIn(value: string, sources: Record<string, string[]>): string[] {
   const text = words(blankParentheses(value));
   return spelledSources(sources)
     .filter(({ spelt }) => spelt.some((spelling) => text.includes(spelling)))

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
-import { columnCells } from './monitoringTable';
-import { inverted, readThreshold } from './thresholds';
+import { columnCells } from '../../facts/monitoring/monitoringTable';
+import { inverted, readThreshold } from '../../facts/monitoring/thresholds';
 
 export interface MetricThresholdOptions {
   warnWords: string[];

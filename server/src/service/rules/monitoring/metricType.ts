@@ -1,6 +1,7 @@
 import { defineRule, type Fix } from '../types';
-import { columnCells } from './monitoringTable';
+import { columnCells } from '../../facts/monitoring/monitoringTable';
 import { cachedRegExp } from '../../util/regex';
+import { sayEither } from '../../util/say';
 import { blankEmoji } from '../../util/emoji';
 
 export interface MetricTypeOptions {
@@ -26,7 +27,7 @@ export const metricTypeRule = defineRule<MetricTypeOptions>({
   check({ document, options, report }) {
     const types = options.types.filter((type) => type.trim() !== '');
     if (!types.length) return;
-    const choices = sayChoices(types);
+    const choices = sayEither(types);
     for (const { row, cell } of columnCells(document, 'Type')) {
       if (!cell) {
         report({ range: row.range, message: `This metric row has no Type cell: add one holding ${choices}.` });
@@ -52,10 +53,6 @@ export const metricTypeRule = defineRule<MetricTypeOptions>({
     }
   },
 });
-
-export function sayChoices(values: string[]): string {
-  return values.length === 1 ? values[0] : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
-}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

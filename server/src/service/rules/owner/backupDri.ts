@@ -1,8 +1,8 @@
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { sameHandle } from '../../util/handles';
 import { defineRule } from '../types';
-import { fieldToCheck, insertFieldFix, ownerField, ownerSection } from './fields';
-import { namedPeople } from './people';
+import { fieldToCheck, insertFieldFix, ownerField, ownerSection } from '../../facts/owner/fields';
+import { namedPeople } from '../../facts/owner/people';
 
 export const backupDriRule = defineRule({
   code: 'RDY602',

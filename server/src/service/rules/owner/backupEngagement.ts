@@ -1,8 +1,8 @@
-import { hasPlaceholder, proseOf } from '../../query';
+import { hasPlaceholder, proseOf } from '../../facts/document';
 import { defineRule } from '../types';
 import { hasKeyword, keywordListSchema } from '../../util/keywords';
-import { OWNER_FIELDS, ownerField, ownerSection } from './fields';
-import { withoutTemplateSentences } from './people';
+import { OWNER_FIELDS, ownerField, ownerSection } from '../../facts/owner/fields';
+import { withoutTemplateSentences } from '../../facts/owner/people';
 
 export const backupEngagementRule = defineRule({
   code: 'RDY603',

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
-import { fieldToCheck, insertFieldFix, ownerSection } from './fields';
-import { namedPeople, withoutTemplateLeadIn } from './people';
+import { fieldToCheck, insertFieldFix, ownerSection } from '../../facts/owner/fields';
+import { namedPeople, withoutTemplateLeadIn } from '../../facts/owner/people';
 
 export const decisionAuthorityRule = defineRule({
   code: 'RDY604',

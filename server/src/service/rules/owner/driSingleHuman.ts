@@ -1,8 +1,8 @@
 import type { ReadinessDocument } from '../../model';
-import { findHeaderField, hasPlaceholder } from '../../query';
+import { findHeaderField, hasPlaceholder } from '../../facts/document';
 import { defineRule, type Fix } from '../types';
-import { fieldToCheck, insertFieldFix, ownerSection, templateField } from './fields';
-import { namedPeople } from './people';
+import { fieldToCheck, insertFieldFix, ownerSection, templateField } from '../../facts/owner/fields';
+import { namedPeople } from '../../facts/owner/people';
 
 export const driSingleHumanRule = defineRule({
   code: 'RDY601',

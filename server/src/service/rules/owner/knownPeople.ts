@@ -1,10 +1,10 @@
 import type { Span } from '../../model';
-import { findHeaderField, hasPlaceholder, subRange } from '../../query';
-import { columnCells } from '../monitoring/monitoringTable';
+import { findHeaderField, hasPlaceholder, subRange } from '../../facts/document';
+import { columnCells } from '../../facts/monitoring/monitoringTable';
 import { defineRule } from '../types';
-import { ownerField, ownerSection } from './fields';
-import { namedPeople, withoutTemplateLeadIn } from './people';
-import { findPerson, peopleDirectory, sayFiles, type PeopleSources } from './peopleDirectory';
+import { ownerField, ownerSection } from '../../facts/owner/fields';
+import { namedPeople, withoutTemplateLeadIn } from '../../facts/owner/people';
+import { findPerson, peopleDirectory, sayFiles, type PeopleSources } from '../../facts/owner/peopleDirectory';
 
 export const knownPeopleRule = defineRule<PeopleSources>({
   code: 'RDY608',

@@ -1,9 +1,9 @@
 import type { Field, ReadinessDocument } from '../../model';
-import { subRange } from '../../query';
+import { subRange } from '../../facts/document';
 import { daysBetween, findIsoDate, formatDate } from '../../util/dates';
 import { defineRule, type Fix } from '../types';
-import { fieldToCheck, insertFieldFix, ownerSection, templateField } from './fields';
-import { expectedSunset, filledOnDate, type SunsetOptions } from './sunset';
+import { fieldToCheck, insertFieldFix, ownerSection, templateField } from '../../facts/owner/fields';
+import { expectedSunset, filledOnDate, type SunsetOptions } from '../../facts/owner/sunset';
 import { sunsetWindowRule } from './sunsetWindow';
 
 export const sunsetDateRule = defineRule({
@@ -59,7 +59,7 @@ export const sunsetDateRule = defineRule({
   },
 });
 
-export function replaceDateFix(range: Fix['edits'][number]['range'], date: string): Fix {
+function replaceDateFix(range: Fix['edits'][number]['range'], date: string): Fix {
   return { title: `Set to ${date}`, isPreferred: true, edits: [{ range, newText: date }] };
 }
 

@@ -1,7 +1,7 @@
-import { hasPlaceholder, subRange } from '../../query';
+import { hasPlaceholder, subRange } from '../../facts/document';
 import { daysBetween, findIsoDate, parseIsoDate } from '../../util/dates';
 import { defineRule } from '../types';
-import { ownerField, ownerSection } from './fields';
+import { ownerField, ownerSection } from '../../facts/owner/fields';
 
 export interface SunsetPassedOptions {
   /** Days before the sunset date from which an information says it is coming (0: none). */

@@ -1,8 +1,8 @@
-import { hasPlaceholder, subRange } from '../../query';
+import { hasPlaceholder, subRange } from '../../facts/document';
 import { daysBetween, findIsoDate, formatDate } from '../../util/dates';
 import { defineRule } from '../types';
-import { ownerField, ownerSection } from './fields';
-import { expectedSunset, filledOnDate, SUNSET_DEFAULTS, SUNSET_OPTIONS_SCHEMA } from './sunset';
+import { ownerField, ownerSection } from '../../facts/owner/fields';
+import { expectedSunset, filledOnDate, SUNSET_DEFAULTS, SUNSET_OPTIONS_SCHEMA } from '../../facts/owner/sunset';
 
 export const sunsetWindowRule = defineRule({
   code: 'RDY606',

@@ -3,7 +3,7 @@ import type { ReadinessDocument, Table, TableRow } from '../../model';
 import { insertLinesBefore } from '../../util/edits';
 import { defineRule, type Fix } from '../types';
 import { keywordListSchema } from '../../util/keywords';
-import { DEFAULT_MECHANISM_KEYWORDS, type Mechanism, mechanismsOf, rollbackTable } from './mechanisms';
+import { DEFAULT_MECHANISM_KEYWORDS, type Mechanism, mechanismsOf, rollbackTable } from '../../facts/rollback/mechanisms';
 import { templateRowLines } from '../../template/exampleRows';
 import { toSnippet } from '../../util/snippets';
 

@@ -1,7 +1,7 @@
-import { hasPlaceholder } from '../../query';
+import { hasPlaceholder } from '../../facts/document';
 import { parseDuration, type Duration } from '../../util/durations';
 import { defineRule } from '../types';
-import { rollbackTable } from './mechanisms';
+import { rollbackTable } from '../../facts/rollback/mechanisms';
 
 export const revertSlaRule = defineRule({
   code: 'RDY502',

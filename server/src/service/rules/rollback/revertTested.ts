@@ -1,5 +1,5 @@
 import type { ReadinessDocument, Section } from '../../model';
-import { findSection, proseOf, sectionTable } from '../../query';
+import { findSection, proseOf, sectionTable } from '../../facts/document';
 import { defineRule } from '../types';
 import { hasKeyword, keywordListSchema } from '../../util/keywords';
 

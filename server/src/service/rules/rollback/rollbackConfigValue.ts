@@ -1,7 +1,7 @@
-import { findSection, sectionTable } from '../../query';
+import { findSection, sectionTable } from '../../facts/document';
 import { defineRule } from '../types';
-import { configValuesIn, DEFAULT_CONFIG_VALUE_PATTERN } from './configValue';
-import { safeRegExp } from './patterns';
+import { configValuesIn, DEFAULT_CONFIG_VALUE_PATTERN } from '../../facts/rollback/configValue';
+import { safeRegExp } from '../../facts/rollback/patterns';
 
 export const rollbackConfigValueRule = defineRule({
   code: 'RDY503',

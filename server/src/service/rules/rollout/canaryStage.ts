@@ -1,10 +1,10 @@
-import { subRange } from '../../query';
+import { cellOrRow, isHeld, subRange } from '../../facts/document';
 import { dayOption } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { analyseRollout, cellOrRow, isHeld, stageDays } from './stages';
+import { rolloutAnalysis, stageDays } from '../../facts/rollout/stages';
 import { canarySymbolRule } from './canarySymbol';
-import { DEFAULT_MULTI_CRYPTO, readCanaryTraffic } from './canaryTraffic';
+import { DEFAULT_MULTI_CRYPTO, readCanaryTraffic } from '../../facts/rollout/canaryTraffic';
 import { stringList } from '../../util/optionSchemas';
 
 interface CanaryOptions {
@@ -38,7 +38,7 @@ export const canaryStageRule = defineRule<CanaryOptions>({
     },
   },
   check({ document, options, optionsOf, report }) {
-    const analysis = analyseRollout(document, optionsOf(rolloutStagesRule));
+    const analysis = rolloutAnalysis(document, optionsOf(rolloutStagesRule));
     const row = analysis?.stage.canary;
     if (!analysis || !row) return;
     const { table } = analysis;

@@ -1,21 +1,12 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Span } from '../../model';
-import { compilePattern, findPhrases } from '../../util/phrases';
+import { findPhrases } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { subRange } from '../../query';
-import { analyseRollout, proseSpans } from './stages';
-import { alternativesIn, notesAboutOthers } from './canaryTraffic';
-
-export interface CanarySymbolOptions {
-  symbols: string[];
-  symbolPattern: string;
-  vagueKeywords: string[];
-}
-
-export const DEFAULT_CANARY_SYMBOLS: readonly string[] = ['BTCUSDC', 'ETHUSDC', 'SOLUSDC', 'BNBUSDC', 'XRPUSDC'];
-/** `DOGEUSDT`, and the exchange spellings `BTC/USDC`, `BTC-USDC`. */
-const DEFAULT_SYMBOL_PATTERN = '[A-Z]{2,10}[/-]?(USDC|USDT|USD)';
+import { subRange } from '../../facts/document';
+import { rolloutAnalysis, proseSpans } from '../../facts/rollout/stages';
+import { alternativesIn, notesAboutOthers } from '../../facts/rollout/canaryTraffic';
+import { canarySymbols, DEFAULT_CANARY_SYMBOLS, DEFAULT_SYMBOL_PATTERN, findSymbols, symbolsIn, type CanarySymbolOptions } from '../../facts/rollout/canarySymbols';
 
 /** Columns where the canary's pass / rollback logic lives, not its crypto ("evaluated later" is fine there). */
 const NOT_A_CRYPTO_COLUMN = new Set(['duration', 'passcriteria', 'rollbacktrigger']);
@@ -42,7 +33,7 @@ export const canarySymbolRule = defineRule<CanarySymbolOptions>({
     vagueKeywords: { description: 'Phrases that postpone the choice of the canary crypto.', type: 'array', items: { type: 'string' } },
   },
   check({ document, options, optionsOf, report }) {
-    const analysis = analyseRollout(document, optionsOf(rolloutStagesRule));
+    const analysis = rolloutAnalysis(document, optionsOf(rolloutStagesRule));
     const row = analysis?.stage.canary;
     if (!analysis || !row) return;
     const { table, section } = analysis;
@@ -131,36 +122,4 @@ function clauseAround(text: string, index: number): string {
 function symbolHint(options: Partial<CanarySymbolOptions>): string {
   const symbols = canarySymbols(options);
   return symbols.length ? `, e.g. \`${symbols[0]}\` (one of ${symbols.join(', ')})` : '';
-}
-
-/** The canary symbols configured for RDY404 (defaults when none): for completions in the Canary row. */
-export function canarySymbols(options?: Partial<CanarySymbolOptions>): string[] {
-  const symbols = options?.symbols;
-  return Array.isArray(symbols) ? symbols.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [...DEFAULT_CANARY_SYMBOLS];
-}
-
-/** Every symbol named in the spans: a configured one (any case) or one matching the pattern. */
-export function findSymbols(spans: readonly Span[], options: Partial<CanarySymbolOptions>): Array<{ text: string; range: Range }> {
-  return spans.flatMap((span) => symbolsIn(span.text, options).map((m) => ({ text: m.text, range: subRange(span, m.start, m.end) })));
-}
-
-/** The symbols named in a text, in text order, with their offsets (one per place, configured or matching the pattern). */
-export function symbolsIn(text: string, options: Partial<CanarySymbolOptions>): Array<{ text: string; start: number; end: number }> {
-  const pattern = compilePattern(
-    `(?<![A-Za-z0-9])(?:${options.symbolPattern ?? DEFAULT_SYMBOL_PATTERN})(?![A-Za-z0-9])`,
-    `(?<![A-Za-z0-9])(?:${DEFAULT_SYMBOL_PATTERN})(?![A-Za-z0-9])`,
-    'g',
-  );
-  const found = findPhrases(text, canarySymbols(options), true).map((m) => ({ text: m.text, start: m.start, end: m.end }));
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (!match[0]) {
-      pattern.lastIndex++;
-      continue;
-    }
-    const start = match.index;
-    const end = start + match[0].length;
-    if (!found.some((other) => start < other.end && other.start < end)) found.push({ text: match[0], start, end });
-  }
-  return found.sort((a, b) => a.start - b.start);
 }

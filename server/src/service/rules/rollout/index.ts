@@ -1,11 +1,10 @@
 import type { RuleDefinition } from '../types';
 import { canaryStageRule } from './canaryStage';
 import { canarySymbolRule } from './canarySymbol';
-import { fullSignoffRule, noAutoPromotionRule } from './fullStage';
+import { fullSignoffRule } from './fullSignoff';
+import { noAutoPromotionRule } from './noAutoPromotion';
 import { rolloutStagesRule } from './rolloutStages';
 import { shadowStageRule } from './shadowStage';
-
-export { canarySymbols } from './canarySymbol';
 
 export const rolloutRules: RuleDefinition<any>[] = [
   rolloutStagesRule,

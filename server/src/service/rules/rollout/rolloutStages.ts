@@ -3,7 +3,8 @@ import { cellsFor, templateRow, type TemplateRow } from '../../template/exampleR
 import { isBlankValue } from '../../util/phrases';
 import { formatRow, insertLinesBefore } from '../../util/edits';
 import { defineRule, type Fix } from '../types';
-import { analyseRollout, cellOrRow, DEFAULT_STAGE_KEYWORDS, isHeld, STAGE_ORDER, STAGE_TITLE, type RolloutAnalysis, type StageKeywords, type StageKind } from './stages';
+import { rolloutAnalysis, DEFAULT_STAGE_KEYWORDS, STAGE_ORDER, STAGE_TITLE, type RolloutAnalysis, type StageKeywords, type StageKind } from '../../facts/rollout/stages';
+import { cellOrRow, isHeld } from '../../facts/document';
 
 export const rolloutStagesRule = defineRule<StageKeywords>({
   code: 'RDY401',
@@ -23,7 +24,7 @@ export const rolloutStagesRule = defineRule<StageKeywords>({
     fullKeywords: { description: 'Words in the Stage cell naming the full-rollout stage.', type: 'array', items: { type: 'string' } },
   },
   check({ document, options, report }) {
-    const analysis = analyseRollout(document, options);
+    const analysis = rolloutAnalysis(document, options);
     if (!analysis) return;
     const { table } = analysis;
 
@@ -101,7 +102,7 @@ function addStageFix(document: ReadinessDocument, analysis: RolloutAnalysis, kin
 
 /**
  * The template row's cells in the author's columns. A table without a Stage column is read by its
- * first cell (analyseRollout), so the stage's name goes there: otherwise the inserted row would be
+ * first cell (rolloutAnalysis), so the stage's name goes there: otherwise the inserted row would be
  * empty and the stage still missing.
  */
 function stageCells(table: Table, row: TemplateRow, kind: StageKind): string[] {

@@ -1,13 +1,14 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
-import { hasPlaceholder } from '../../query';
+import { cellOrRow, hasPlaceholder, isHeld } from '../../facts/document';
 import { appendBlock, insertLinesBefore } from '../../util/edits';
-import { snippetOf } from '../drift/driftRows';
+import { snippetOf } from '../../util/snippets';
 import { dayOption } from '../../util/phrases';
-import { emptyReasonProblem, minReasonWords, skipInvalidRule } from '../file/skipRules';
+import { emptyReasonProblem, minReasonWords } from '../../facts/file/skips';
+import { skipJustificationRule } from '../file/skipJustification';
 import { defineRule, type Fix, type RuleContext } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { analyseRollout, cellOrRow, isHeld, shadowSkips, stageDays, type ShadowSkip } from './stages';
+import { rolloutAnalysis, shadowSkips, stageDays, type ShadowSkip } from '../../facts/rollout/stages';
 
 interface ShadowOptions {
   minShadowDays: number;
@@ -42,7 +43,7 @@ export const shadowStageRule = defineRule<ShadowOptions>({
     minShadowDays: { description: 'Shortest shadow stage, in days, without a calibration-only SKIP.', type: 'integer', minimum: 0 },
   },
   check({ document, options, optionsOf, report }) {
-    const analysis = analyseRollout(document, optionsOf(rolloutStagesRule));
+    const analysis = rolloutAnalysis(document, optionsOf(rolloutStagesRule));
     const row = analysis?.stage.shadow;
     if (!analysis || !row) return;
     const { table, section } = analysis;
@@ -68,7 +69,7 @@ export const shadowStageRule = defineRule<ShadowOptions>({
       return;
     }
     if (skips.length) {
-      const minWords = minReasonWords(optionsOf(skipInvalidRule));
+      const minWords = minReasonWords(optionsOf(skipJustificationRule));
       for (const skip of skips) judgeSkip(document, skip, days.days, minWords, report);
       return;
     }

@@ -1,0 +1,33 @@
+// Reading a date written with its month's name (`2 Nov 2026`), for RDY104's message.
+// Pure text reader.
+import { formatDate, toCalendarDate, type CalendarDate } from '../../util/dates';
+
+/** A date written with its month's name ("2 Nov 2026", "November 2, 2026"), read as the day it names. */
+export interface WrittenDate {
+  /** The date as written, and its offset in the text. */
+  text: string;
+  start: number;
+  /** The same day as `YYYY-MM-DD`. */
+  iso: string;
+  date: CalendarDate;
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// A month name or its abbreviation ("Sept", "Nov."), matched on its first three letters.
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(\d{4})`;
+const DAY_MONTH_YEAR = new RegExp(String.raw`(?<![\w])${DAY}\s+(?:of\s+)?${MONTH}\s*,?\s+${YEAR}(?!\d)`, 'i');
+const MONTH_DAY_YEAR = new RegExp(String.raw`(?<![\w])${MONTH}\s+${DAY}\s*,?\s+${YEAR}(?!\d)`, 'i');
+
+/** The first date written with a month name in the text, when it names a real day. */
+export function findWrittenDate(text: string): WrittenDate | undefined {
+  const dmy = DAY_MONTH_YEAR.exec(text);
+  const mdy = MONTH_DAY_YEAR.exec(text);
+  const read = (match: RegExpExecArray, day: string, month: string, year: string): WrittenDate | undefined => {
+    const date = toCalendarDate(Number(year), MONTH_NAMES.indexOf(month.slice(0, 3).toLowerCase()) + 1, Number(day));
+    return date ? { text: match[0], start: match.index, iso: formatDate(date), date } : undefined;
+  };
+  const candidates = [dmy && read(dmy, dmy[1], dmy[2], dmy[3]), mdy && read(mdy, mdy[2], mdy[1], mdy[3])].filter((d): d is WrittenDate => Boolean(d));
+  return candidates.sort((a, b) => a.start - b.start)[0];
+}
