@@ -117,6 +117,17 @@ describe('CLI usage: help and refused command lines', () => {
     assert.equal(stderr, 'mlops-readiness: --base: this repository has no commit yet, so there is nothing to compare with: commit first\n');
   });
 
+  it('a named pipe given as a readiness file is refused at once, not waited on', { skip: process.platform === 'win32' ? 'no mkfifo' : false }, () => {
+    const dir = repository({});
+    assert.equal(spawnSync('mkfifo', [join(dir, 'pipe-readiness.md')]).status, 0);
+    for (const command of ['check', 'report']) {
+      const result = spawnSync(process.execPath, [CLI, command, 'pipe-readiness.md'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+      assert.equal(result.signal, null, `${command} finished`);
+      assert.equal(result.status, 2, command);
+      assert.match(result.stderr, /^mlops-readiness: cannot (check|report on) pipe-readiness\.md: it is not a regular file \(a pipe, socket or device\)\n$/);
+    }
+  });
+
   it('the help names every option init takes', () => {
     const { stdout } = run(['--help'], repository({}));
     const init = stdout.slice(stdout.indexOf('Options for init:'));
