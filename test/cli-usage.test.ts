@@ -128,6 +128,16 @@ describe('CLI usage: help and refused command lines', () => {
     }
   });
 
+  it('init --folder naming a file says so, not that the new file already exists', () => {
+    const dir = repository({ 'notes.txt': 'x' });
+    const { code, stderr } = run(['init', '--story', 'CVN-N1-S1', '--title', 'T', '--owner', '@ana-m', '--folder', 'notes.txt'], dir);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'mlops-readiness: --folder takes a folder, and notes.txt is a file\n');
+    const below = run(['init', '--story', 'CVN-N1-S1', '--title', 'T', '--owner', '@ana-m', '--folder', 'notes.txt/readiness'], dir);
+    assert.equal(below.code, 2);
+    assert.equal(below.stderr, 'mlops-readiness: cannot write notes.txt/readiness/CVN-N1-S1.md: not a folder\n');
+  });
+
   it('the help names every option init takes', () => {
     const { stdout } = run(['--help'], repository({}));
     const init = stdout.slice(stdout.indexOf('Options for init:'));
