@@ -223,6 +223,11 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     const lines = fixSummary(outcome.fixed, report);
     if (consoleStylish) io.stdout(lines.join('\n') + '\n\n');
     else io.stderr(lines.map((line) => `mlops-readiness: ${line}\n`).join(''));
+  } else if (options.fix === 'write' && report.files.some((file) => file.findings.length)) {
+    // Else --fix looks as if it did not run: say that what is left is not the kind a fix may write.
+    const line = 'No safe fix applies: each problem below needs your answer (a value, a reason or a choice)';
+    if (consoleStylish) io.stdout(`${line}\n\n`);
+    else io.stderr(`mlops-readiness: ${line}\n`);
   }
   if (options.output !== undefined) {
     try {
