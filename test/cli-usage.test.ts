@@ -165,6 +165,17 @@ describe('CLI usage: a configuration the checker cannot use says why in the auth
     assert.equal(unclosed.message, '.mlops-readiness.json: not valid JSON at line 1, column 28: a closing "}" is missing');
   });
 
+  it('a config file saved with a byte-order mark is read; an empty one says it is empty', () => {
+    const dir = repository({ '.mlops-readiness.json': '\uFEFF{"rules": {"RDY118": "off"}}\n', 'documentation/readiness/CVN-N012-FX-S03.md': readExample('documentation/readiness/CVN-N012-FX-S03.md') });
+    const { code, stdout } = run(['check', '--format', 'json', '--today', TODAY], dir);
+    const report = JSON.parse(stdout);
+    assert.deepEqual(report.files.map((f: { file: string }) => f.file), ['documentation/readiness/CVN-N012-FX-S03.md'], 'no problem on the config file');
+    assert.ok(report.files[0].diagnostics.every((d: { code: string }) => d.code !== 'RDY118'), 'its rules apply');
+    assert.notEqual(code, 2);
+    assert.equal(configFinding('').message, '.mlops-readiness.json: the file is empty; write a JSON object such as {"rules": {}}');
+    assert.equal(configFinding('\n  \n').message, '.mlops-readiness.json: the file is empty; write a JSON object such as {"rules": {}}');
+  });
+
   it('a negated extglob in "files" is refused once, without the regular-expression engine\'s words', () => {
     const finding = configFinding('{"files": ["**/*readiness*.md", "!(draft).md"]}');
     assert.equal(finding.message, '.mlops-readiness.json: "files.1" is not a glob the checker can match in linear time: negated extglobs such as !(…) are not supported');

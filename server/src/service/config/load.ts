@@ -68,9 +68,10 @@ export function loadConfig(text: string, file: string, rules: readonly RuleDefin
     end: lines.positionAt(offset + length),
   });
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  // A byte-order mark (Notepad writes one) is no JSON: read as a space, so offsets stay the file's.
+  const root = parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length || !root) {
-    const first = errors[0];
+    const first = text.trim() === '' ? undefined : errors[0];
     return {
       config: {},
       problems: [
