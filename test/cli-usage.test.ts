@@ -176,6 +176,17 @@ describe('CLI usage: a configuration the checker cannot use says why in the auth
     assert.equal(configFinding('\n  \n').message, '.mlops-readiness.json: the file is empty; write a JSON object such as {"rules": {}}');
   });
 
+  it('in JUnit a configuration file with a problem is a suite of that problem, not of 52 readiness rules it "passed"', () => {
+    const dir = repository({ '.mlops-readiness.json': '{"maxFileSize": 0}', 'documentation/readiness/CVN-N011-EA-S11.md': VALID });
+    const { stdout } = run(['check', '--format', 'junit', '--today', TODAY], dir);
+    const suite = /<testsuite name="\.mlops-readiness\.json"[^>]*>([\s\S]*?)<\/testsuite>/.exec(stdout);
+    assert.ok(suite, stdout);
+    assert.match(suite[0], /^<testsuite name="\.mlops-readiness\.json" tests="1" failures="1" errors="0" skipped="0">/);
+    assert.deepEqual([...suite[1]!.matchAll(/<testcase [^>]*name="([^"]+)"/g)].map((m) => m[1]), ['RDY000 input']);
+    // The readiness file's suite still has a case per rule.
+    assert.match(stdout, /<testsuite name="documentation\/readiness\/CVN-N011-EA-S11\.md" tests="52" /);
+  });
+
   it('a negated extglob in "files" is refused once, without the regular-expression engine\'s words', () => {
     const finding = configFinding('{"files": ["**/*readiness*.md", "!(draft).md"]}');
     assert.equal(finding.message, '.mlops-readiness.json: "files.1" is not a glob the checker can match in linear time: negated extglobs such as !(…) are not supported');

@@ -143,7 +143,7 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
       const absolutePath = resolve(root, problem.file);
       let report = configReports.get(absolutePath);
       if (!report) {
-        report = { file: display(absolutePath), absolutePath, root, repositoryRoot: findRepositoryRoot(absolutePath, root), findings: [] };
+        report = { file: display(absolutePath), absolutePath, root, repositoryRoot: findRepositoryRoot(absolutePath, root), configuration: true, findings: [] };
         configReports.set(absolutePath, report);
       }
       if (!report.findings.some((f) => f.message === problem.message)) report.findings.push(configProblemFinding(problem));
