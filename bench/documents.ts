@@ -12,14 +12,23 @@ const PROSE = 'Operators review the panels daily; anomalies go to the on-call ch
  * repeated paragraphs (the other half).
  */
 export function readinessDocument(lines: number): string {
+  return grownDocument(Math.max(0, lines - VALID.split('\n').length), 0.5);
+}
+
+/** The valid example with `rows` extra rows spread over its tables, and no extra prose. */
+export function tableRowsDocument(rows: number): string {
+  return grownDocument(rows, 1);
+}
+
+/** `extra` added lines, `rowShare` of them table rows, the rest prose paragraphs. */
+function grownDocument(extra: number, rowShare: number): string {
   const source = VALID.split('\n');
   // The last body row of each table, and the heading line of each numbered section.
   const lastRows = source
     .map((line, index) => (line.startsWith('| ') && !source[index + 1]?.startsWith('|') ? index : -1))
     .filter((index) => index >= 0);
   const headings = source.map((line, index) => (/^## \d\./.test(line) ? index : -1)).filter((index) => index >= 0);
-  const extra = Math.max(0, lines - source.length);
-  const rowsPerTable = Math.floor(extra / 2 / lastRows.length);
+  const rowsPerTable = Math.floor((extra * rowShare) / lastRows.length);
   const parasPerSection = Math.floor((extra - rowsPerTable * lastRows.length) / 2 / headings.length);
   const insertAfter = new Map<number, string[]>();
   lastRows.forEach((row, table) => {

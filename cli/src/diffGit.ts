@@ -1,8 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { confinePath, type WorkspaceView } from '../../server/src/service';
 import { UsageError } from './io';
+
+// Loaded when git runs: node:child_process takes ≈ 10 ms to load, and most runs never start git.
+const spawnSync = ((...args: Parameters<typeof ChildProcess.spawnSync>) =>
+  (require('node:child_process') as typeof ChildProcess).spawnSync(...args)) as typeof ChildProcess.spawnSync;
 
 /** Files read from a revision larger than this are left out (as the file-system view does). */
 const MAX_BLOB_BYTES = 2 * 1024 * 1024;

@@ -10,7 +10,13 @@ export function cliReadme(): string | undefined {
   return existsSync(readme) ? pathToFileURL(readme).toString() : undefined;
 }
 
+// Asked once per finding: each code's page is looked up once per run.
+const pages = new Map<string, string | undefined>();
+
 export const cliBundledDocs: BundledDocs = (code) => {
+  if (pages.has(code)) return pages.get(code);
   const page = join(__dirname, '..', '..', 'docs', 'rules', `${code}.md`);
-  return /^RDY\d+$/.test(code) && existsSync(page) ? pathToFileURL(page).toString() : undefined;
+  const uri = /^RDY\d+$/.test(code) && existsSync(page) ? pathToFileURL(page).toString() : undefined;
+  pages.set(code, uri);
+  return uri;
 };

@@ -1,7 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from './io';
+
+// Loaded when git runs: node:child_process takes ≈ 10 ms to load, and most runs never start git.
+const spawnSync = ((...args: Parameters<typeof ChildProcess.spawnSync>) =>
+  (require('node:child_process') as typeof ChildProcess).spawnSync(...args)) as typeof ChildProcess.spawnSync;
 
 /**
  * The files changed since a git ref, as absolute real paths: what the branch changed

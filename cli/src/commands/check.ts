@@ -11,11 +11,13 @@ import {
   matchesReadinessGlobs,
   parseIsoDate,
   tooLargeFinding,
+  type DocumentSettings,
+  type ReadinessService,
   type WorkspaceView,
 } from '../../../server/src/service';
 import { argumentError, existingFolder, joinNegativeValues } from '../args';
 import { removeStaleTemporaryFiles, writeFileAtomic } from '../atomicWrite';
-import { collectTargets, describeError, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput } from '../files';
+import { collectTargets, describeError, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput, type Target } from '../files';
 import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
 import { FORMATTERS } from '../formatters';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
@@ -24,6 +26,7 @@ import { summarise, type FileReport, type Report } from '../report';
 import { problemCount } from '../formatters/stylish';
 import { changedFilesSince } from '../since';
 import { cliBundledDocs } from '../ruleDocs';
+import { checkInThreads, mergeShares, threadCount, type ShareOutcome } from '../workers/checkPool';
 
 /** What makes a file a readiness file (README, "The rules"), for a check that found none. */
 const WHAT_COUNTS =
@@ -108,21 +111,13 @@ export interface CheckOutcome {
 
 /** Checks the files the options name; shared by `check` and the gate features (--fix, --since). */
 export function checkFiles(options: CheckOptions, cwd: string, only?: (absolutePath: string) => boolean): CheckOutcome {
-  const readiness = createReadinessService({ today: () => options.today, bundledDocs: cliBundledDocs });
-  const roots = new Map<string, string>();
-  const rootOf = (path: string) => options.root ?? findWorkspaceRoot(path, roots);
+  const context = checkContext(options, cwd);
+  const { readiness, rootOf, workspaceOf, display } = context;
   // The root of a folder searched: as for a file in it.
   const collected = collectTargets(options.paths, cwd, (folder) => rootOf(join(folder, CONFIG_FILE_NAME)));
   if (options.output !== undefined) refuseOverwritingInput(options.output, [...collected.targets, ...collected.outside], cwd);
   const targets = collected.targets.filter((t) => !only || only(t.path));
-  const workspaces = new Map<string, WorkspaceView>();
-  const configReports = new Map<string, FileReport>();
-  const files: FileReport[] = [];
   const failures: string[] = [...collected.failures];
-  const fixed: FixedFile[] = [];
-  const cleaned = new Set<string>();
-  const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
-  let readinessFiles = 0;
 
   for (const target of collected.outside.filter((t) => !only || only(t.path))) {
     // A link out of the root is never read; it matters only when it would be a readiness file.
@@ -133,12 +128,63 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
       failures.push(`cannot check ${display(target.path)}: it links outside the workspace root (${root}), which is never read`);
     }
   }
+  // Many files are checked in worker threads, each a share (--fix writes files: one thread).
+  const threads = options.fix ? 1 : threadCount(targets.length);
+  const shares = threads > 1 ? checkInThreads(targets, threads, { options, cwd }, (share) => checkShare(share, options, context)) : [checkShare(targets, options, context)];
+  return mergeShares(shares, failures);
+}
+
+export interface CheckContext {
+  readiness: ReadinessService;
+  rootOf(path: string): string;
+  workspaceOf(root: string): WorkspaceView;
+  /** A document's settings: its folder's config files, found and read once per folder. */
+  settingsFor(documentPath: string | undefined, root: string): DocumentSettings;
+  display(path: string): string;
+}
+
+/** What every file of one run (of one thread) shares: the service, workspace roots and views (each remembers what it resolved). */
+export function checkContext(options: CheckOptions, cwd: string): CheckContext {
+  const readiness = createReadinessService({ today: () => options.today, bundledDocs: cliBundledDocs });
+  const roots = new Map<string, string>();
+  const workspaces = new Map<string, WorkspaceView>();
+  const settings = new Map<string, DocumentSettings>();
+  const context: CheckContext = {
+    readiness,
+    rootOf: (path) => options.root ?? findWorkspaceRoot(path, roots),
+    workspaceOf(root) {
+      let workspace = workspaces.get(root);
+      // One run: remember path resolutions (see fileSystemWorkspace); --fix only rewrites files in place.
+      if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root, { cacheResolution: true })));
+      return workspace;
+    },
+    settingsFor(documentPath, root) {
+      // They depend on the config files from the root down to the document's folder, and on nothing else.
+      const key = `${root}\0${documentPath?.slice(0, documentPath.lastIndexOf('/') + 1)}`;
+      let found = settings.get(key);
+      if (!found) settings.set(key, (found = readiness.settingsFor(documentPath, context.workspaceOf(root))));
+      return found;
+    },
+    display: (path) => relative(cwd, path).split(sep).join('/') || '.',
+  };
+  return context;
+}
+
+/** Checks these targets, in order: the work of one thread (all of it, or one share of a large run). */
+export function checkShare(targets: Target[], options: CheckOptions, context: CheckContext): ShareOutcome {
+  const { readiness, rootOf, workspaceOf, display } = context;
+  const configReports = new Map<string, FileReport>();
+  const files: FileReport[] = [];
+  const failures: string[] = [];
+  const fixed: FixedFile[] = [];
+  const cleaned = new Set<string>();
+  let readinessFiles = 0;
 
   for (const target of targets) {
     const root = rootOf(target.path);
     const workspace = workspaceOf(root);
     const documentPath = relativeToRoot(root, target.path);
-    const documentSettings = readiness.settingsFor(documentPath, workspace);
+    const documentSettings = context.settingsFor(documentPath, root);
     for (const problem of documentSettings.problems) {
       const absolutePath = resolve(root, problem.file);
       let report = configReports.get(absolutePath);
@@ -193,14 +239,7 @@ export function checkFiles(options: CheckOptions, cwd: string, only?: (absoluteP
     }
     files.push({ file: display(target.path), absolutePath: target.path, root, repositoryRoot, findings: result.findings, docsBaseUrl: result.settings.docsBaseUrl });
   }
-  return { files: [...files, ...configReports.values()], failures, readinessFiles, fixed };
-
-  function workspaceOf(root: string): WorkspaceView {
-    let workspace = workspaces.get(root);
-    // One run: remember path resolutions (see fileSystemWorkspace); --fix only rewrites files in place.
-    if (!workspace) workspaces.set(root, (workspace = fileSystemWorkspace(root, { cacheResolution: true })));
-    return workspace;
-  }
+  return { files, configReports: [...configReports.values()], failures, readinessFiles, fixed };
 }
 
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
