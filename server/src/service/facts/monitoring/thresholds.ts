@@ -101,7 +101,13 @@ function boundOf(text: string): Bound | undefined {
 }
 
 const wordPattern = perObject((words: string[]): RegExp | undefined => {
-  const alternatives = words.map((w) => w.trim()).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const alternatives = words
+    .map((w) => w.trim())
+    .filter(Boolean)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    // A one-letter label (`W`, `C`) is one only where a label stands: before a colon, `=`, a comparison or
+    // a number (`W: 250 ms`, `C > 500`), or in brackets after its value (`250 ms (W)`); `80 C` is a unit.
+    .map((w) => (w.length === 1 ? `${w}(?=\\s*[:=<>≥≤]|\\s*[-+−]?\\d)|(?<=\\()${w}(?=\\))` : w));
   return alternatives.length ? cachedRegExp(`(?<![\\p{L}\\d_])(?:${alternatives.join('|')})(?![\\p{L}\\d_])`, 'iu') : undefined;
 });
 
