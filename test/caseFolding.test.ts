@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findDurations, scanDurationsBy } from '../server/src/service/util/durations';
-import { CaseInsensitive, FOLDING_DIFFERS, LOWER_CASING_DIFFERS } from '../server/src/service/util/regex';
+import { CASELESS_SYMBOLS, CaseInsensitive, FOLDING_DIFFERS, LOWER_CASING_DIFFERS } from '../server/src/service/util/regex';
 
 // The readers match some patterns on the lower-cased text instead of case-insensitively: the two must
 // read the same durations, at the same offsets, on any text (non-ASCII letters above all).
@@ -47,7 +47,7 @@ describe('CaseInsensitive: `u` on the lower-cased text matches as `iu` does', ()
   };
 
   it('each atom the engine uses, on every code point but those of FOLDING_DIFFERS', () => {
-    const atoms = [...'abcdefghijklmnopqrstuvwxyz0123456789_-.:/'].map((c) => (c === '.' ? '\\.' : c)).concat(['\\p{L}', '\\p{N}', '\\d', '\\s', '\\w', '\\b']);
+    const atoms = [...'abcdefghijklmnopqrstuvwxyz0123456789_-.:/', ...CASELESS_SYMBOLS].map((c) => (c === '.' ? '\\.' : c)).concat(['\\p{L}', '\\p{N}', '\\d', '\\s', '\\w', '\\b']);
     const pairs = atoms.map((atom) => [new RegExp(`^(?:${atom})`, 'iu'), new RegExp(`^(?:${atom})`, 'u')] as const);
     const differing: string[] = [];
     for (const c of everyCharacter()) {
@@ -59,13 +59,13 @@ describe('CaseInsensitive: `u` on the lower-cased text matches as `iu` does', ()
   });
 
   it('the warn / crit words and a pattern with groups, beside every character of the BMP', () => {
-    const sources = [String.raw`(?<![\p{L}\d_])(?:warn|warning)(?![\p{L}\d_])`, String.raw`(?<word>set|flip)\s+(\w+)\b`];
+    const sources = [String.raw`(?<![\p{L}\d_])(?:warn|warning|w(?=\s*[:=<>≥≤]|\s*[-+−]?\d))(?![\p{L}\d_])`, String.raw`(?<word>set|flip)\s+(\w+)\b`];
     for (const source of sources) {
       const folded = new CaseInsensitive(source, 'u');
       const reference = new RegExp(source, 'iu');
       for (let code = 0; code <= 0xffff; code++) {
         const c = String.fromCharCode(code);
-        for (const text of [`${c}WARN`, `Warn${c}`, `warnİng ${c}`, `SET ${c}Flag`, `flip X${c}`]) {
+        for (const text of [`${c}WARN`, `Warn${c}`, `W${c}≥ 5`, `${c}W: 5`, `warnİng ${c}`, `SET ${c}Flag`, `flip X${c}`]) {
           const [got, expected] = [folded.find(text), reference.exec(text)];
           assert.equal(JSON.stringify(got && [got.index, [...got], got.groups]), JSON.stringify(expected && [expected.index, [...expected], expected.groups]), text);
           assert.equal(folded.test(text), reference.test(text), text);
@@ -84,7 +84,7 @@ describe('CaseInsensitive: `u` on the lower-cased text matches as `iu` does', ()
 
 describe('CaseInsensitive without `u`: plain on the lower-cased text matches as `i` does', () => {
   it('each atom the phrase and keyword patterns use, on every code unit but those of LOWER_CASING_DIFFERS', () => {
-    const atoms = [...'abcdefghijklmnopqrstuvwxyz0123456789_-:/%\''].concat(['\\.', '[A-Za-z0-9]', '[\\s_-]', '\\s', '\\w', '\\b']);
+    const atoms = [...'abcdefghijklmnopqrstuvwxyz0123456789_-:/%\'', ...CASELESS_SYMBOLS].concat(['\\.', '[A-Za-z0-9]', '[\\s_-]', '\\s', '\\w', '\\b']);
     const pairs = atoms.map((atom) => [new RegExp(`^(?:${atom})`, 'i'), new RegExp(`^(?:${atom})`)] as const);
     const differing: string[] = [];
     for (let code = 0; code <= 0xffff; code++) {

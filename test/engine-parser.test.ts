@@ -74,3 +74,19 @@ describe('document model', () => {
     }
   });
 });
+
+describe('YAML front matter', () => {
+  it('is metadata: its keys are no header fields, its closing line makes no heading', () => {
+    const text = '---\ntitle: MLOps readiness\nowner: "@someone-else"\n\ntags: [mlops]\n---\n\n# MLOps readiness — CVN-N011-EA-S11 x\n\n**Owner**: @ana-m\n';
+    const document = parseReadiness(text);
+    assert.equal(document.title?.line, 7);
+    assert.deepEqual(document.headerFields.map((field) => `${field.key}=${field.value.text}`), ['owner=@ana-m']);
+    assert.deepEqual(document.sections, []);
+  });
+
+  it('needs a key on its first line: a leading rule over Markdown is content', () => {
+    const document = parseReadiness('---\n# MLOps readiness — CVN-N011-EA-S11 x\n---\n\n**Owner**: @ana-m\n');
+    assert.equal(document.title?.line, 1);
+    assert.equal(document.headerFields.length, 1);
+  });
+});

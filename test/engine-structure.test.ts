@@ -349,6 +349,39 @@ describe('section headings in other words', () => {
   });
 });
 
+describe('a numbered heading in the author\'s own words', () => {
+  const own: Record<number, string> = { 2: 'Who gets woken up', 6: 'People' };
+  const numberedOwn = (n: number | undefined, words: string) => `## ${n === undefined ? words : `${n}. ${own[n] ?? words}`}`;
+
+  it('is the section of its number when the file numbers its sections like the template', () => {
+    const text = withHeadings(numberedOwn);
+    assertClean(text);
+    const document = parseReadiness(text);
+    assert.equal(findSection(document, 'owner')!.heading.title.text, '6. People');
+    assert.equal(findSection(document, 'alerting')!.heading.title.text, '2. Who gets woken up');
+  });
+
+  it('is no section in a file that does not number its sections', () => {
+    const text = withHeadings((n, words) => (n === 6 ? '## 6. People' : `## ${words}`));
+    assert.match(only(text, 'RDY002').message, /Section "6\. Owner & DRI \(MUST\)" is missing/);
+  });
+
+  it('is no section when a heading\'s words give another section its number; RDY003 still reports that number', () => {
+    const text = withHeadings((n, words) => (n === 5 ? '## 5. Owner and DRI' : n === 6 ? '## 6. People' : `## ${n === undefined ? '' : `${n}. `}${words}`));
+    const document = parseReadiness(text);
+    assert.equal(findSection(document, 'owner')!.heading.title.text, '5. Owner and DRI');
+    assert.equal(findSection(document, 'rollback'), undefined);
+    const renumber = withCode(checkText(text), 'RDY003');
+    assert.equal(renumber.length, 1);
+    assert.equal(at(renumber[0].range), rangeOf(text, '5. Owner', '5'));
+  });
+
+  it('is not read for a section another heading names', () => {
+    const text = withHeadings((n, words) => (n === 6 ? '## 6. People\n\nThe people below.\n\n## Owner and DRI' : `## ${n === undefined ? '' : `${n}. `}${words}`));
+    assert.equal(findSection(parseReadiness(text), 'owner')!.heading.title.text, 'Owner and DRI');
+  });
+});
+
 describe('a field value wrapped over several lines', () => {
   it('is read whole, and a finding on its second line lands on that line\'s text', () => {
     const wrapped = edit(VALID, '- **Decision authority**: who can flip the rollback flag without committee — `@d-okafor`', '- **Decision authority**: who can flip the rollback flag without\n  committee — `@d-okafor`');

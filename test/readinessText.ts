@@ -16,6 +16,8 @@ export interface Heading {
   numbering?: 'paren' | 'word';
   number?: number;
   title: string;
+  /** Words of the author's own, naming no section, written in place of the title when the heading is numbered (`6. People`). */
+  ownWords?: string;
   must: boolean;
   /** After everything, e.g. a trailing colon or an anchor `{#monitoring}`. */
   suffix?: string;
@@ -63,6 +65,9 @@ const SECTION_WORDS: Array<[SectionKey, RegExp]> = [
   ['checklist', /checklist/i],
 ];
 
+/** Whether a heading's words name a section, without its number. */
+export const namesASection = (words: string) => SECTION_WORDS.some(([, pattern]) => pattern.test(words));
+
 /** Whitespace and bold/code markup do not make guidance different. */
 export const normalise = (text: string) => text.replace(/[*`]/g, '').replace(/\s+/g, ' ').trim();
 
@@ -81,10 +86,11 @@ function parseHeading(level: number, text: string): Heading {
   return { level, sectionSign: Boolean(numbered?.[1]), number: numbered ? Number(numbered[2]) : undefined, title, must };
 }
 
-function renderHeading({ level, prefix, sectionSign, numbering, number, title, must, suffix }: Heading): string {
+function renderHeading({ level, prefix, sectionSign, numbering, number, title, ownWords, must, suffix }: Heading): string {
   const numberText =
     number === undefined ? '' : sectionSign ? `§${number} ` : numbering === 'paren' ? `${number}) ` : numbering === 'word' ? `Section ${number}: ` : `${number}. `;
-  return `${'#'.repeat(level)} ${prefix ? `${prefix} ` : ''}${numberText}${title}${must ? ' (MUST)' : ''}${suffix ?? ''}`;
+  const words = number !== undefined && ownWords ? ownWords : title;
+  return `${'#'.repeat(level)} ${prefix ? `${prefix} ` : ''}${numberText}${words}${must ? ' (MUST)' : ''}${suffix ?? ''}`;
 }
 
 const splitCells = (row: string) =>
@@ -109,10 +115,14 @@ export function parse(text: string): ReadinessText {
     const heading = HEADING_LINE.exec(textLine);
     const header = HEADER_LINE.exec(textLine);
     const ownerField = section === 'owner' ? OWNER_FIELD_LINE.exec(textLine) : null;
-    if (origin === 0 && textLine.startsWith('# ')) lines.push({ kind: 'title', text: textLine, origin });
+    // The first `#` line; YAML front matter may stand above it.
+    if (textLine.startsWith('# ') && !lines.some((l) => l.kind === 'title')) lines.push({ kind: 'title', text: textLine, origin });
     else if (heading) {
-      section = SECTION_WORDS.find(([, words]) => words.test(heading[2]))?.[0];
-      lines.push({ kind: 'heading', heading: parseHeading(heading[1].length, heading[2]), origin, section });
+      const parsed = parseHeading(heading[1].length, heading[2]);
+      // A numbered heading in the author's own words (`## 6. People`) is the section of its number.
+      const byNumber = parsed.number !== undefined && parsed.number <= 6 ? SECTION_WORDS[parsed.number - 1][0] : undefined;
+      section = SECTION_WORDS.find(([, words]) => words.test(heading[2]))?.[0] ?? byNumber;
+      lines.push({ kind: 'heading', heading: parsed, origin, section });
     } else if (header && section === undefined) lines.push({ kind: 'header', key: header[1], value: header[2], origin });
     else if (ownerField) lines.push({ kind: 'field', key: ownerField[1], value: ownerField[2], origin, section });
     else if (textLine.startsWith('|')) {

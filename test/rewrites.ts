@@ -1,6 +1,6 @@
 // Meaning-preserving rewrites of a readiness file: the ways people write the same content, each a small named
 // function of the lines test/readinessText.ts reads. test/properties.test.ts applies them alone and combined.
-import { normalise, parse, render, type Heading, type Line, type ReadinessText, type SectionKey } from './readinessText';
+import { namesASection, normalise, parse, render, type Heading, type Line, type ReadinessText, type SectionKey } from './readinessText';
 
 export { parse, render } from './readinessText';
 
@@ -112,13 +112,24 @@ const canaryCell = (write: (symbol: string) => string) =>
     return row[0] === 'Canary' && symbol ? write(symbol[1]) : cell;
   });
 
+/** Every section heading at `level`, in a file whose headings all stand at one level: its own sub-headings would rise to the sections' level. */
+const deeperSections = (level: number) => (doc: ReadinessText) => {
+  const levels = new Set(doc.lines.flatMap((l) => (l.kind === 'heading' ? [l.heading.level] : [])));
+  return levels.size > 1 ? doc : headings((h) => ({ ...h, level }))(doc);
+};
+
 // ---- the rewrites ----------------------------------------------------------------------------------------
 
 /** Structure: headings at any level, numbered or not, `§`, "and" for "&", without "(MUST)". */
 export const STRUCTURE: Rewrite[] = [
-  { name: 'headingsAtLevel3', apply: headings((h) => ({ ...h, level: 3 })) },
-  { name: 'headingsAtLevel4', apply: headings((h) => ({ ...h, level: 4 })) },
-  { name: 'unnumberedHeadings', apply: headings((h) => ({ ...h, number: undefined })) },
+  { name: 'headingsAtLevel3', apply: deeperSections(3) },
+  { name: 'headingsAtLevel4', apply: deeperSections(4) },
+  {
+    // Only where every section heading's words name its section: without numbers, `## People` names none.
+    name: 'unnumberedHeadings',
+    apply: (doc) =>
+      doc.lines.every((l) => l.kind !== 'heading' || !l.section || (namesASection(l.heading.title) && !l.heading.ownWords)) ? headings((h) => ({ ...h, number: undefined }))(doc) : doc,
+  },
   { name: 'sectionSignInHeadings', apply: headings((h) => ({ ...h, sectionSign: true })) },
   { name: 'numberWithParenthesis', apply: headings((h) => ({ ...h, numbering: 'paren' })) },
   { name: 'sectionWordInHeadings', apply: headings((h) => ({ ...h, numbering: 'word' })) },
@@ -129,6 +140,12 @@ export const STRUCTURE: Rewrite[] = [
   {
     name: 'britishSpelling',
     apply: headings((h) => ({ ...h, title: h.title.replace(/^Staged rollout$/i, 'Staged roll-out').replace(/^Rollback plan$/i, 'Roll-back plan') })),
+  },
+  {
+    // A reader goes by the number where the file numbers its sections: `## 6. People`, `## 2. Who gets woken up`.
+    name: 'numberedHeadingsInOwnWords',
+    apply: (doc) =>
+      mapLines(doc, (l) => (l.kind === 'heading' && (l.section === 'owner' || l.section === 'alerting') ? { ...l, heading: { ...l.heading, ownWords: l.section === 'owner' ? 'People' : 'Who gets woken up' } } : l)),
   },
   { name: 'shortChecklistHeading', apply: headings((h) => ({ ...h, title: h.title.replace(/^(Sign-off checklist) \(.*\)$/, '$1') })) },
   {
@@ -194,8 +211,11 @@ export const HEADER: Rewrite[] = [
   {
     name: 'introParagraphBeforeHeader',
     apply: (doc) => {
+      const title = doc.lines.findIndex((l) => l.kind === 'title');
+      // A setext (underlined) title is not read as one here: the file is left as it is.
+      if (title < 0) return doc;
       const lines = [...doc.lines];
-      lines.splice(1, 0, { kind: 'text', text: '' }, { kind: 'text', text: 'Filled by the DRI after the committee session; questions in #cvn-ml.' });
+      lines.splice(title + 1, 0, { kind: 'text', text: '' }, { kind: 'text', text: 'Filled by the DRI after the committee session; questions in #cvn-ml.' });
       return { ...doc, lines };
     },
   },
@@ -209,6 +229,11 @@ export const OWNER_FIELDS: Rewrite[] = [
   { name: 'ownerFieldsAsTable', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'table' } }) },
   { name: 'ownerFieldValuesNested', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'nested' } }) },
   { name: 'ownerFieldsPeopleAsNameAndMention', apply: (doc) => mapLines(doc, (l) => (l.kind === 'field' && l.key !== 'Sunset date' ? { ...l, value: person('mention')(l.value) } : l)) },
+  {
+    // A person with their team in brackets is still one human.
+    name: 'driWithTeamInParentheses',
+    apply: (doc) => mapLines(doc, (l) => (l.kind === 'field' && l.key === 'DRI' && /^`?@[\w-]+`?$/.test(l.value.trim()) ? { ...l, value: `${l.value} (ML platform team)` } : l)),
+  },
   { name: 'ownerFieldsPeopleWithNames', apply: (doc) => mapLines(doc, (l) => (l.kind === 'field' && l.key !== 'Sunset date' ? { ...l, value: person('parenthesised')(l.value) } : l)) },
 ];
 
@@ -241,8 +266,28 @@ export const TABLES: Rewrite[] = [
   },
   { name: 'britishEmail', apply: cellsOf('alerting', 'Notification channel', (cell) => cell.replace(/^email$/i, 'e-mail')) },
   {
+    name: 'severalRunbooksInACell',
+    apply: cellsOf('alerting', 'Runbook', (cell) => (/^`documentation\/runbooks\/[^`]+\.md`$/.test(cell) ? `${cell} + \`documentation/runbooks/drift-alert.md\`` : cell)),
+  },
+  {
     name: 'runbooksAsLinks',
     apply: cellsOf('alerting', 'Runbook', (cell) => cell.replace(/^`(documentation\/runbooks\/([^`<>]+\.md))`$/, '[$2](/$1)')),
+  },
+  {
+    // `[runbook][rb-1]` and `[panel][dash-1]`, with the `[rb-1]: …` definitions at the end of the file.
+    name: 'referenceLinksInCells',
+    apply: (doc) => {
+      const definitions: string[] = [];
+      const reference = (prefix: string, target: string, shown: string) => {
+        definitions.push(`[${prefix}-${definitions.length + 1}]: ${target}`);
+        return `[${shown}][${prefix}-${definitions.length}]`;
+      };
+      const next = [
+        cellsOf('alerting', 'Runbook', (cell) => cell.replace(/^`(documentation\/runbooks\/[^`<>]+\.md)`$/, (_, path: string) => reference('rb', `/${path}`, 'runbook'))),
+        cellsOf('monitoring', 'Dashboard', (cell) => (/^https?:\/\/\S+$/.test(cell) ? reference('dash', cell, 'panel') : cell)),
+      ].reduce((d, f) => f(d), doc);
+      return definitions.length ? { ...next, lines: [...next.lines, ...['', ...definitions].map((text): Line => ({ kind: 'text', text }))] } : doc;
+    },
   },
   { name: 'dashboardsAsLinks', apply: cellsOf('monitoring', 'Dashboard', (cell) => (/^https?:\/\/\S+$/.test(cell) ? `[Grafana panel](${cell})` : cell)) },
   { name: 'tabsAroundCells', apply: (doc) => ({ ...doc, tables: { ...doc.tables, tabs: true } }) },
@@ -333,6 +378,25 @@ export const ADDITIONS: Rewrite[] = [
     // A blank line first: `---` right under a paragraph line would make that line a heading.
     apply: (doc) => mapLines(doc, (line) => (line.kind === 'heading' && line.section ? [{ kind: 'text', text: '' }, { kind: 'text', text: '---' }, { kind: 'text', text: '' }, line] : line)),
   },
+  {
+    // Metadata for a site generator: an owner or story written there is no header field.
+    name: 'yamlFrontMatter',
+    apply: (doc) => ({
+      ...doc,
+      lines: doc.lines[0]?.kind === 'text' && doc.lines[0].text === '---' ? doc.lines : [...['---', 'title: MLOps readiness', 'owner: "@someone-else"', '', 'tags: [mlops, readiness]', '---', ''].map((text): Line => ({ kind: 'text', text })), ...doc.lines],
+    }),
+  },
+  {
+    // §2 split under sub-headings of the author's (the table under Alerts, notes under Runbooks), deeper than any section level.
+    name: 'alertingSplitInSubHeadings',
+    apply: (doc) => {
+      const at = doc.lines.findIndex((l) => l.kind === 'heading' && l.section === 'alerting');
+      if (at < 0) return doc;
+      const lines = [...doc.lines];
+      lines.splice(at + 1, 0, { kind: 'text', text: '', section: 'alerting' }, { kind: 'text', text: '##### Alerts', section: 'alerting' });
+      return appendToSection({ ...doc, lines }, 'alerting', ['##### Runbooks', '', 'Each runbook links its Grafana dashboard and Loki queries.', '']);
+    },
+  },
   { name: 'unrelatedLaterSentence', apply: (doc) => appendToSection(doc, 'rollout', ["The canary's numbers are summarised later in the OP Story.", '']) },
   { name: 'unrelatedToBeDecided', apply: (doc) => appendToSection(doc, 'rollout', ['The date of the full rollout is to be decided by the operator after the canary.', '']) },
 ];
@@ -344,11 +408,13 @@ export const VALUES: Rewrite[] = [
   { name: 'durationsInDays', apply: durations((n) => `${n} days`) },
   { name: 'durationsAtLeast', apply: durations((n) => `≥ ${n}d`) },
   { name: 'durationsInHours', apply: durations((n) => `${n * 24} hours`) },
+  { name: 'durationsAsProduct', apply: durations((n) => `${n}×24h`) },
   { name: 'durationsSpelledOut', apply: durations((n) => (n < DAY_WORDS.length ? `${DAY_WORDS[n]} days` : undefined)) },
   { name: 'canaryOnlyWithNote', apply: canaryCell((symbol) => `\`${symbol}\` only (all other cryptos stay on the champion)`) },
   { name: 'canaryOneOutOfFive', apply: canaryCell((symbol) => `${symbol} — 1 crypto out of 5`) },
   { name: 'canarySymbolAlone', apply: canaryCell((symbol) => symbol) },
   { name: 'canaryNoteOnItsOwnLine', apply: canaryCell((symbol) => `\`${symbol}\` only<br>(all other cryptos stay on the champion)`) },
+  { name: 'thresholdsWithAbbreviatedLabels', apply: cellsOf('monitoring', 'Threshold', (cell) => cell.replace(/^warn (.+?) \/ crit (.+)$/, 'W: $1, C: $2')) },
   { name: 'thresholdsWithMiddleDot', apply: cellsOf('monitoring', 'Threshold', (cell) => cell.replace(/ \/ (crit\b|`?[<>])/, ' · $1')) },
 ];
 

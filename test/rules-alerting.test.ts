@@ -451,6 +451,36 @@ describe('RDY206 runbook-exists (A5)', () => {
     assert.match(messageText(found[0]), /^Runbook documentation\/runbooks\/ea-s11-signal-starvation\.md does not exist in the workspace: create it/);
   });
 
+  it('reads every runbook of a cell that names several, not the remarks beside them', () => {
+    const P1_CELL = '`documentation/runbooks/ea-s11-expectancy-negative.md`';
+    const two = withCell(VALID, P1_ROW, P1_CELL, `${P1_CELL} + \`documentation/runbooks/drift-alert.md\``);
+    assert.deepEqual(withCode(check(two, withRunbooks()), 'RDY206'), []);
+    const files = { ...RUNBOOKS };
+    delete files['documentation/runbooks/drift-alert.md'];
+    const [missing, ...rest] = withCode(check(two, { files }), 'RDY206');
+    assert.deepEqual(rest, []);
+    assert.match(messageText(missing), /^Runbook documentation\/runbooks\/drift-alert\.md does not exist in the workspace/);
+    const misplaced = withCell(VALID, P1_ROW, P1_CELL, `${P1_CELL}, \`ops/drift-alert.md\``);
+    const [outside] = withCode(check(misplaced, withRunbooks()), 'RDY205');
+    assert.match(messageText(outside), /Runbook "ops\/drift-alert\.md" is not under documentation\/runbooks\//);
+    assert.equal(finding(misplaced, 'RDY205', withRunbooks()).fixes?.length ?? 0, 0, 'a fix rewriting the cell would drop the other runbook');
+    const remarks = withCell(VALID, P1_ROW, P1_CELL, `${P1_CELL} ([dashboard](https://grafana.cvn-trading.com/d/ea-s11), alert \`drift_alert\`)`);
+    assert.deepEqual(withCode(check(remarks, withRunbooks()), 'RDY205'), []);
+  });
+
+  it('reads a reference link as the link its definition makes', () => {
+    const P1_CELL = '`documentation/runbooks/ea-s11-expectancy-negative.md`';
+    const referenced = withCell(VALID, P1_ROW, P1_CELL, '[runbook][rb-p1]');
+    const defined = `${referenced}\n[rb-p1]: /documentation/runbooks/ea-s11-expectancy-negative.md\n`;
+    assert.deepEqual(withCode(check(defined, withRunbooks()), 'RDY205'), []);
+    assert.deepEqual(withCode(check(defined, withRunbooks()), 'RDY206'), []);
+    const missing = `${referenced}\n[rb-p1]: /documentation/runbooks/not-written-yet.md\n`;
+    assert.match(messageText(withCode(check(missing, withRunbooks()), 'RDY206')[0]), /^Runbook documentation\/runbooks\/not-written-yet\.md does not exist/);
+    const [undefinedLabel, ...others] = withCode(check(referenced, withRunbooks()), 'RDY205');
+    assert.deepEqual(others, []);
+    assert.equal(messageText(undefinedLabel), 'Runbook link "[runbook][rb-p1]" points at no definition: add a line `[rb-p1]: documentation/runbooks/<alert>.md` to the file, or write the runbook\'s path.');
+  });
+
   it('leaves invalid paths to RDY205 and never asks the workspace about them', () => {
     const text = withCell(VALID, P1_ROW, '`documentation/runbooks/ea-s11-expectancy-negative.md`', '`documentation/runbooks/../../../etc/passwd.md`');
     const asked: string[] = [];

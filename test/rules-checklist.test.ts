@@ -46,10 +46,10 @@ test('RDY701 a ticked box over a section with an error names that error and poin
 });
 
 test('RDY701 quotes the error whole when its quoted value holds a colon', () => {
-  const text = edit(VALID, 'warn `> 250 ms` / crit `> 500 ms`', 'W: 250 ms, C: 500 ms');
+  const text = edit(VALID, 'warn `> 250 ms` / crit `> 500 ms`', 'p99: 250 ms, sustained');
   const d = withCode(check(text), 'RDY701').find((x) => x.message.startsWith('§1'));
   assert.ok(d, 'the §1 box is reported');
-  assert.match(d.message, /^§1 is ticked, but threshold "W: 250 ms, C: 500 ms" gives a single value \(line \d+, RDY114\): fix §1, or untick the box\.$/);
+  assert.match(d.message, /^§1 is ticked, but threshold "p99: 250 ms, sustained" gives a single value \(line \d+, RDY114\): fix §1, or untick the box\.$/);
 });
 
 test('RDY701 with every rule on: the first error of the section, whatever rule found it, and the count of the others', () => {

@@ -180,6 +180,19 @@ describe('RDY113 metric-dashboard (M3)', () => {
     assert.match(messageText(diagnostic), /Dashboard "the PnL panel in Grafana" is not an http\(s\) URL: write the Grafana panel URL/);
   });
 
+  it('reads a reference link as the link its definition makes', () => {
+    const defined = `${withCell(VALID, 2, 3, '[PnL panel][pnl]')}\n[pnl]: https://grafana.example.com/d/a?viewPanel=5\n`;
+    assert.deepEqual(withCode(check(defined), 'RDY113'), []);
+    for (const value of ['[pnl]', '[PnL panel][]']) {
+      const label = value === '[pnl]' ? 'pnl' : 'PnL panel';
+      assert.deepEqual(withCode(check(`${withCell(VALID, 2, 3, value)}\n[${label}]: https://grafana.example.com/d/a\n`), 'RDY113'), [], value);
+    }
+    const undefinedLabel = withCode(check(withCell(VALID, 2, 3, '[PnL panel][pnl]')), 'RDY113');
+    assert.match(messageText(undefinedLabel[0]), /Dashboard "\[PnL panel\]\[pnl\]" is not an http\(s\) URL/);
+    const notUrl = withCode(check(`${withCell(VALID, 2, 3, '[PnL panel][pnl]')}\n[pnl]: dashboards/pnl.json\n`), 'RDY113');
+    assert.equal(notUrl.length, 1);
+  });
+
   it('accepts a bare URL, a Markdown link and an autolink, a remark after them; refuses other schemes', () => {
     for (const value of ['https://grafana.example.com/d/a', '[PnL panel](https://grafana.example.com/d/a?viewPanel=5)', '<http://grafana.local/d/a>', 'https://grafana.example.com/d/a (panel 5)']) {
       assert.deepEqual(withCode(check(withCell(VALID, 2, 3, value)), 'RDY113'), [], value);
@@ -225,6 +238,14 @@ describe('RDY114 metric-threshold (M4)', () => {
     for (const value of ['> 0.2 / > 0.5', 'warn 200ms, crit 500ms', '< 0 (warn) / < -0.5 (crit)', 'warning: 80%; critical: 95%', '0.2/0.5', '> 5 errors/min / > 10 errors/min', 'crit > 0.5 / warn > 0.2', 'warn 250ms crit 500ms', '⚠️ > 250 ms · 🔥 > 500 ms', '> 250 ms • > 500 ms', '> 250 ms, > 500 ms']) {
       assert.deepEqual(withCode(check(withCell(VALID, 4, 4, value)), 'RDY114'), [], value);
     }
+  });
+
+  it('reads the one-letter labels W and C where a label stands, not a unit', () => {
+    for (const value of ['W: 250 ms, C: 500 ms', 'W > 250 ms C > 500 ms', '250 ms (W), 500 ms (C)', 'c: 500 ms; w: 250 ms', 'warn 250 / crit 500', 'warning ≥ 250 ms; critical ≥ 500 ms']) {
+      assert.deepEqual(withCode(check(withCell(VALID, 4, 4, value)), 'RDY114'), [], value);
+    }
+    assert.match(withCode(check(withCell(VALID, 4, 4, 'W: 250 ms')), 'RDY114').map(messageText)[0], /gives a warn value but no crit value/);
+    assert.match(withCode(check(withCell(VALID, 4, 4, '> 80 C')), 'RDY114').map(messageText)[0], /gives a single value/, 'a unit, not a label');
   });
 
   it('does not take a unit, a window or a remark for a second value', () => {

@@ -138,5 +138,7 @@ export interface ReadinessDocument {
   guidanceLines: ReadonlySet<number>;
   /** Lines inside fenced or indented code blocks. */
   codeLines: ReadonlySet<number>;
+  /** Link reference definitions (`[rb-expectancy]: ../runbooks/x.md`) by label in lower case: where `[text][label]` points. */
+  linkDefinitions: ReadonlyMap<string, string>;
   suppressions: Suppressions;
 }

@@ -102,3 +102,15 @@ export function isHeld(document: ReadinessDocument, cell: Cell | undefined): boo
 export function cellOrRow(cell: Cell | undefined, row: TableRow): Range {
   return cell && cell.text !== '' ? cell.range : row.range;
 }
+
+/**
+ * The text with its reference links written inline: `[text][label]`, `[label][]` and `[label]` become
+ * `[text](target)` where the document defines the label; others stay as they are.
+ */
+export function inlineReferenceLinks(text: string, definitions: ReadonlyMap<string, string>): string {
+  if (!definitions.size || !text.includes('[')) return text;
+  return text.replace(/\[([^\[\]]+)\](?:\[([^\[\]]*)\])?(?![(:])/g, (whole, shown: string, label: string | undefined) => {
+    const target = definitions.get((label || shown).trim().replace(/\s+/g, ' ').toLowerCase());
+    return target === undefined ? whole : `[${shown}](${target})`;
+  });
+}

@@ -6,7 +6,7 @@ import { alertRows, type AlertRow } from '../facts/alerting/alertTable';
 import { definedMetrics, identifiersIn } from '../facts/monitoring/metricNames';
 import { runbookExistsRule } from '../rules/alerting/runbookExists';
 import { runbookPathRule } from '../rules/alerting/runbookPath';
-import { judgeRunbookPath, runbookPathOf } from '../facts/alerting/runbookPaths';
+import { judgeRunbookPath, runbookPathsOf } from '../facts/alerting/runbookPaths';
 import { monitoringTable } from '../facts/monitoring/monitoringTable';
 import { optionsOf } from './ruleOptions';
 
@@ -27,8 +27,11 @@ export function createRunbookFix(document: ReadinessDocument, finding: Readiness
   if (finding.rule.code !== runbookExistsRule.code || !settings) return undefined;
   const row = alertRows(document).find(({ runbook }) => runbook && contains(runbook.range, finding.range));
   if (!row?.runbook) return undefined;
-  const verdict = judgeRunbookPath(runbookPathOf(row.runbook), optionsOf(settings, runbookPathRule).runbookFolder);
-  if (verdict.kind !== 'ok') return undefined;
+  const folder = optionsOf(settings, runbookPathRule).runbookFolder;
+  const verdicts = runbookPathsOf(row.runbook, undefined, document.linkDefinitions).map((path) => judgeRunbookPath(path, folder));
+  // A cell may name several runbooks: the one the finding says is missing.
+  const verdict = verdicts.find((v) => v.kind === 'ok' && finding.message.startsWith(`Runbook ${v.path} `)) ?? verdicts[0];
+  if (verdict?.kind !== 'ok') return undefined;
   return { title: `Create runbook ${verdict.path}`, path: verdict.path, text: runbookText(document, row, verdict.path) };
 }
 

@@ -68,9 +68,32 @@ class FastState extends BaseState {
 }
 markdown.block.State = FastState;
 
+/**
+ * YAML front matter (`---` on the first line, up to a `---` or `...` line): metadata for a site
+ * generator, not the form's content. Its last line, or -1 when there is none.
+ */
+function frontMatterEnd(text: string): number {
+  if (!/^---[ \t]*\r?\n/.test(text)) return -1;
+  const closing = /^(?:---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(text.indexOf('\n') + 1);
+  const found = closing.exec(rest);
+  if (!found) return -1;
+  // YAML opens with a key (`title: …`); a leading rule over Markdown (`---` then `# Title`) is no front matter.
+  const body = rest.slice(0, found.index);
+  return /^\s*[\w-]+[ \t]*:/.test(body) ? body.split('\n').length : -1;
+}
+
 export function parseBlocks(text: string): Block[] {
-  const tokens = markdown.parse(text, {});
+  const metadataEnd = frontMatterEnd(text);
   const blocks: Block[] = [];
+  let source = text;
+  if (metadataEnd >= 0) {
+    // Read as a code block; markdown-it gets blank lines in its place, so that line numbers hold.
+    blocks.push({ kind: 'code', startLine: 0, endLine: metadataEnd + 1 });
+    const lines = text.split('\n');
+    source = lines.map((line, i) => (i <= metadataEnd ? '' : line)).join('\n');
+  }
+  const tokens = markdown.parse(source, {});
   let listDepth = 0;
   for (const token of tokens) {
     const map = token.map;

@@ -5,7 +5,7 @@ import { blankComments } from './comments';
 import { blockText, isGuidanceText } from './guidance';
 import { continueField, nestedValue, parseChecklistItem, parseField, parseSkip, parseTableFields } from './lineItems';
 import { findPlaceholders } from './placeholders';
-import { type HeadingMatch, matchSectionHeading, sectionSpec } from './sections';
+import { type HeadingMatch, matchSectionHeading, SECTION_SPECS, sectionSpec } from './sections';
 import { parseSuppressions } from './suppressions';
 import { buildTable } from './tables';
 
@@ -45,6 +45,7 @@ export function parseReadiness(input: string): ReadinessDocument {
   // (`## MLOps readiness — …` over `###` sections).
   let titleLine = blocks.find((block) => block.kind === 'heading' && block.level === 1)?.startLine;
   const level = sectionLevel(blocks, matches, titleLine);
+  readSectionNumbers(blocks, matches, level, titleLine);
   if (titleLine === undefined) {
     const first = blocks.find((block): block is HeadingBlock => block.kind === 'heading');
     if (first && first.level < level && !matches.get(first.startLine)!.id) titleLine = first.startLine;
@@ -148,6 +149,7 @@ export function parseReadiness(input: string): ReadinessDocument {
     placeholders,
     guidanceLines,
     codeLines,
+    linkDefinitions: linkDefinitions(content, codeLines),
     suppressions: parseSuppressions(lines, (line) => codeLines.has(line)),
   };
 }
@@ -176,6 +178,38 @@ function sectionLevel(blocks: readonly Block[], matches: ReadonlyMap<number, Hea
     }
   }
   return best;
+}
+
+/**
+ * In a file that numbers its sections as the template does (at least two headings whose words and number
+ * both name their section, none whose number is another section's), a reader goes by the number: a
+ * numbered heading at the section level whose words name no section (`## 6. People`) is the section of
+ * its number, unless a heading names that section already. Where it stands is still checked (RDY003).
+ */
+function readSectionNumbers(blocks: readonly Block[], matches: Map<number, HeadingMatch>, level: number, titleLine: number | undefined): void {
+  const headings = blocks.filter((block): block is HeadingBlock => block.kind === 'heading' && block.startLine !== titleLine);
+  const numbered = headings.filter((block) => block.level === level && matches.get(block.startLine)!.number !== undefined);
+  const specOf = (number: number | undefined) => SECTION_SPECS.find((spec) => spec.number !== undefined && spec.number === number);
+  let agreeing = 0;
+  for (const block of numbered) {
+    const match = matches.get(block.startLine)!;
+    const spec = specOf(match.number);
+    if (match.id !== undefined && spec !== undefined && spec.id !== match.id) return;
+    if (match.numberAgrees) agreeing++;
+  }
+  if (agreeing < 2) return;
+  const named = new Set<SectionId>();
+  for (const block of headings) {
+    const match = matches.get(block.startLine)!;
+    if (match.id && (block.level <= level || match.numberAgrees)) named.add(match.id);
+  }
+  for (const block of numbered) {
+    const match = matches.get(block.startLine)!;
+    const spec = specOf(match.number);
+    if (match.id !== undefined || !spec || named.has(spec.id)) continue;
+    matches.set(block.startLine, { ...match, id: spec.id, numberAgrees: true });
+    named.add(spec.id);
+  }
 }
 
 /**
@@ -211,6 +245,18 @@ function holdsSectionContent(lines: LineIndex, blocks: readonly Block[], index: 
     }
   }
   return false;
+}
+
+/** `[label]: target` lines (link reference definitions) outside code: the first definition of a label counts, as in Markdown. */
+function linkDefinitions(lines: LineIndex, codeLines: ReadonlySet<number>): Map<string, string> {
+  const definitions = new Map<string, string>();
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (codeLines.has(line)) continue;
+    const definition = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/.exec(lines.lineText(line));
+    const label = definition?.[1].trim().replace(/\s+/g, ' ').toLowerCase();
+    if (definition && label && !definitions.has(label)) definitions.set(label, definition[2]);
+  }
+  return definitions;
 }
 
 function toHeading(lines: LineIndex, block: HeadingBlock): Heading {

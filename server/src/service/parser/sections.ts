@@ -69,10 +69,10 @@ export function sectionSpec(id: SectionId): SectionSpec {
 }
 
 /**
- * `2.`, `2)`, `§2`, `§ 2 -`, `Section 2:` … before the title. A dotted number (`4.1`) is a
- * sub-heading's: it names no section.
+ * `2.`, `2)`, `§2`, `§ 2 -`, `Section 2:` … before the title, after an emoji if any (`📈 1) …`). A dotted
+ * number (`4.1`) is a sub-heading's: it names no section.
  */
-const NUMBER_PREFIX = /^(?:(?:section|part)\s+|§\s*)?(\d+)((?:\.\d+)+\.?)?(?![\d])\s*[.):\-—–]?\s*/i;
+const NUMBER_PREFIX = /^(?:\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F\u200D]*\s*)?(?:(?:section|part)\s+|§\s*)?(\d+)((?:\.\d+)+\.?)?(?![\d])\s*[.):\-—–]?\s*/iu;
 
 // Emphasis, code marks, a trailing colon or closing emoji do not change what a heading names.
 const DECORATION = /\*\*|__|`|[*_](?=\S)|(?<=\S)[*_]/g;

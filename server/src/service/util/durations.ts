@@ -4,7 +4,7 @@ import { FOLDING_DIFFERS } from './regex';
 /**
  * Durations as people write them: `≥ 7d`, `>= 7 days`, `7 days`, `one week`, `a fortnight`, `1w`,
  * `7-day`, `7–14 days`, `at least 7 days`, `min. 7d`, `7d+`, `10 business days`, `< 5 min`,
- * `within 5 minutes`, `half an hour`, `a quarter of an hour`, `one and a half hours`, `30s`, `7 calendar days`, ISO 8601 `P7D`. The one place the engine reads a duration.
+ * `within 5 minutes`, `7×24h`, `half an hour`, `a quarter of an hour`, `one and a half hours`, `30s`, `7 calendar days`, ISO 8601 `P7D`. The one place the engine reads a duration.
  * Values are in minutes; `comparator` keeps the bound the author wrote, and a range keeps both ends.
  * Numbers that are not durations are left alone: `7 model versions`, `24/7`, `p99`, `1 crypto out of 5`.
  */
@@ -63,7 +63,10 @@ const RANGE_START = String.raw`(?:(?<low>${COUNT})\s*-?\s*(?<lowUnit>${UNIT}(?![
 // `7 calendar days`, `one full week`, `3 consecutive minutes`: a word between the amount and the unit that changes nothing.
 const QUALIFIER = String.raw`(?:(?:calendar|full|whole|consecutive|straight|trading|live|market)\s+)?`;
 
-const DURATION_SOURCE = String.raw`${PREFIX}?${RANGE_START}?(?<amount>${AMOUNT})\s*(?<plus>\+)?\s*-?\s*${QUALIFIER}(?<unit>${UNIT})(?![\p{L}\d])${POSTFIX}?`;
+// A product, `7×24h`, `7x24h` or `7 x 24 hours`: a count of days or runs times the amount.
+const PRODUCT = String.raw`(?<![\p{L}\d_.\/])(?<times>\d+)\s*[×✕x*]\s*(?<factor>\d+(?:\.\d+)?)`;
+
+const DURATION_SOURCE = String.raw`${PREFIX}?${RANGE_START}?(?:${PRODUCT}|(?<amount>${AMOUNT}))\s*(?<plus>\+)?\s*-?\s*${QUALIFIER}(?<unit>${UNIT})(?![\p{L}\d])${POSTFIX}?`;
 
 /**
  * The pattern is matched without `i` on the lower-cased text: compiled with `iu`, V8 case-folds every
@@ -164,13 +167,13 @@ function toDuration(text: string, match: RegExpExecArray): Duration | undefined 
   const groups = groupsOf(text, match);
   const written = text.slice(match.index, match.index + match[0].length);
   const unit = unitOf(groups.unit!);
-  const amount = amountOf(groups.amount!);
+  const amount = groups.times ? Number(groups.times) * Number(groups.factor) : amountOf(groups.amount!);
   if (!unit || amount === undefined) return undefined;
   // A number word takes a unit word: "one week", never "one d" or "a m".
-  if (isWord(groups.amount!) && unit.short?.test(groups.unit!.trim())) return undefined;
+  if (groups.amount && isWord(groups.amount) && unit.short?.test(groups.unit!.trim())) return undefined;
   const before = text.slice(0, match.index);
   // "once a day", "twice a week", "per an hour" are frequencies, not durations.
-  if (/^an?$/i.test(groups.amount!.trim()) && !groups.low && /(?:once|twice|times|per|each|every)\s+$/i.test(before)) return undefined;
+  if (groups.amount && /^an?$/i.test(groups.amount.trim()) && !groups.low && /(?:once|twice|times|per|each|every)\s+$/i.test(before)) return undefined;
   let minutes = amount * unit.minutes;
   let maxMinutes: number | undefined;
   if (groups.low) {
@@ -193,7 +196,7 @@ function toDuration(text: string, match: RegExpExecArray): Duration | undefined 
               ? '='
               : undefined;
   const lead = written.length - written.trimStart().length;
-  const valueStart = (match.indices?.groups?.low ?? match.indices?.groups?.amount ?? [match.index])[0];
+  const valueStart = (match.indices?.groups?.low ?? match.indices?.groups?.times ?? match.indices?.groups?.amount ?? [match.index])[0];
   return { minutes, maxMinutes, text: written.trim(), start: match.index + lead, valueStart, comparator };
 }
 

@@ -22,6 +22,9 @@ export function cachedRegExp(source: string, flags = ''): RegExp {
 /** A configured pattern the checker cannot run: invalid, or beyond what runs in linear time. */
 export class PatternError extends Error {}
 
+/** How a PatternError for a pattern beyond RE2 begins. */
+export const LINEAR_TIME_REFUSAL = 'a pattern the checker cannot run in linear time';
+
 /**
  * A trailing negative lookahead of one character class, `(?![\w-])`: the engine's own guard
  * around configured patterns ("the token ends here"). RE2 has no lookahead; this one is run as
@@ -65,9 +68,10 @@ function program(source: string, flags: string): Program {
         (flags.includes('s') ? RE2JS.DOTALL : 0),
     );
   } catch (error) {
+    // RE2's own words name its parser ("invalid or unsupported Perl syntax"): keep only the part of the pattern it stopped at.
+    const at = /: (`.*`)$/.exec((error as Error).message)?.[1];
     throw new PatternError(
-      'a pattern the checker cannot run in linear time: lookaheads, backreferences and repeat counts over 1000 are not supported ' +
-        `(${(error as Error).message.replace(/^error parsing regexp: /, '')})`,
+      `${LINEAR_TIME_REFUSAL}: lookaheads, backreferences and repeat counts over 1000 are not supported` + (at ? ` (found ${at})` : ''),
     );
   }
   const made = { re2, guarded: guard !== null };
@@ -199,6 +203,10 @@ export const FOLDING_DIFFERS = /[\u0130\u017f\u0345]/;
 /** The same for `i` without `u` (which folds no character outside ASCII into it): `İ` and the Kelvin sign `K`, lower-cased to `k`. */
 export const LOWER_CASING_DIFFERS = /[\u0130\u212a]/;
 
+/** Symbols beyond ASCII that no other character folds to or lower-cases to (checked on every code point by test/caseFolding.test.ts). */
+export const CASELESS_SYMBOLS = '≥≤−–—×✕⩾⩽≧≦≈·•';
+const FOLDABLE_SOURCE = new RegExp(`^[\\x00-\\x7f${CASELESS_SYMBOLS}]*$`);
+
 /** Upper-case letters a source may hold and still match lower-cased text alike: escapes, property names, group names, `A-Z`. */
 const CASE_NEUTRAL = /\\[pPk][{<][^}>]*[}>]|\(\?<[!=]?[A-Za-z]*>?|\\[A-Za-z]|A-Z/g;
 
@@ -209,7 +217,7 @@ export const lowerAscii = (text: string) => text.replace(/[A-Z]+/g, (letters) =>
  * A case-insensitive pattern (`i`, or `iu`) that matches the lower-cased text without `i` where
  * that is the same: V8 compiles `i` patterns about twice as slowly and `iu` ones with `\p{L}` sets
  * three times (it case-folds each set), and a short check compiles each pattern once. The same
- * only for a source of ASCII with no upper-case literal (`warn|crit`, not `µs`, whose `iu` also
+ * only for a source of ASCII (and CASELESS_SYMBOLS) with no upper-case literal (`warn|crit`, not `µs`, whose `iu` also
  * matches the Greek `μ`), on a text without the characters of FOLDING_DIFFERS (with `u`) or
  * LOWER_CASING_DIFFERS (without); otherwise the case-insensitive pattern itself runs. Either is
  * compiled on first use. `find` gives the first match and its groups as written in the text.
@@ -226,7 +234,7 @@ export class CaseInsensitive {
     readonly source: string,
     private readonly flags = 'u',
   ) {
-    this.foldable = /^[\x00-\x7f]*$/.test(source) && !/[A-Z]/.test(source.replace(CASE_NEUTRAL, ''));
+    this.foldable = FOLDABLE_SOURCE.test(source) && !/[A-Z]/.test(source.replace(CASE_NEUTRAL, ''));
     this.differs = flags.includes('u') ? FOLDING_DIFFERS : LOWER_CASING_DIFFERS;
     // A group's text is sliced from the written text by its indices.
     this.groups = /\((?!\?[:=!]|\?<[=!])/.test(source.replace(/\\./g, ''));

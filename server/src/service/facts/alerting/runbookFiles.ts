@@ -4,7 +4,7 @@ import type { Cell, ReadinessDocument } from '../../model';
 import { factBy } from '../fact';
 import { hasPlaceholder } from '../document';
 import { alertRows } from './alertTable';
-import { judgeRunbookPath, runbookPathOf } from './runbookPaths';
+import { judgeRunbookPath, runbookPathsOf } from './runbookPaths';
 import { cachedRegExp, optionRegExp } from '../../util/regex';
 
 export interface LinkedRunbook {
@@ -24,8 +24,10 @@ const linkedRunbooksBy = factBy((document, key: string): LinkedRunbook[] => {
   const result: LinkedRunbook[] = [];
   for (const { alert, runbook } of alertRows(document)) {
     if (!runbook || hasPlaceholder(document, runbook)) continue;
-    const verdict = judgeRunbookPath(runbookPathOf(runbook, documentPath || undefined), folder);
-    if (verdict.kind === 'ok') result.push({ path: verdict.path, cell: runbook, alertName: alert?.value || undefined });
+    for (const written of runbookPathsOf(runbook, documentPath || undefined, document.linkDefinitions)) {
+      const verdict = judgeRunbookPath(written, folder);
+      if (verdict.kind === 'ok') result.push({ path: verdict.path, cell: runbook, alertName: alert?.value || undefined });
+    }
   }
   return result;
 });

@@ -1,7 +1,7 @@
 import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
 import { alertRows, kebab, replaceCell } from '../../facts/alerting/alertTable';
-import { DEFAULT_RUNBOOK_FOLDER, judgeRunbookPath, normaliseFolder, runbookPathOf } from '../../facts/alerting/runbookPaths';
+import { DEFAULT_RUNBOOK_FOLDER, judgeRunbookPath, normaliseFolder, runbookPathsOf } from '../../facts/alerting/runbookPaths';
 
 export interface RunbookFolderOptions {
   /** Root-relative folder every runbook lives in; RDY206 and RDY207 read it from here. */
@@ -32,52 +32,69 @@ export const runbookPathRule = defineRule<RunbookFolderOptions>({
     for (const { row, alert, runbook } of alertRows(document)) {
       if (!runbook) continue; // no Runbook column: RDY004
       if (hasPlaceholder(document, runbook)) continue; // RDY001 reports it
-      const verdict = judgeRunbookPath(runbookPathOf(runbook, documentPath), folder);
+      // `[runbook][rb-x]` with no `[rb-x]: …` line: a reference to nothing, not a path.
+      const reference = /^\[([^\[\]]+)\]\[([^\[\]]*)\]$/.exec(runbook.value.trim());
+      const label = reference && (reference[2] || reference[1]).trim().replace(/\s+/g, ' ').toLowerCase();
+      if (label && !document.linkDefinitions.has(label)) {
+        report({
+          range: runbook.range,
+          message: `Runbook link "${runbook.value.trim()}" points at no definition: add a line \`[${label}]: ${folder}<alert>.md\` to the file, or write the runbook's path.`,
+        });
+        continue;
+      }
+      const paths = runbookPathsOf(runbook, documentPath, document.linkDefinitions);
       const name = alert?.value ? `Alert "${alert.value}"` : `The alert on line ${row.line + 1}`;
-      switch (verdict.kind) {
-        case 'ok':
-          break;
-        case 'empty': {
-          const slug = alert?.value && !hasPlaceholder(document, alert) ? kebab(alert.value) : '';
-          const suggestion = slug ? `${folder}${slug}.md` : undefined;
-          report({
-            range: runbook.range,
-            message: `${name} has no runbook: write the path of its runbook, e.g. \`${suggestion ?? `${folder}<alert>.md`}\`.`,
-            fixes: suggestion
-              ? [{ title: `Write runbook path ${suggestion}`, isPreferred: true, edits: [replaceCell(document, runbook, `\`${suggestion}\``)] }]
-              : undefined,
-          });
-          break;
-        }
-        case 'url':
-          report({
-            range: runbook.range,
-            message: `Runbook "${verdict.path}" is a URL: runbooks live in the repository — write a path under ${folder}, e.g. \`${folder}<alert>.md\`.`,
-          });
-          break;
-        case 'outside':
-          report({
-            range: runbook.range,
-            message: `Runbook "${verdict.path}" must stay inside the workspace: write a path relative to the repository root, under ${folder} (no \`..\`, not absolute).`,
-          });
-          break;
-        case 'misplaced': {
-          const problems = [
-            verdict.outsideFolder ? `is not under ${folder}` : undefined,
-            verdict.notMarkdown ? 'does not end in .md' : undefined,
-          ].filter(Boolean);
-          report({
-            range: runbook.range,
-            message: `Runbook "${verdict.path}" ${problems.join(' and ')}: write \`${verdict.suggestion}\` (and keep the file there).`,
-            fixes: [
-              {
-                title: `Change to ${verdict.suggestion}`,
-                isPreferred: true,
-                edits: [{ range: runbook.range, newText: `\`${verdict.suggestion}\`` }],
-              },
-            ],
-          });
-          break;
+      // Each runbook the cell gives (`a.md + b.md`); a fix rewrites the cell, so only a lone path gets one.
+      const lone = paths.length <= 1;
+      for (const written of paths.length ? paths : [undefined]) {
+        const verdict = judgeRunbookPath(written, folder);
+        switch (verdict.kind) {
+          case 'ok':
+            break;
+          case 'empty': {
+            const slug = alert?.value && !hasPlaceholder(document, alert) ? kebab(alert.value) : '';
+            const suggestion = slug ? `${folder}${slug}.md` : undefined;
+            report({
+              range: runbook.range,
+              message: `${name} has no runbook: write the path of its runbook, e.g. \`${suggestion ?? `${folder}<alert>.md`}\`.`,
+              fixes: suggestion
+                ? [{ title: `Write runbook path ${suggestion}`, isPreferred: true, edits: [replaceCell(document, runbook, `\`${suggestion}\``)] }]
+                : undefined,
+            });
+            break;
+          }
+          case 'url':
+            report({
+              range: runbook.range,
+              message: `Runbook "${verdict.path}" is a URL: runbooks live in the repository — write a path under ${folder}, e.g. \`${folder}<alert>.md\`.`,
+            });
+            break;
+          case 'outside':
+            report({
+              range: runbook.range,
+              message: `Runbook "${verdict.path}" must stay inside the workspace: write a path relative to the repository root, under ${folder} (no \`..\`, not absolute).`,
+            });
+            break;
+          case 'misplaced': {
+            const problems = [
+              verdict.outsideFolder ? `is not under ${folder}` : undefined,
+              verdict.notMarkdown ? 'does not end in .md' : undefined,
+            ].filter(Boolean);
+            report({
+              range: runbook.range,
+              message: `Runbook "${verdict.path}" ${problems.join(' and ')}: write \`${verdict.suggestion}\` (and keep the file there).`,
+              fixes: lone
+                ? [
+                    {
+                      title: `Change to ${verdict.suggestion}`,
+                      isPreferred: true,
+                      edits: [{ range: runbook.range, newText: `\`${verdict.suggestion}\`` }],
+                    },
+                  ]
+                : undefined,
+            });
+            break;
+          }
         }
       }
     }

@@ -1,6 +1,7 @@
 import { defineRule } from '../types';
 import { columnCells } from '../../facts/monitoring/monitoringTable';
 import { stringList } from '../../util/optionSchemas';
+import { inlineReferenceLinks } from '../../facts/document';
 
 export interface MetricDashboardOptions {
   /** Hosts a dashboard may live on (a subdomain counts); empty: any host. */
@@ -29,7 +30,8 @@ export const metricDashboardRule = defineRule<MetricDashboardOptions>({
         report({ range: row.range, message: 'This metric row has no Dashboard cell: add one holding the Grafana panel URL (https://…).' });
         continue;
       }
-      const value = cell.value.trim();
+      // A reference link (`[panel 2][dash-2]`) is read as the link its definition makes.
+      const value = inlineReferenceLinks(cell.value.trim(), document.linkDefinitions);
       const allowed = (url: URL) => !hosts.length || hosts.some((host) => url.hostname === host || url.hostname.endsWith(`.${host}`));
       const url = leadingUrl(value) ?? labelledUrl(value);
       if (url && allowed(url)) continue;

@@ -23,10 +23,10 @@ export const metricThresholdRule = defineRule<MetricThresholdOptions>({
     'or no threshold either pages too late or never: exactly the silent degradation the template exists to prevent (ADR-25, no ' +
     'silent fallback).',
   fixHint: 'Write the warn value, a slash, then the crit value (`> 0.2 / > 0.5`), or label them: `warn 200ms, crit 500ms`.',
-  defaultOptions: { warnWords: ['warn', 'warning'], critWords: ['crit', 'critical'], checkOrder: true },
+  defaultOptions: { warnWords: ['warn', 'warning', 'W'], critWords: ['crit', 'critical', 'C'], checkOrder: true },
   optionsSchema: {
-    warnWords: { type: 'array', items: { type: 'string' }, description: 'Words that label the warn value.' },
-    critWords: { type: 'array', items: { type: 'string' }, description: 'Words that label the crit value.' },
+    warnWords: { type: 'array', items: { type: 'string' }, description: 'Words that label the warn value (a one-letter one only as a label: `W: 250 ms`).' },
+    critWords: { type: 'array', items: { type: 'string' }, description: 'Words that label the crit value (a one-letter one only as a label: `C > 500 ms`).' },
     checkOrder: {
       type: 'boolean',
       description: 'Also report a warn value past the crit value (`> 0.5 / > 0.2`), when both compare the same way in the same unit.',
