@@ -1,0 +1,210 @@
+// §4's stages written as a list instead of the stage table, read as the table they stand for:
+//   1. **Shadow** — 7 days, pass criteria: …, rollback: …
+//   - Stage: Canary, Duration: 7d, Traffic: BTCUSDC only, Pass: …
+// Each stage item becomes a row whose cells are the spans of the item that hold each column's value,
+// so the rollout rules judge a list exactly as the same content in a table, on the item's own text.
+import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
+import { columnKey, stripMarkup } from '../../parser/tables';
+import { sectionSpec } from '../../parser/sections';
+import { parseDuration } from '../../util/durations';
+
+const ITEM = /^(\s*)([-*+]|\d{1,9}[.)])(\s+)(\S.*?)\s*$/;
+
+/** Keys an item may name a value by (`Duration: 7d`, `**Pass:**`), and the column each stands for. */
+const KEYS: Array<[RegExp, string]> = [
+  [/^stage$/i, 'Stage'],
+  [/^(?:traffic(?:\s*%)?|scope|cryptos?|symbols?)$/i, 'Traffic %'],
+  [/^(?:duration|length)$/i, 'Duration'],
+  [/^(?:pass(?:\s+criteria|\s+criterion)?|(?:promotion|exit|success)\s+criteria|criteria|promote\s+when)$/i, 'Pass criteria'],
+  [/^(?:roll[\s-]?back(?:\s+(?:trigger|if|when))?|abort(?:\s+(?:if|when))?)$/i, 'Rollback trigger'],
+];
+const KEY =
+  /(?<![\p{L}\p{N}])(?:\*\*|__)?(stage|traffic(?:\s*%)?|scope|cryptos?|symbols?|duration|length|pass(?:\s+criteri(?:a|on))?|(?:promotion|exit|success)\s+criteria|criteria|promote\s+when|roll[\s-]?back(?:\s+(?:trigger|if|when))?|abort(?:\s+(?:if|when))?)(?:\s*:(?:\*\*|__)?|(?:\*\*|__)\s*:|\s*=)/giu;
+
+/** A word that tells a crypto or a share of traffic: an unlabelled part with one says where the stage runs. */
+const TRAFFIC_WORD = /%|\b[A-Z]{2,}(?:USD[CT]?|EUR|BTC)\b|\b(?:cryptos?|symbols?|traffic|only|portfolio|pairs?)\b/i;
+
+interface Item {
+  line: number;
+  /** Where the item's marker starts. */
+  start: number;
+  /** The item's own lines: its first line and the more indented lines under it. */
+  lines: number[];
+  indent: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export interface StageList {
+  table: Table;
+  /** The stage items' lines, so that prose readers do not read them a second time (other items stay prose). */
+  lines: ReadonlySet<number>;
+}
+
+/**
+ * The first list of §4 with at least one item named as a stage (`isStage` says which names are),
+ * as a table with the template's columns; undefined when §4 holds no such list.
+ */
+export function stageList(document: ReadinessDocument, section: Section, isStage: (name: string) => boolean): StageList | undefined {
+  const columnKeys = sectionSpec('rollout').columns.map(columnKey);
+  const skipLines = new Set(section.skips.map((skip) => skip.line));
+  for (const run of itemRuns(document, section.proseLines.filter((line) => !skipLines.has(line)))) {
+    const stages = run
+      .map((item) => ({ item, row: rowOf(document, item, columnKeys) }))
+      .filter(({ row }) => row.cells[0]?.column === 0 && isStage(row.cells[0].value));
+    if (!stages.length) continue;
+    const rows = stages.map(({ row }) => row);
+    const first = run[0];
+    const last = run[run.length - 1];
+    const table: Table = {
+      header: { line: section.heading.line, range: section.heading.range, cells: [] },
+      columnKeys,
+      rows,
+      range: { start: { line: first.line, character: first.start }, end: { line: last.endLine, character: last.endCharacter } },
+      cell: (row, name) => {
+        const column = columnKeys.indexOf(columnKey(name));
+        return row.cells.find((cell) => cell.column === column);
+      },
+      hasColumn: (name) => columnKeys.includes(columnKey(name)),
+    };
+    return { table, lines: new Set(stages.flatMap(({ item }) => item.lines)) };
+  }
+  return undefined;
+}
+
+/** The section's list items, grouped into runs that no paragraph interrupts. */
+function itemRuns(document: ReadinessDocument, proseLines: number[]): Item[][] {
+  const runs: Item[][] = [];
+  let run: Item[] = [];
+  let current: Item | undefined;
+  let previous = -1;
+  for (const line of proseLines) {
+    const text = document.content.lineText(line);
+    // A line that is not the next prose line (a table, a code block between) ends the run.
+    if (previous >= 0 && line !== previous + 1 && !blankBetween(document, previous, line)) current = undefined;
+    previous = line;
+    if (text.trim() === '') continue;
+    const match = ITEM.exec(text);
+    const indent = text.length - text.trimStart().length;
+    if (current && indent > current.indent) {
+      current.lines.push(line);
+      current.endLine = line;
+      current.endCharacter = text.trimEnd().length;
+      continue;
+    }
+    if (!match) {
+      if (run.length) runs.push(run);
+      run = [];
+      current = undefined;
+      continue;
+    }
+    if (!current && run.length) {
+      runs.push(run);
+      run = [];
+    }
+    current = { line, start: indent, lines: [line], indent, endLine: line, endCharacter: text.trimEnd().length };
+    run.push(current);
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+function blankBetween(document: ReadinessDocument, from: number, to: number): boolean {
+  for (let line = from + 1; line < to; line++) if (document.content.lineText(line).trim() !== '') return false;
+  return true;
+}
+
+/** The item as a row: cell 0 is the stage's name, the others the values its keys or its words give. */
+function rowOf(document: ReadinessDocument, item: Item, columnKeys: string[]): TableRow {
+  const cells = new Map<number, Cell>();
+  const put = (name: string, line: number, start: number, end: number) => {
+    const column = columnKeys.indexOf(columnKey(name));
+    const raw = document.content.lineText(line).slice(start, end);
+    const trimmed = trimSeparators(raw);
+    if (column < 0 || cells.has(column) || !trimmed.text) return;
+    const from = start + trimmed.start;
+    const text = trimmed.text;
+    cells.set(column, { text, value: stripMarkup(text), column, range: { start: { line, character: from }, end: { line, character: from + text.length } } });
+  };
+  item.lines.forEach((line, index) => {
+    const text = document.content.lineText(line);
+    const marker = ITEM.exec(text);
+    let body = marker ? marker[1].length + marker[2].length + marker[3].length : text.length - text.trimStart().length;
+    if (index === 0) {
+      const label = labelOf(text, body);
+      if (label) {
+        put('Stage', line, label.start, label.end);
+        body = label.after;
+      }
+    }
+    readValues(text, body, (name, start, end) => put(name, line, start, end));
+  });
+  const ordered = [...cells.values()].sort((a, b) => a.column - b.column);
+  const last = document.content.lineText(item.endLine);
+  return {
+    line: item.line,
+    range: { start: { line: item.line, character: item.start }, end: { line: item.endLine, character: last.trimEnd().length } },
+    cells: ordered,
+  };
+}
+
+/**
+ * The stage's name at the start of an item: `**Shadow**`, or the few words before a dash, a colon,
+ * a comma or a bracket (`Canary — …`, `Full: …`); `Stage: …` is read as a key.
+ */
+function labelOf(text: string, body: number): { start: number; end: number; after: number } | undefined {
+  const rest = text.slice(body);
+  const bold = /^(\*\*|__)([^*_]+?)\s*:?\1\s*:?/.exec(rest);
+  if (bold) return { start: body + bold[1].length, end: body + bold[1].length + bold[2].length, after: body + bold[0].length };
+  if (/^stage\s*[:=]/i.test(rest)) return undefined;
+  const lead = /^([^:—–,(]+?)(?=\s+[—–-]\s|\s*[:—–,(])/.exec(rest) ?? /^(.+)$/.exec(rest);
+  if (!lead || lead[1].trim().split(/\s+/).length > 4) return undefined;
+  return { start: body, end: body + lead[1].length, after: body + lead[0].length };
+}
+
+/** Reads `Key: value` parts of a line from `from`; the words before the first key give the duration and traffic. */
+function readValues(text: string, from: number, put: (name: string, start: number, end: number) => void) {
+  const keys: Array<{ name: string; start: number; valueStart: number }> = [];
+  KEY.lastIndex = from;
+  for (let match = KEY.exec(text); match; match = KEY.exec(text)) {
+    const name = KEYS.find(([pattern]) => pattern.test(match![1].replace(/\s+/g, ' ')))?.[1];
+    if (name) keys.push({ name, start: match.index, valueStart: match.index + match[0].length });
+  }
+  readUnkeyed(text, from, keys[0]?.start ?? text.length, put);
+  keys.forEach((key, index) => put(key.name, key.valueStart, keys[index + 1]?.start ?? text.length));
+}
+
+/**
+ * The words before the first key, clause by clause (`;`, `:`): `7 days on BTCUSDC only` is the
+ * duration, then where the stage runs; a clause with neither (`after committee sign-off`) is its pass criteria.
+ */
+function readUnkeyed(text: string, start: number, end: number, put: (name: string, start: number, end: number) => void) {
+  const clause = /[^;:]+/g;
+  clause.lastIndex = 0;
+  const part = text.slice(start, end);
+  for (let match = clause.exec(part); match; match = clause.exec(part)) readClause(text, start + match.index, start + match.index + match[0].length, put);
+}
+
+function readClause(text: string, start: number, end: number, put: (name: string, start: number, end: number) => void) {
+  const part = text.slice(start, end);
+  if (!/[\p{L}\p{N}]/u.test(part)) return;
+  const duration = parseDuration(part);
+  let rest = { start, end };
+  if (duration) {
+    put('Duration', start + duration.start, start + duration.start + duration.text.length);
+    const before = part.slice(0, duration.start);
+    // Words before the duration stay unread as traffic only when there are none.
+    rest = /[\p{L}\p{N}]/u.test(before) ? { start, end: start + duration.start } : { start: start + duration.start + duration.text.length, end };
+  }
+  const words = text.slice(rest.start, rest.end);
+  const lead = /^[\s,;:.—–-]*(?:(?:on|in|with|for|at)\s+)?/i.exec(words)![0].length;
+  const what = words.slice(lead);
+  if (!/[\p{L}\p{N}]/u.test(what)) return;
+  put(TRAFFIC_WORD.test(what) ? 'Traffic %' : 'Pass criteria', rest.start + lead, rest.end);
+}
+
+function trimSeparators(text: string): { text: string; start: number } {
+  const lead = /^[\s,;—–-]*/.exec(text)![0].length;
+  const trimmed = text.slice(lead).replace(/[\s,;—–-]+$/, '').replace(/\.$/, '');
+  return { text: trimmed, start: lead };
+}
