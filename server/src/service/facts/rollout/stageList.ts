@@ -117,14 +117,28 @@ function blankBetween(document: ReadinessDocument, from: number, to: number): bo
 /** The item as a row: cell 0 is the stage's name, the others the values its keys or its words give. */
 function rowOf(document: ReadinessDocument, item: Item, columnKeys: string[]): TableRow {
   const cells = new Map<number, Cell>();
+  // Text no column takes stays in the row (column -1), so that what is read anywhere in a row (a
+  // symbol, an auto-promotion) is read in the whole item.
+  const unread: Cell[] = [];
+  const cellAt = (line: number, from: number, to: number, column: number): Cell => {
+    const text = document.content.lineText(line).slice(from, to);
+    return { text, value: stripMarkup(text), column, range: { start: { line, character: from }, end: { line, character: to } } };
+  };
   const put = (name: string, line: number, start: number, end: number) => {
     const column = columnKeys.indexOf(columnKey(name));
-    const raw = document.content.lineText(line).slice(start, end);
-    const trimmed = trimSeparators(raw);
-    if (column < 0 || cells.has(column) || !trimmed.text) return;
+    const trimmed = trimSeparators(document.content.lineText(line).slice(start, end));
+    if (column < 0 || !trimmed.text) return;
     const from = start + trimmed.start;
-    const text = trimmed.text;
-    cells.set(column, { text, value: stripMarkup(text), column, range: { start: { line, character: from }, end: { line, character: from + text.length } } });
+    const to = from + trimmed.text.length;
+    const known = cells.get(column);
+    if (!known) {
+      cells.set(column, cellAt(line, from, to, column));
+      return;
+    }
+    // A second clause of the same column right after the first (`after sign-off: all canary criteria`) extends it.
+    const between = [...cells.values()].some((cell) => cell !== known && cell.range.start.line === line && cell.range.start.character >= known.range.end.character && cell.range.start.character < from);
+    if (known.range.end.line === line && known.range.end.character <= from && !between) cells.set(column, cellAt(line, known.range.start.character, to, column));
+    else unread.push(cellAt(line, from, to, -1));
   };
   item.lines.forEach((line, index) => {
     const text = document.content.lineText(line);
@@ -139,7 +153,7 @@ function rowOf(document: ReadinessDocument, item: Item, columnKeys: string[]): T
     }
     readValues(text, body, (name, start, end) => put(name, line, start, end));
   });
-  const ordered = [...cells.values()].sort((a, b) => a.column - b.column);
+  const ordered = [...[...cells.values()].sort((a, b) => a.column - b.column), ...unread];
   const last = document.content.lineText(item.endLine);
   return {
     line: item.line,
