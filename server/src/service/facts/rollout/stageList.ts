@@ -213,7 +213,8 @@ function readClause(text: string, start: number, end: number, put: (name: string
   const words = text.slice(rest.start, rest.end);
   const lead = /^[\s,;:.—–-]*(?:(?:on|in|with|for|at)\s+)?/i.exec(words)![0].length;
   const what = words.slice(lead);
-  if (!/[\p{L}\p{N}]/u.test(what)) return;
+  // Markup alone (a footnote reference after the duration, `7d[^note]`) says nothing.
+  if (!/[\p{L}\p{N}]/u.test(stripMarkup(what))) return;
   put(TRAFFIC_WORD.test(what) ? 'Traffic %' : 'Pass criteria', rest.start + lead, rest.end);
 }
 
