@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits, createReadinessService, memoryWorkspace, type WorkspaceView } from '../server/src/service';
 import { alertRows } from '../server/src/service/facts/alerting/alertTable';
 import { parseReadiness } from '../server/src/service';
-import { applyFix, at, check, checkDocument, type CheckOptions, edit, finding, messageText, newErrors, only, rangeOf, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode } from './helpers';
+import { applyFix, at, check, checkDocument, type CheckOptions, edit, finding, messageText, newErrors, only, onlyFinding, rangeOf, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const TEMPLATE = readTemplate();
@@ -660,7 +660,10 @@ describe('runbook links are read from the document\'s folder, as a click on GitH
     const text = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](runbooks/ea-s11.md)');
     const config = { rules: { RDY205: { runbookFolder: 'documentation/readiness/runbooks/' } } };
     // With the default folder, the path GitHub opens is named, and it is not under documentation/runbooks/.
-    assert.match(messageText(only(text, 'RDY205')), /^Runbook "documentation\/readiness\/runbooks\/ea-s11\.md" is not under documentation\/runbooks\//);
+    assert.equal(
+      messageText(only(text, 'RDY205')),
+      'Runbook link "runbooks/ea-s11.md" opens documentation/readiness/runbooks/ea-s11.md (read from the file\'s folder), which is not under documentation/runbooks/: write `documentation/runbooks/ea-s11.md` (and keep the file there).',
+    );
     // With that folder configured, the file is looked for where the link points.
     assert.deepEqual(onP1(text, 'RDY205', { config }), []);
     const [missing, ...more] = onP1(text, 'RDY206', { config });
@@ -689,7 +692,12 @@ describe('runbook links are read from the document\'s folder, as a click on GitH
 
   it('`./documentation/runbooks/x.md` in a link is read from the document\'s folder too (a broken link on GitHub)', () => {
     const text = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](./documentation/runbooks/ea-s11-expectancy-negative.md)');
-    assert.match(messageText(only(text, 'RDY205', withRunbooks())), /^Runbook "documentation\/readiness\/documentation\/runbooks\/ea-s11-expectancy-negative\.md" is not under/);
+    const finding = only(text, 'RDY205', withRunbooks());
+    assert.match(messageText(finding), /^Runbook link "\.\/documentation\/runbooks\/ea-s11-expectancy-negative\.md" opens documentation\/readiness\/documentation\/runbooks\/ea-s11-expectancy-negative\.md \(read from the file's folder\), which is not under documentation\/runbooks\//);
+    // The fix writes the path in a code span, read from the root: the runbook is then found.
+    const fixed = applyFix(text, onlyFinding(text, 'RDY205', withRunbooks()), 'Change to documentation/runbooks/ea-s11-expectancy-negative.md');
+    assert.deepEqual(onP1(fixed, 'RDY205', withRunbooks()), []);
+    assert.deepEqual(onP1(fixed, 'RDY206', withRunbooks()), []);
     assert.deepEqual(runbookLinks(text, RUNBOOKS), [], 'no link to a file that is not there');
   });
 

@@ -24,6 +24,8 @@ export function runbookPathOf(cell: Cell, documentPath?: string, definitions?: R
 /** A runbook a Runbook cell names: its path as the workspace reads it, and where the cell writes it. */
 export interface RunbookMention {
   path: string;
+  /** A link's target as written, when it is read from the document's folder into another path. */
+  linkTarget?: string;
   /** The written target or code span's text, within `cell.text` (the whole cell when a reference link names it). */
   start: number;
   end: number;
@@ -53,7 +55,8 @@ export function runbookMentionsOf(cell: Cell, documentPath?: string, definitions
   for (const link of text.matchAll(LINK)) {
     const written = link[1].replace(/#.*$/, '');
     const offset = link.index + link[0].indexOf(link[1]);
-    found.push({ at: link.index, path: linkTarget(written, documentPath), link: true, ...where(offset, offset + written.length) });
+    const path = linkTarget(written, documentPath);
+    found.push({ at: link.index, path, linkTarget: path !== written && !written.startsWith('/') ? written : undefined, link: true, ...where(offset, offset + written.length) });
   }
   // A code span in a link's text (`[`x.md`](…)`) is the link's.
   const outsideLinks = text.replace(LINK, (whole) => ' '.repeat(whole.length));
@@ -65,7 +68,7 @@ export function runbookMentionsOf(cell: Cell, documentPath?: string, definitions
   found.sort((a, b) => a.at - b.at);
   const seen = new Set<string>();
   const markdown = found.filter((f) => /\.md$/i.test(f.path) && !seen.has(f.path) && seen.add(f.path));
-  const strip = ({ path, start, end }: RunbookMention): RunbookMention => ({ path, start, end });
+  const strip = ({ path, linkTarget, start, end }: RunbookMention): RunbookMention => ({ path, linkTarget, start, end });
   if (markdown.length) return markdown.map(strip);
   const first = found.find((f) => f.link) ?? found[0];
   if (first) return [strip(first)];
