@@ -690,6 +690,14 @@ describe('runbook links are read from the document\'s folder, as a click on GitH
     assert.deepEqual(createTitles(missing, RUNBOOKS), ['Create runbook documentation/runbooks/ea-s11-not-written.md']);
   });
 
+  it('a link destination in angle brackets is the link\'s path, not a placeholder; the link opens it', () => {
+    const text = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](<../runbooks/ea-s11-expectancy-negative.md>)');
+    assert.deepEqual(onP1(text, 'RDY001', withRunbooks()), []);
+    assert.deepEqual(onP1(text, 'RDY205', withRunbooks()), []);
+    assert.deepEqual(onP1(text, 'RDY206', withRunbooks()), []);
+    assert.deepEqual(runbookLinks(text, RUNBOOKS).map((link) => link.text), ['../runbooks/ea-s11-expectancy-negative.md']);
+  });
+
   it('`./documentation/runbooks/x.md` in a link is read from the document\'s folder too (a broken link on GitHub)', () => {
     const text = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](./documentation/runbooks/ea-s11-expectancy-negative.md)');
     const finding = only(text, 'RDY205', withRunbooks());
