@@ -209,7 +209,7 @@ describe('--output', () => {
     const dir = workspace({ 'docs/readiness/CVN-N1-S1.md': TEMPLATE });
     const { code, stderr } = run(['check', 'docs', '--format', 'sarif', '--output', 'missing/folder/out.sarif'], dir);
     assert.equal(code, 2);
-    assert.match(stderr, /^mlops-readiness: cannot write missing\/folder\/out\.sarif: ENOENT\n$/);
+    assert.match(stderr, /^mlops-readiness: cannot write missing\/folder\/out\.sarif: no such folder: missing\/folder\n$/);
   });
 });
 
@@ -239,6 +239,7 @@ describe('--fix', () => {
     const second = run(['check', file, '--fix', '--today', TODAY], dir);
     assert.equal(second.code, 1);
     assert.doesNotMatch(second.stdout, /^Applied/m);
+    assert.match(second.stdout, /^No safe fix applies: each problem below needs your answer \(a value, a reason or a choice\)\n\n\S/);
     assert.equal(readFileSync(join(dir, file), 'utf8'), fixed);
     assert.equal(statSync(join(dir, file)).mtimeMs, past.getTime());
     assert.equal(run(['check', file, '--fix-dry-run', '--today', TODAY], dir).stdout, '');

@@ -325,7 +325,12 @@ describe('CLI hardening: what is a readiness file (hole 8)', () => {
   it("the project's own README is not one", () => {
     const { code, stdout } = run(['check', 'README.md', '--today', TODAY], ROOT);
     assert.equal(code, 0);
-    assert.equal(stdout, 'No readiness files found in README.md\n');
+    assert.equal(
+      stdout,
+      'No readiness files found in README.md\n' +
+        'A readiness file matches "files" in .mlops-readiness.json (default **/*readiness*.md and **/readiness/**/*.md), ' +
+        'is titled "# MLOps readiness — <story id> <title>", or has three of the template\'s sections.\n',
+    );
   });
 
   it('a file is one by the title shape or by several template sections, not by the words "MLOps readiness"', () => {

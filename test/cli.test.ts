@@ -83,7 +83,7 @@ describe('mlops-readiness check', () => {
       [['check', 'missing.md'], /no such file or folder: missing\.md/],
       [['check', '--format', 'xml'], /unknown format "xml"/],
       [['check', '--max-warnings', 'many'], /--max-warnings takes a whole number/],
-      [['check', '--bogus'], /Unknown option '--bogus'/],
+      [['check', '--bogus'], /check has no option --bogus \(see mlops-readiness --help\)/],
       [['frobnicate'], /unknown command "frobnicate"/],
       [['check', 'binary-readiness.md'], /cannot check binary-readiness\.md: it is a binary file/],
       [['check', 'latin1-readiness.md'], /cannot check latin1-readiness\.md: it is not valid UTF-8/],

@@ -88,7 +88,7 @@ describe('config file validation', () => {
   });
 
   it('broken JSON is one problem at the first syntax error', () => {
-    assert.deepEqual(problems('{\n  "rules": {\n}'), [' @2:1-2:1 invalid JSON (CloseBraceExpected) at line 3']);
+    assert.deepEqual(problems('{\n  "rules": {\n}'), [' @2:1-2:1 not valid JSON at line 3, column 2: a closing "}" is missing']);
   });
 
   it('a pattern option RE2 cannot run, or that is not a regular expression, is a problem on its value; its rule entry is dropped', () => {

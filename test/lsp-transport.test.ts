@@ -1,9 +1,12 @@
 // The built server speaks over Node IPC as well as stdio, and refuses to start without a transport.
 import * as assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createProtocolConnection, InitializeRequest, IPCMessageReader, IPCMessageWriter, ShutdownRequest, ExitNotification } from 'vscode-languageserver-protocol/node';
 import { SERVER, withTimeout } from './lsp/client';
+import { ROOT } from './helpers';
 
 describe('language server: transports', () => {
   it('initializes over --node-ipc and exits on shutdown/exit', async () => {
@@ -32,5 +35,15 @@ describe('language server: transports', () => {
     const run = spawnSync(process.execPath, [SERVER], { encoding: 'utf8', timeout: 10_000 });
     assert.equal(run.status, 2);
     assert.match(run.stderr, /usage: mlops-readiness-server --stdio/);
+  });
+
+  it('answers --help and --version on stdout with exit 0, without waiting for a client', () => {
+    const help = spawnSync(process.execPath, [SERVER, '--help'], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^usage: mlops-readiness-server --stdio \| --node-ipc/);
+    assert.equal(help.stderr, '');
+    const version = spawnSync(process.execPath, [SERVER, '--version'], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(version.status, 0);
+    assert.equal(version.stdout, `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
   });
 });

@@ -68,6 +68,17 @@ describe('RDY601 dri-single-human (O1)', () => {
     assert.match(msg(diagnostic), /one human/);
   });
 
+  it('reads a team written as a mention, `Name <@org/team>`, as a team, not as a placeholder', () => {
+    for (const [line, code, label] of [[DRI_LINE, 'RDY601', 'DRI'], [BACKUP_LINE, 'RDY602', 'Backup DRI']] as const) {
+      const text = withValue(VALID, line, 'ML platform <@cvn/ml-platform>');
+      const findings = check(text).filter((d) => ['RDY001', 'RDY601', 'RDY602'].includes(String(d.code)));
+      assert.deepEqual(findings.map((d) => d.code), [code], label);
+      assert.match(msg(findings[0]!), /names a team \("@cvn\/ml-platform"\)/);
+    }
+    // A slot of the same shape is still one to fill in.
+    assert.deepEqual(withCode(check(withValue(VALID, DRI_LINE, '<@team>')), 'RDY001').map((d) => msg(d).split(':')[0]), ['Unfilled placeholder `<@team>` in the DRI line']);
+  });
+
   it('reports the team DRI of the CVN-N014 example', () => {
     const text = readExample('documentation/readiness/CVN-N014-LB-S02.md');
     const [diagnostic] = withCode(check(text), 'RDY601');

@@ -27,3 +27,23 @@ export function existingFolder(given: string, cwd: string): string {
   if (!entry.stat.isDirectory()) throw new UsageError(`--root takes a folder, and ${given} is a file`);
   return path;
 }
+
+/**
+ * A command line parseArgs refused, said in the CLI's words: Node's own messages name its API
+ * ("positional argument", "'--x <value>' argument missing") and stop in mid-sentence once cut to one line.
+ */
+export function argumentError(error: unknown, command: string): UsageError {
+  const { code, message } = error as { code?: string; message: string };
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  // `-f, --format <value>`: the long name.
+  const option = quoted.split(/[ ,]+/).filter((word) => word.startsWith('-')).pop() ?? quoted;
+  const help = `see mlops-readiness --help`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`${command} has no option ${option} (${help})`);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new UsageError(`${command} takes options only, not "${option}" (${help})`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(message)) return new UsageError(`${option} takes no value`);
+    if (/ambiguous/.test(message)) return new UsageError(`${option} needs a value before the next option (a value starting with "-" is written ${option}=-…)`);
+    return new UsageError(`${option} needs a value (${help})`);
+  }
+  return new UsageError(message.split('\n')[0]!);
+}

@@ -30,7 +30,9 @@ export function resolveCommit(repo: Repository, ref: string, option: string): st
     .git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], () =>
       isShallow(repo)
         ? `${option}: "${ref}" is not in this shallow clone: fetch it with its history (e.g. actions/checkout with fetch-depth: 0)`
-        : `${option}: "${ref}" is not a commit in this repository (in CI, fetch it first, e.g. git fetch origin ${ref.replace(/^origin\//, '')})`,
+        : ref === 'HEAD'
+          ? `${option}: this repository has no commit yet, so there is nothing to compare with: commit first`
+          : `${option}: "${ref}" is not a commit in this repository (in CI, fetch it first, e.g. git fetch origin ${ref.replace(/^origin\//, '')})`,
     )
     .trim();
 }

@@ -30,7 +30,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const run = COMMANDS[command];
+  // Own keys only: `mlops-readiness constructor` is an unknown command, not Object's constructor.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  // `check --help`: the help (one page, every command), not "unknown option".
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (run && (options.includes('--help') || options.includes('-h'))) {
+    io.stdout(HELP);
+    return 0;
+  }
   try {
     if (!run) throw new UsageError(`unknown command "${command}" (try: ${Object.keys(COMMANDS).join(', ')}; see --help)`);
     return await run(rest, io);

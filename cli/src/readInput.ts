@@ -10,7 +10,10 @@ export type InputText = { kind: 'text'; text: string; /** The file starts with a
 export function readInput(path: string, maxBytes: number): InputText {
   let size: number;
   try {
-    size = statSync(path).size;
+    const stat = statSync(path);
+    // A named pipe would block the read until something writes to it: a check must never hang.
+    if (!stat.isFile()) return { kind: 'unreadable', reason: 'it is not a regular file (a pipe, socket or device)' };
+    size = stat.size;
   } catch (error) {
     return { kind: 'unreadable', reason: describe(error) };
   }

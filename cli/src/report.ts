@@ -9,6 +9,8 @@ export interface FileReport {
   root: string;
   /** The repository the file belongs to (nearest `.git` upward, else `root`): SARIF's %SRCROOT%. */
   repositoryRoot?: string;
+  /** A configuration file with problems, not a readiness file: the readiness rules were not run on it. */
+  configuration?: true;
   /** Set when the file was not checked at all (over the size limit): why. Such a file never passes. */
   notChecked?: string;
   findings: ReportedFinding[];

@@ -44,6 +44,8 @@ Options for init:
   --owner <@handle>     GitHub handle of the owner (the DRI)
   --folder <dir>        Where to write <story>.md (default: documentation/readiness, relative to the current folder)
   --today <YYYY-MM-DD>  The "Filled on" date (default: today)
+  --root <dir>          Workspace root whose .mlops-readiness.json gives the story id pattern (default: nearest
+                          folder with .git or .mlops-readiness.json)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings, or --fix-dry-run has a diff), 2 usage or I/O error.
 diff and report exit 0 whatever they find; 2 on a usage or git problem (unknown ref, shallow clone, path outside).

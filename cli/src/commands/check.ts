@@ -15,9 +15,9 @@ import {
   type ReadinessService,
   type WorkspaceView,
 } from '../../../server/src/service';
-import { existingFolder, joinNegativeValues } from '../args';
+import { argumentError, existingFolder, joinNegativeValues } from '../args';
 import { removeStaleTemporaryFiles, writeFileAtomic } from '../atomicWrite';
-import { collectTargets, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput, type Target } from '../files';
+import { collectTargets, describeError, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput, type Target } from '../files';
 import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
 import { FORMATTERS } from '../formatters';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
@@ -27,6 +27,11 @@ import { problemCount } from '../formatters/stylish';
 import { changedFilesSince } from '../since';
 import { cliBundledDocs } from '../ruleDocs';
 import { checkInThreads, mergeShares, threadCount, type ShareOutcome } from '../workers/checkPool';
+
+/** What makes a file a readiness file (README, "The rules"), for a check that found none. */
+const WHAT_COUNTS =
+  'A readiness file matches "files" in .mlops-readiness.json (default **/*readiness*.md and **/readiness/**/*.md), ' +
+  'is titled "# MLOps readiness — <story id> <title>", or has three of the template\'s sections.';
 
 export interface CheckOptions {
   paths: string[];
@@ -63,11 +68,11 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw argumentError(error, 'check');
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'stylish';
-  if (!FORMATTERS[format]) throw new UsageError(`unknown format "${format}" (use ${Object.keys(FORMATTERS).join(', ')})`);
+  if (!Object.hasOwn(FORMATTERS, format)) throw new UsageError(`unknown format "${format}" (use ${Object.keys(FORMATTERS).join(', ')})`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     // As in ESLint, -1 means no limit.
@@ -184,7 +189,7 @@ export function checkShare(targets: Target[], options: CheckOptions, context: Ch
       const absolutePath = resolve(root, problem.file);
       let report = configReports.get(absolutePath);
       if (!report) {
-        report = { file: display(absolutePath), absolutePath, root, repositoryRoot: findRepositoryRoot(absolutePath, root), findings: [] };
+        report = { file: display(absolutePath), absolutePath, root, repositoryRoot: findRepositoryRoot(absolutePath, root), configuration: true, findings: [] };
         configReports.set(absolutePath, report);
       }
       if (!report.findings.some((f) => f.message === problem.message)) report.findings.push(configProblemFinding(problem));
@@ -225,7 +230,7 @@ export function checkShare(targets: Target[], options: CheckOptions, context: Ch
           try {
             writeFixed(file);
           } catch (error) {
-            failures.push(`cannot write ${file.file}: ${(error as Error).message}`);
+            failures.push(`cannot write ${file.file}: ${describeError(error)}`);
             continue;
           }
           result = readiness.check({ ...request, text: fix.text });
@@ -257,18 +262,30 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     const lines = fixSummary(outcome.fixed, report);
     if (consoleStylish) io.stdout(lines.join('\n') + '\n\n');
     else io.stderr(lines.map((line) => `mlops-readiness: ${line}\n`).join(''));
+  } else if (options.fix === 'write' && report.files.some((file) => file.findings.length)) {
+    // Else --fix looks as if it did not run: say that what is left is not the kind a fix may write.
+    const line = 'No safe fix applies: each problem below needs your answer (a value, a reason or a choice)';
+    if (consoleStylish) io.stdout(`${line}\n\n`);
+    else io.stderr(`mlops-readiness: ${line}\n`);
   }
   if (options.output !== undefined) {
     try {
       removeStaleTemporaryFiles(dirname(realPathOf(options.output) ?? options.output));
       writeFileAtomic(options.output, FORMATTERS[options.format](report, { color: false, cwd: io.cwd }));
     } catch (error) {
-      throw new UsageError(`cannot write ${relative(io.cwd, options.output) || options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      // The path as the user can find it: relative when under the current folder, else absolute.
+      const under = (path: string) => (relative(io.cwd, path).startsWith('..') ? path : relative(io.cwd, path) || '.');
+      const missingFolder = (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR';
+      throw new UsageError(
+        `cannot write ${under(options.output)}: ${missingFolder ? `no such folder: ${under(dirname(options.output))}` : describeError(error)}`,
+      );
     }
   }
   const since = options.since === undefined ? '' : ` changed since ${options.since}`;
   if (outcome.readinessFiles === 0 && !outcome.failures.length && consoleStylish) {
     io.stdout(`No readiness files${since} found in ${options.paths.length ? options.paths.join(', ') : '.'}\n`);
+    // Said once, for the author whose file was not recognised: what makes a file count.
+    if (!since) io.stdout(`${WHAT_COUNTS}\n`);
     return EXIT_OK;
   }
   // When nothing could be checked, the stderr lines are the whole story: no "no problems" summary.

@@ -6,6 +6,7 @@ import { formatDiffJson, formatDiffMarkdown, type DiffReport } from '../diffForm
 import { changedPaths, mergeBase, openRepository, repositoryPath, resolveCommit, revisionWorkspace, type Repository } from '../diffGit';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import { readInput } from '../readInput';
+import { argumentError } from '../args';
 
 const FORMATS: Record<string, (report: DiffReport) => string> = { markdown: formatDiffMarkdown, json: formatDiffJson };
 
@@ -25,11 +26,11 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
       options: { base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', short: 'f' }, today: { type: 'string' } },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw argumentError(error, 'diff');
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'markdown';
-  if (!FORMATS[format]) throw new UsageError(`unknown format "${format}" for diff (use ${Object.keys(FORMATS).join(', ')})`);
+  if (!Object.hasOwn(FORMATS, format)) throw new UsageError(`unknown format "${format}" for diff (use ${Object.keys(FORMATS).join(', ')})`);
   if (values.today !== undefined && !parseIsoDate(values.today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
   const today = values.today ?? localToday();
 

@@ -14,8 +14,9 @@ import {
   type ReadinessService,
 } from '../../../server/src/service';
 import { writeFileAtomic } from '../atomicWrite';
-import { findWorkspaceRoot } from '../files';
+import { describeError, findWorkspaceRoot, lookUp } from '../files';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
+import { argumentError, existingFolder } from '../args';
 
 export const DEFAULT_READINESS_FOLDER = 'documentation/readiness';
 
@@ -38,7 +39,7 @@ export function runInit(args: string[], io: CliIo): number {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw argumentError(error, 'init');
   }
   const { values } = parsed;
   const story = values.story?.trim();
@@ -52,7 +53,7 @@ export function runInit(args: string[], io: CliIo): number {
 
   const folder = resolve(io.cwd, values.folder!);
   const target = join(folder, `${story}.md`);
-  const root = values.root === undefined ? findWorkspaceRoot(target) : resolve(io.cwd, values.root);
+  const root = values.root === undefined ? findWorkspaceRoot(target) : existingFolder(values.root, io.cwd);
   const readiness = createReadinessService();
   const pattern = storyIdPattern(readiness, root, target);
   let matches: boolean;
@@ -66,6 +67,8 @@ export function runInit(args: string[], io: CliIo): number {
     throw new UsageError(`--story "${story}" is not a story id: it must match /${pattern}/${example}`);
   }
   const shown = relative(io.cwd, target).split(sep).join('/');
+  const folderEntry = lookUp(folder);
+  if ('stat' in folderEntry && !folderEntry.stat.isDirectory()) throw new UsageError(`--folder takes a folder, and ${values.folder} is a file`);
   if (existsSync(target)) throw new UsageError(`${shown} already exists: not overwritten`);
 
   // A folder of the repository may be a link (a cloned repository is untrusted input): never write outside the root.
@@ -80,7 +83,7 @@ export function runInit(args: string[], io: CliIo): number {
     writeFileAtomic(target, text, { overwrite: false });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'EEXIST' ? `${shown} already exists: not overwritten` : `cannot write ${shown}: ${code ?? (error as Error).message}`);
+    throw new UsageError(code === 'EEXIST' ? `${shown} already exists: not overwritten` : `cannot write ${shown}: ${describeError(error)}`);
   }
   // Say what was written for the owner when it is not what was typed, and where else it went.
   const ownerNote = handle === owner ? '' : ` (--owner "${owner}" written as ${handle})`;

@@ -1,4 +1,4 @@
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileSystemWorkspace, relativeToRoot } from '../../../server/src/node/fsWorkspace';
 import {
@@ -15,6 +15,7 @@ import { collectTargets, findWorkspaceRoot } from '../files';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { readInput } from '../readInput';
 import { formatReportHtml, formatReportJson, formatReportMarkdown } from '../reportFormat';
+import { argumentError, existingFolder } from '../args';
 
 const FORMATS: Record<string, (rows: ReportRow[], today: string) => string> = {
   markdown: formatReportMarkdown,
@@ -28,14 +29,14 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' }, today: { type: 'string' }, root: { type: 'string' } } });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw argumentError(error, 'report');
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'markdown';
-  if (!FORMATS[format]) throw new UsageError(`unknown format "${format}" for report (use ${Object.keys(FORMATS).join(', ')})`);
+  if (!Object.hasOwn(FORMATS, format)) throw new UsageError(`unknown format "${format}" for report (use ${Object.keys(FORMATS).join(', ')})`);
   if (values.today !== undefined && !parseIsoDate(values.today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
   const today = values.today ?? localToday();
-  const fixedRoot = values.root === undefined ? undefined : resolve(io.cwd, values.root);
+  const fixedRoot = values.root === undefined ? undefined : existingFolder(values.root, io.cwd);
 
   const readiness = createReadinessService({ today: () => today });
   const roots = new Map<string, string>();

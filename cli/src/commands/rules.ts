@@ -1,9 +1,11 @@
 import { docsUrl, RULES } from '../../../server/src/service';
 import { cliBundledDocs } from '../ruleDocs';
-import type { CliIo } from '../io';
+import { UsageError, type CliIo } from '../io';
 
 /** `mlops-readiness rules`: every rule with code, name, default severity and docs link. */
 export function runRules(args: string[], io: CliIo): number {
+  const unknown = args.find((arg) => arg !== '--json');
+  if (unknown !== undefined) throw new UsageError(`rules takes only --json, not "${unknown}" (see mlops-readiness --help)`);
   if (args.includes('--json')) {
     const rules = RULES.map((rule) => ({
       code: rule.code,

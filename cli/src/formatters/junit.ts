@@ -31,7 +31,8 @@ interface Case {
  * fails, its `<failure>` listing every finding as `line:col severity message`; information
  * findings go to the case's `<system-out>` and do not fail it. A file that was not checked (over
  * the size limit) passes no rule: each rule's case is `<skipped>` with the reason, and the input
- * case (RDY000) fails unless its severity was configured below warning.
+ * case (RDY000) fails unless its severity was configured below warning. A configuration file with
+ * problems is a suite of its RDY000 case alone.
  */
 export function formatJunit(report: Report): string {
   const suites = report.files.map(suite);
@@ -48,7 +49,9 @@ export function formatJunit(report: Report): string {
 }
 
 function suite(file: FileReport): { xml: string; tests: number; failures: number; skipped: number } {
-  const cases = new Map<string, Case>(RULES.map((rule) => [rule.code, { name: `${rule.code} ${rule.name}`, failures: [], notes: [] }]));
+  // A configuration file is no readiness file: no rule ran on it, so it passes none; its suite is its problems.
+  const ran = file.configuration ? [] : RULES;
+  const cases = new Map<string, Case>(ran.map((rule) => [rule.code, { name: `${rule.code} ${rule.name}`, failures: [], notes: [] }]));
   for (const d of file.findings) {
     const code = d.code;
     let entry = cases.get(code);

@@ -37,6 +37,26 @@ const validatorFor = perObject((rules: readonly RuleDefinition<any>[]): ConfigVa
   return { schema, validator: new Validator(schema, '7', false) };
 });
 
+/** jsonc-parser's error codes, said as a person would (its names, e.g. `InvalidSymbol`, mean nothing to the author). */
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'an unexpected character (keys and strings take double quotes)',
+  InvalidNumberFormat: 'a malformed number',
+  PropertyNameExpected: 'a key in double quotes is expected',
+  ValueExpected: 'a value is expected',
+  ColonExpected: 'a ":" is expected after the key',
+  CommaExpected: 'a "," is expected between entries',
+  CloseBraceExpected: 'a closing "}" is missing',
+  CloseBracketExpected: 'a closing "]" is missing',
+  EndOfFileExpected: 'more text after the end of the JSON object',
+  InvalidCommentToken: 'a malformed comment',
+  UnexpectedEndOfComment: 'a comment that is never closed',
+  UnexpectedEndOfString: 'a string that is never closed',
+  UnexpectedEndOfNumber: 'an unfinished number',
+  InvalidUnicode: 'a malformed \\u escape',
+  InvalidEscapeCharacter: 'a malformed escape in a string',
+  InvalidCharacter: 'a control character in a string',
+};
+
 /**
  * Parses and validates a config file's text. A broken file yields problems (with the key and
  * its range) and an empty config; a file with bad entries keeps the entries that are valid.
@@ -48,9 +68,10 @@ export function loadConfig(text: string, file: string, rules: readonly RuleDefin
     end: lines.positionAt(offset + length),
   });
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  // A byte-order mark (Notepad writes one) is no JSON: read as a space, so offsets stay the file's.
+  const root = parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length || !root) {
-    const first = errors[0];
+    const first = text.trim() === '' ? undefined : errors[0];
     return {
       config: {},
       problems: [
@@ -58,7 +79,7 @@ export function loadConfig(text: string, file: string, rules: readonly RuleDefin
           file,
           key: '',
           message: first
-            ? `${file}: invalid JSON (${printParseErrorCode(first.error)}) at line ${lines.positionAt(first.offset).line + 1}`
+            ? `${file}: not valid JSON at line ${lines.positionAt(first.offset).line + 1}, column ${lines.positionAt(first.offset).character + 1}: ${JSON_ERRORS[printParseErrorCode(first.error)] ?? 'a syntax error'}`
             : `${file}: the file is empty; write a JSON object such as {"rules": {}}`,
           range: first ? rangeOf(first.offset, first.length) : rangeOf(0, 0),
         },

@@ -60,11 +60,12 @@ const SLOT_WORDS = /^(?:handle|github[-_]?handle|name|user(?:name)?|login|owner|
 
 /**
  * HTML, autolinks and e-mail addresses look like `<…>` but are not template slots; nor is a mention
- * of a real handle, `Sofia Marin <@sofia-m>`.
+ * of a real handle, `Sofia Marin <@sofia-m>`, or of a team, `ML platform <@cvn/ml-platform>`.
  */
 function isMarkup(inner: string): boolean {
   if (inner.startsWith('!') || inner.startsWith('?')) return true;
-  const mention = /^@([A-Za-z0-9](?:-?[A-Za-z0-9])*)$/.exec(inner);
+  // A team, `<@cvn/ml-platform>`, is a mention too: RDY601 says a team cannot be the DRI.
+  const mention = /^@([A-Za-z0-9](?:-?[A-Za-z0-9])*)(?:\/[A-Za-z0-9][A-Za-z0-9_-]*)?$/.exec(inner);
   if (mention) return !SLOT_WORDS.test(mention[1]);
   const tag = /^\/?([A-Za-z][A-Za-z0-9-]*)(\s+[^>]*)?\/?$/.exec(inner);
   if (tag && HTML_TAGS.has(tag[1].toLowerCase()) && (tag[2] === undefined || /=|^\s*\/$/.test(tag[2]))) return true;

@@ -22,6 +22,9 @@ export function cachedRegExp(source: string, flags = ''): RegExp {
 /** A configured pattern the checker cannot run: invalid, or beyond what runs in linear time. */
 export class PatternError extends Error {}
 
+/** How a PatternError for a pattern beyond RE2 begins. */
+export const LINEAR_TIME_REFUSAL = 'a pattern the checker cannot run in linear time';
+
 /**
  * A trailing negative lookahead of one character class, `(?![\w-])`: the engine's own guard
  * around configured patterns ("the token ends here"). RE2 has no lookahead; this one is run as
@@ -65,9 +68,10 @@ function program(source: string, flags: string): Program {
         (flags.includes('s') ? RE2JS.DOTALL : 0),
     );
   } catch (error) {
+    // RE2's own words name its parser ("invalid or unsupported Perl syntax"): keep only the part of the pattern it stopped at.
+    const at = /: (`.*`)$/.exec((error as Error).message)?.[1];
     throw new PatternError(
-      'a pattern the checker cannot run in linear time: lookaheads, backreferences and repeat counts over 1000 are not supported ' +
-        `(${(error as Error).message.replace(/^error parsing regexp: /, '')})`,
+      `${LINEAR_TIME_REFUSAL}: lookaheads, backreferences and repeat counts over 1000 are not supported` + (at ? ` (found ${at})` : ''),
     );
   }
   const made = { re2, guarded: guard !== null };
