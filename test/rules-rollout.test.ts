@@ -526,3 +526,33 @@ describe('§4 written as a stage list: judged as the same content in a table', (
     assert.deepEqual(withCode(check(fixed), 'RDY405'), []);
   });
 });
+
+describe('§4 as a list: stage names in plain words', () => {
+  const lines = VALID.split('\n');
+  const header = lines.findIndex((line) => line.startsWith('| Stage | Traffic % |'));
+  const last = lines.findIndex((line) => line.startsWith('| Full |'));
+  const table = lines.slice(header, last + 1).join('\n');
+  const PLAIN = [
+    '- Shadow for 14 days at 0% (predictions logged, not acted); pass criteria: parity within ±1%; rollback: any P1 alert',
+    `- Canary stage for 7 days on ${CANARY_TRAFFIC}; pass criteria: \`n_trades ≥ 50\`; rollback: any P1 alert`,
+    `- Full rollout: ${FULL_CRITERIA}; rollback: per ADR-26 oncall procedure`,
+  ];
+  const text = edit(VALID, table, PLAIN.join('\n'));
+  const textLines = text.split('\n');
+
+  it('reads "Shadow for 14 days at 0%" as the shadow stage, its duration and traffic', () => {
+    for (const code of [...CODES, 'RDY004']) assert.deepEqual(withCode(check(text), code), [], code);
+    const short = edit(text, 'Shadow for 14 days at 0%', 'Shadow for 3 days at 5%');
+    const line = textLines.findIndex((l) => l.startsWith('- Shadow for'));
+    const found = withCode(check(short), 'RDY402').map((d) => [d.range.start.line, textAt(short, d.range)]);
+    assert.deepEqual(found, [
+      [line, '3 days'],
+      [line, '5% (predictions logged, not acted)'],
+    ]);
+  });
+
+  it('a sentence about a stage ("Shadow stage MUST be ≥ 7 days …") names no stage: §4 without a table is still reported', () => {
+    const sentences = edit(VALID, table, ['- Shadow stage MUST be at least a week long', '- Canary stage MUST run on one crypto'].join('\n'));
+    assert.equal(withCode(check(sentences), 'RDY004').length, 1);
+  });
+});

@@ -50,7 +50,7 @@ export function stageList(document: ReadinessDocument, section: Section, isStage
   const skipLines = new Set(section.skips.map((skip) => skip.line));
   for (const run of itemRuns(document, section.proseLines.filter((line) => !skipLines.has(line)))) {
     const stages = run
-      .map((item) => ({ item, row: rowOf(document, item, columnKeys) }))
+      .map((item) => ({ item, row: rowOf(document, item, columnKeys, isStage) }))
       .filter(({ row }) => row.cells[0]?.column === 0 && isStage(row.cells[0].value));
     if (!stages.length) continue;
     const rows = stages.map(({ row }) => row);
@@ -115,7 +115,7 @@ function blankBetween(document: ReadinessDocument, from: number, to: number): bo
 }
 
 /** The item as a row: cell 0 is the stage's name, the others the values its keys or its words give. */
-function rowOf(document: ReadinessDocument, item: Item, columnKeys: string[]): TableRow {
+function rowOf(document: ReadinessDocument, item: Item, columnKeys: string[], isStage: (name: string) => boolean): TableRow {
   const cells = new Map<number, Cell>();
   // Text no column takes stays in the row (column -1), so that what is read anywhere in a row (a
   // symbol, an auto-promotion) is read in the whole item.
@@ -145,7 +145,7 @@ function rowOf(document: ReadinessDocument, item: Item, columnKeys: string[]): T
     const marker = ITEM.exec(text);
     let body = marker ? marker[1].length + marker[2].length + marker[3].length : text.length - text.trimStart().length;
     if (index === 0) {
-      const label = labelOf(text, body);
+      const label = labelOf(text, body, isStage);
       if (label) {
         put('Stage', line, label.start, label.end);
         body = label.after;
@@ -163,15 +163,27 @@ function rowOf(document: ReadinessDocument, item: Item, columnKeys: string[]): T
 }
 
 /**
- * The stage's name at the start of an item: `**Shadow**`, or the few words before a dash, a colon,
- * a comma or a bracket (`Canary — …`, `Full: …`); `Stage: …` is read as a key.
+ * An item's first word or two, as a stage's name, only before a preposition or a number: `Shadow stage
+ * MUST be ≥ 7 days` is a sentence about the stage, `Shadow for 7 days at 0%` a stage.
  */
-function labelOf(text: string, body: number): { start: number; end: number; after: number } | undefined {
+const FIRST_WORDS = [/^\S+\s+stage(?=\s+(?:(?:for|on|at|in|with|during|over|lasting)\b|\d|≥|>=))/i, /^[^\s,:;—–(]+(?=\s+(?:(?:for|on|at|in|with|during|over|lasting)\b|\d|≥|>=))/i];
+
+/**
+ * The stage's name at the start of an item: `**Shadow**`, the few words before a dash, a colon, a comma
+ * or a bracket (`Canary — …`, `Full: …`), or the first word or two when they name a stage (`Shadow for
+ * 7 days …`, `Canary stage on BTCUSDC …`); `Stage: …` is read as a key.
+ */
+function labelOf(text: string, body: number, isStage: (name: string) => boolean): { start: number; end: number; after: number } | undefined {
   const rest = text.slice(body);
   const bold = /^(\*\*|__)([^*_]+?)\s*:?\1\s*:?/.exec(rest);
   if (bold) return { start: body + bold[1].length, end: body + bold[1].length + bold[2].length, after: body + bold[0].length };
   if (/^stage\s*[:=]/i.test(rest)) return undefined;
   const lead = /^([^:—–,(]+?)(?=\s+[—–-]\s|\s*[:—–,(])/.exec(rest) ?? /^(.+)$/.exec(rest);
+  if (lead && lead[1].trim().split(/\s+/).length <= 4 && isStage(stripMarkup(lead[1]))) return { start: body, end: body + lead[1].length, after: body + lead[0].length };
+  for (const words of FIRST_WORDS) {
+    const first = words.exec(rest);
+    if (first && isStage(stripMarkup(first[0]))) return { start: body, end: body + first[0].length, after: body + first[0].length };
+  }
   if (!lead || lead[1].trim().split(/\s+/).length > 4) return undefined;
   return { start: body, end: body + lead[1].length, after: body + lead[0].length };
 }
@@ -203,19 +215,23 @@ function readClause(text: string, start: number, end: number, put: (name: string
   const part = text.slice(start, end);
   if (!/[\p{L}\p{N}]/u.test(part)) return;
   const duration = parseDuration(part);
-  let rest = { start, end };
-  if (duration) {
-    put('Duration', start + duration.start, start + duration.start + duration.text.length);
-    const before = part.slice(0, duration.start);
-    // Words before the duration stay unread as traffic only when there are none.
-    rest = /[\p{L}\p{N}]/u.test(before) ? { start, end: start + duration.start } : { start: start + duration.start + duration.text.length, end };
-  }
-  const words = text.slice(rest.start, rest.end);
-  const lead = /^[\s,;:.—–-]*(?:(?:on|in|with|for|at)\s+)?/i.exec(words)![0].length;
+  if (!duration) return readWords(text, start, end, put);
+  const durationEnd = start + duration.start + duration.text.length;
+  put('Duration', start + duration.start, durationEnd);
+  // The words around the duration say where the stage runs (or what passes it): those before it
+  // (`BTCUSDC only for 7 days`), else those after it (`7 days on BTCUSDC only`, `for 7 days at 0%`).
+  if (!readWords(text, start, start + duration.start, put)) readWords(text, durationEnd, end, put);
+}
+
+/** Words without a key: the Traffic % when they name a crypto or a percentage, else the pass criteria. */
+function readWords(text: string, start: number, end: number, put: (name: string, start: number, end: number) => void): boolean {
+  const words = text.slice(start, end);
+  const lead = /^[\s,;:.—–-]*(?:(?:on|in|with|for|at|over|during)\s+)?/i.exec(words)![0].length;
   const what = words.slice(lead);
-  // Markup alone (a footnote reference after the duration, `7d[^note]`) says nothing.
-  if (!/[\p{L}\p{N}]/u.test(stripMarkup(what))) return;
-  put(TRAFFIC_WORD.test(what) ? 'Traffic %' : 'Pass criteria', rest.start + lead, rest.end);
+  // Markup alone (a footnote reference after the duration, `7d[^note]`) or a lone preposition says nothing.
+  if (!/[\p{L}\p{N}]/u.test(stripMarkup(what)) || /^\s*(?:on|in|with|for|at|over|during)\s*$/i.test(what)) return false;
+  put(TRAFFIC_WORD.test(what) ? 'Traffic %' : 'Pass criteria', start + lead, end);
+  return true;
 }
 
 function trimSeparators(text: string): { text: string; start: number } {
