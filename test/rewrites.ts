@@ -291,7 +291,8 @@ export const TABLES: Rewrite[] = [
   },
   { name: 'dashboardsAsLinks', apply: cellsOf('monitoring', 'Dashboard', (cell) => (/^https?:\/\/\S+$/.test(cell) ? `[Grafana panel](${cell})` : cell)) },
   { name: 'tabsAroundCells', apply: (doc) => ({ ...doc, tables: { ...doc.tables, tabs: true } }) },
-  { name: 'stageTableAsList', apply: stageTableAsList },
+  { name: 'stageTableAsList', apply: (doc) => stageTableAsList(doc, 'numbered') },
+  { name: 'stageTableAsKeyedBullets', apply: (doc) => stageTableAsList(doc, 'keyed') },
   { name: 'lineBreaksInPassCriteria', apply: cellsOf('rollout', 'Pass criteria', (cell) => cell.replace(/\s*[;,]\s+/g, '<br>')) },
   { name: 'metricOwnersWithNames', apply: cellsOf('monitoring', 'Owner', person('parenthesised')) },
   {
@@ -328,10 +329,10 @@ const STAGE_LIST_KEYS: Record<string, string | undefined> = { stage: undefined, 
 
 /**
  * §4's stage table as a numbered list, one item per stage: `1. **Shadow** — 14d; traffic: 0% (…); pass
- * criteria: …; rollback: …`. Only a table with the template's columns and its three stages in order: a
+ * criteria: …; rollback: …`, or as bullets of keyed values (`- Stage: Shadow, Traffic: 0%, …`). Only a table with the template's columns and its three stages in order: a
  * finding on the header row would have no line to move to.
  */
-function stageTableAsList(doc: ReadinessText): ReadinessText {
+function stageTableAsList(doc: ReadinessText, style: 'numbered' | 'keyed'): ReadinessText {
   const rows = doc.lines.flatMap((line, index) => (line.kind === 'table' && line.section === 'rollout' ? [{ line, index }] : []));
   const header = rows.find(({ line }) => line.row === 0)?.line;
   if (!header || rows.some(({ line }) => line.table !== header.table)) return doc;
@@ -348,6 +349,11 @@ function stageTableAsList(doc: ReadinessText): ReadinessText {
       if (column === 'stage' || column === 'duration' || !value(cells[i])) return [];
       return [`${STAGE_LIST_KEYS[column] ?? column}: ${value(cells[i])}`];
     });
+    if (style === 'keyed') {
+      // `- Stage: Shadow, Traffic: 0%, Duration: 14d, Pass criteria: …, Rollback trigger: …`: every value by its key.
+      const keyed = columns.flatMap((_, i) => (value(cells[i]) ? [`${normalise(header.cells[i])}: ${value(cells[i])}`] : []));
+      return `- ${keyed.join(', ')}`;
+    }
     return `${n}. **${value(cells[stage])}** — ${[/[\p{L}\p{N}]/u.test(duration) ? duration : '', ...parts].filter(Boolean).join('; ')}`;
   };
   const last = body[body.length - 1].index;

@@ -171,12 +171,12 @@ const FIRST_WORDS = [/^\S+\s+stage(?=\s+(?:(?:for|on|at|in|with|during|over|last
 /**
  * The stage's name at the start of an item: `**Shadow**`, the few words before a dash, a colon, a comma
  * or a bracket (`Canary — …`, `Full: …`), or the first word or two when they name a stage (`Shadow for
- * 7 days …`, `Canary stage on BTCUSDC …`); `Stage: …` is read as a key.
+ * 7 days …`, `Canary stage on BTCUSDC …`), when it names a stage; `Stage: …` is read as a key.
  */
 function labelOf(text: string, body: number, isStage: (name: string) => boolean): { start: number; end: number; after: number } | undefined {
   const rest = text.slice(body);
   const bold = /^(\*\*|__)([^*_]+?)\s*:?\1\s*:?/.exec(rest);
-  if (bold) return { start: body + bold[1].length, end: body + bold[1].length + bold[2].length, after: body + bold[0].length };
+  if (bold && isStage(stripMarkup(bold[2]))) return { start: body + bold[1].length, end: body + bold[1].length + bold[2].length, after: body + bold[0].length };
   if (/^stage\s*[:=]/i.test(rest)) return undefined;
   const lead = /^([^:—–,(]+?)(?=\s+[—–-]\s|\s*[:—–,(])/.exec(rest) ?? /^(.+)$/.exec(rest);
   if (lead && lead[1].trim().split(/\s+/).length <= 4 && isStage(stripMarkup(lead[1]))) return { start: body, end: body + lead[1].length, after: body + lead[0].length };
@@ -184,8 +184,8 @@ function labelOf(text: string, body: number, isStage: (name: string) => boolean)
     const first = words.exec(rest);
     if (first && isStage(stripMarkup(first[0]))) return { start: body, end: body + first[0].length, after: body + first[0].length };
   }
-  if (!lead || lead[1].trim().split(/\s+/).length > 4) return undefined;
-  return { start: body, end: body + lead[1].length, after: body + lead[0].length };
+  // No stage name in front: a `Stage:` key may name it anywhere in the item (`- Traffic: 0%, …, Stage: Shadow`).
+  return undefined;
 }
 
 /** Reads `Key: value` parts of a line from `from`; the words before the first key give the duration and traffic. */
