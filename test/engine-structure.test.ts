@@ -218,7 +218,7 @@ describe('tables in any style', () => {
     const text = edit(
       VALID,
       '| `ea_s11_expectancy_negative` | `expectancy_net_realized < 0 over 24h on >2 cryptos` | `documentation/runbooks/ea-s11-expectancy-negative.md` | P1 | Pagerduty |',
-      '| `ea_s11_expectancy_negative` | `expectancy_net_realized < 0 over 24h on >2 cryptos`<br>(`a \\| b` view) | [`documentation/runbooks/ea-s11-expectancy-negative.md`](documentation/runbooks/ea-s11-expectancy-negative.md) | **P1** | Pagerduty |',
+      '| `ea_s11_expectancy_negative` | `expectancy_net_realized < 0 over 24h on >2 cryptos`<br>(`a \\| b` view) | [`documentation/runbooks/ea-s11-expectancy-negative.md`](../runbooks/ea-s11-expectancy-negative.md) | **P1** | Pagerduty |',
     );
     assertClean(text);
     const p2 = edit(text, '**P1** |', '**P2** |');

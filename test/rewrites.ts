@@ -291,6 +291,8 @@ export const TABLES: Rewrite[] = [
   },
   { name: 'dashboardsAsLinks', apply: cellsOf('monitoring', 'Dashboard', (cell) => (/^https?:\/\/\S+$/.test(cell) ? `[Grafana panel](${cell})` : cell)) },
   { name: 'tabsAroundCells', apply: (doc) => ({ ...doc, tables: { ...doc.tables, tabs: true } }) },
+  { name: 'stageTableAsList', apply: (doc) => stageTableAsList(doc, 'numbered') },
+  { name: 'stageTableAsKeyedBullets', apply: (doc) => stageTableAsList(doc, 'keyed') },
   { name: 'lineBreaksInPassCriteria', apply: cellsOf('rollout', 'Pass criteria', (cell) => cell.replace(/\s*[;,]\s+/g, '<br>')) },
   { name: 'metricOwnersWithNames', apply: cellsOf('monitoring', 'Owner', person('parenthesised')) },
   {
@@ -321,6 +323,50 @@ export const TABLES: Rewrite[] = [
       ].reduce((d, f) => f(d), doc),
   },
 ];
+
+/** The template's §4 columns, as a stage list names them (`traffic:`, `pass criteria:`, `rollback:`); other columns keep their header as key. */
+const STAGE_LIST_KEYS: Record<string, string | undefined> = { stage: undefined, duration: undefined, 'traffic %': 'traffic', 'pass criteria': 'pass criteria', 'rollback trigger': 'rollback' };
+
+/**
+ * §4's stage table as a numbered list, one item per stage: `1. **Shadow** — 14d; traffic: 0% (…); pass
+ * criteria: …; rollback: …`, or as bullets of keyed values (`- Stage: Shadow, Traffic: 0%, …`). Only a table with the template's columns and its three stages in order: a
+ * finding on the header row would have no line to move to.
+ */
+function stageTableAsList(doc: ReadinessText, style: 'numbered' | 'keyed'): ReadinessText {
+  const rows = doc.lines.flatMap((line, index) => (line.kind === 'table' && line.section === 'rollout' ? [{ line, index }] : []));
+  const header = rows.find(({ line }) => line.row === 0)?.line;
+  if (!header || rows.some(({ line }) => line.table !== header.table)) return doc;
+  const columns = header.cells.map((cell) => normalise(cell).toLowerCase());
+  if (!Object.keys(STAGE_LIST_KEYS).every((key) => columns.includes(key))) return doc;
+  const body = rows.filter(({ line }) => line.row >= 2);
+  const stage = columns.indexOf('stage');
+  const stages = body.map(({ line }) => /shadow|canary|full/i.exec(line.cells[stage] ?? '')?.[0].toLowerCase());
+  if (stages.join(' ') !== 'shadow canary full') return doc;
+  const value = (cell: string | undefined) => (cell ?? '').replace(/\\\|/g, '|').trim();
+  const item = (cells: string[], n: number) => {
+    const duration = value(cells[columns.indexOf('duration')]);
+    const parts = columns.flatMap((column, i) => {
+      if (column === 'stage' || column === 'duration' || !value(cells[i])) return [];
+      return [`${STAGE_LIST_KEYS[column] ?? column}: ${value(cells[i])}`];
+    });
+    if (style === 'keyed') {
+      // `- Stage: Shadow, Traffic: 0%, Duration: 14d, Pass criteria: …, Rollback trigger: …`: every value by its key.
+      const keyed = columns.flatMap((_, i) => (value(cells[i]) ? [`${normalise(header.cells[i])}: ${value(cells[i])}`] : []));
+      return `- ${keyed.join(', ')}`;
+    }
+    return `${n}. **${value(cells[stage])}** — ${[/[\p{L}\p{N}]/u.test(duration) ? duration : '', ...parts].filter(Boolean).join('; ')}`;
+  };
+  const last = body[body.length - 1].index;
+  const blankAfter = doc.lines[last + 1]?.kind !== 'text' || !(doc.lines[last + 1] as { text: string }).text.trim() ? [] : [''];
+  const lines = doc.lines.flatMap((line, index): Line[] => {
+    if (line.kind !== 'table' || line.section !== 'rollout') return [line];
+    if (line.row < 2) return [];
+    const n = body.findIndex((row) => row.index === index) + 1;
+    const text: Line = { kind: 'text', text: item(line.cells, n), origin: line.origin, section: 'rollout' };
+    return index === last ? [text, ...blankAfter.map((t): Line => ({ kind: 'text', text: t, section: 'rollout' }))] : [text];
+  });
+  return { ...doc, lines };
+}
 
 /** Template guidance: kept, deleted, re-wrapped, hidden in an HTML comment or a `<details>` block. */
 export const GUIDANCE_REWRITES: Rewrite[] = [

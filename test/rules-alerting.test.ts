@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { applyEdits, memoryWorkspace, type WorkspaceView } from '../server/src/service';
+import { applyEdits, createReadinessService, memoryWorkspace, type WorkspaceView } from '../server/src/service';
 import { alertRows } from '../server/src/service/facts/alerting/alertTable';
 import { parseReadiness } from '../server/src/service';
-import { applyFix, at, check, checkDocument, type CheckOptions, edit, finding, messageText, newErrors, rangeOf, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode } from './helpers';
+import { applyFix, at, check, checkDocument, type CheckOptions, edit, finding, messageText, newErrors, only, onlyFinding, rangeOf, readExample, readFixture, readTemplate, ROOT, textAt, TODAY, withCode } from './helpers';
 
 const VALID = readExample('documentation/readiness/CVN-N011-EA-S11.md');
 const TEMPLATE = readTemplate();
@@ -369,7 +369,7 @@ describe('RDY205 runbook-path (A5)', () => {
 
   it('passes the valid example and a Markdown link', () => {
     assert.deepEqual(withCode(check(VALID), 'RDY205'), []);
-    const link = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](./documentation/runbooks/ea-s11-expectancy-negative.md)');
+    const link = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../runbooks/ea-s11-expectancy-negative.md)');
     assert.deepEqual(withCode(check(link), 'RDY205'), []);
   });
 
@@ -628,5 +628,106 @@ describe('§2 on the examples', () => {
         'RDY207 `documentation/runbooks/fx-s03-funding-f',
       ],
     );
+  });
+});
+
+describe('runbook links are read from the document\'s folder, as a click on GitHub opens them', () => {
+  const RUNBOOK = '`documentation/runbooks/ea-s11-expectancy-negative.md`';
+  const PATH = 'documentation/readiness/CVN-N011-EA-S11.md';
+  const service = createReadinessService();
+  const P1_LINE = VALID.split('\n').findIndex((line) => line.startsWith(P1_ROW));
+  /** The findings of one rule on the P1 row (the other rows link runbooks of their own). */
+  const onP1 = (text: string, code: string, options: CheckOptions = {}) => withCode(check(text, options), code).filter((d) => d.range.start.line === P1_LINE);
+  const analysed = (text: string, files: Record<string, string>, config?: CheckOptions['config']) => {
+    const result = service.check({ text, documentPath: PATH, workspace: memoryWorkspace(files, 'file:///ws/'), editorSettings: config, today: TODAY });
+    return { ...result, analysis: result.analysis! };
+  };
+  const runbookLinks = (text: string, files: Record<string, string>) =>
+    service
+      .links(analysed(text, files))
+      .filter((link) => link.tooltip === 'Open the runbook' && link.range.start.line === P1_LINE)
+      .map((link) => ({ at: at(link.range), text: textAt(text, link.range), target: link.target }));
+  const createTitles = (text: string, files: Record<string, string>, config?: CheckOptions['config']) => {
+    const document = analysed(text, files, config);
+    return document.analysis.findings
+      .filter((f) => f.rule.code === 'RDY206' && f.range.start.line === P1_LINE)
+      .flatMap((f) => service.codeActions(document, f.range, { uri: 'file:///ws/' + PATH, createFileSupport: true }))
+      .map((action) => action.title)
+      .filter((title) => title.startsWith('Create runbook'));
+  };
+
+  it('`runbooks/x.md` names documentation/readiness/runbooks/x.md: RDY205–RDY207, the link and "Create runbook" agree', () => {
+    const text = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](runbooks/ea-s11.md)');
+    const config = { rules: { RDY205: { runbookFolder: 'documentation/readiness/runbooks/' } } };
+    // With the default folder, the path GitHub opens is named, and it is not under documentation/runbooks/.
+    assert.equal(
+      messageText(only(text, 'RDY205')),
+      'Runbook link "runbooks/ea-s11.md" opens documentation/readiness/runbooks/ea-s11.md (read from the file\'s folder), which is not under documentation/runbooks/: write `documentation/runbooks/ea-s11.md` (and keep the file there).',
+    );
+    // With that folder configured, the file is looked for where the link points.
+    assert.deepEqual(onP1(text, 'RDY205', { config }), []);
+    const [missing, ...more] = onP1(text, 'RDY206', { config });
+    assert.deepEqual(more, []);
+    assert.match(messageText(missing), /^Runbook documentation\/readiness\/runbooks\/ea-s11\.md does not exist/);
+    assert.deepEqual(createTitles(text, {}, config), ['Create runbook documentation/readiness/runbooks/ea-s11.md']);
+    const files = { 'documentation/readiness/runbooks/ea-s11.md': RUNBOOKS['documentation/runbooks/ea-s11-expectancy-negative.md'] };
+    assert.deepEqual(onP1(text, 'RDY206', { config, files }), []);
+    assert.deepEqual(onP1(text, 'RDY207', { config, files }), []);
+    const start = text.split('\n')[P1_LINE].indexOf('runbooks/ea-s11.md');
+    assert.deepEqual(runbookLinks(text, files), [
+      { at: `${P1_LINE}:${start}-${P1_LINE}:${start + 'runbooks/ea-s11.md'.length}`, text: 'runbooks/ea-s11.md', target: 'file:///ws/documentation/readiness/runbooks/ea-s11.md' },
+    ]);
+  });
+
+  it('`../runbooks/x.md` names documentation/runbooks/x.md for the three rules, the link and "Create runbook"', () => {
+    const text = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../runbooks/ea-s11-expectancy-negative.md)');
+    assert.deepEqual(withCode(check(text, withRunbooks()), 'RDY205'), []);
+    assert.deepEqual(withCode(check(text, withRunbooks()), 'RDY206'), []);
+    assert.deepEqual(runbookLinks(text, RUNBOOKS).map((link) => [link.text, link.target]), [
+      ['../runbooks/ea-s11-expectancy-negative.md', 'file:///ws/documentation/runbooks/ea-s11-expectancy-negative.md'],
+    ]);
+    const missing = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../runbooks/ea-s11-not-written.md)');
+    assert.deepEqual(createTitles(missing, RUNBOOKS), ['Create runbook documentation/runbooks/ea-s11-not-written.md']);
+  });
+
+  it('a link destination in angle brackets is the link\'s path, not a placeholder; the link opens it', () => {
+    const text = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](<../runbooks/ea-s11-expectancy-negative.md>)');
+    assert.deepEqual(onP1(text, 'RDY001', withRunbooks()), []);
+    assert.deepEqual(onP1(text, 'RDY205', withRunbooks()), []);
+    assert.deepEqual(onP1(text, 'RDY206', withRunbooks()), []);
+    assert.deepEqual(runbookLinks(text, RUNBOOKS).map((link) => link.text), ['../runbooks/ea-s11-expectancy-negative.md']);
+  });
+
+  it('`./documentation/runbooks/x.md` in a link is read from the document\'s folder too (a broken link on GitHub)', () => {
+    const text = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](./documentation/runbooks/ea-s11-expectancy-negative.md)');
+    const finding = only(text, 'RDY205', withRunbooks());
+    assert.match(messageText(finding), /^Runbook link "\.\/documentation\/runbooks\/ea-s11-expectancy-negative\.md" opens documentation\/readiness\/documentation\/runbooks\/ea-s11-expectancy-negative\.md \(read from the file's folder\), which is not under documentation\/runbooks\//);
+    // The fix writes the path in a code span, read from the root: the runbook is then found.
+    const fixed = applyFix(text, onlyFinding(text, 'RDY205', withRunbooks()), 'Change to documentation/runbooks/ea-s11-expectancy-negative.md');
+    assert.deepEqual(onP1(fixed, 'RDY205', withRunbooks()), []);
+    assert.deepEqual(onP1(fixed, 'RDY206', withRunbooks()), []);
+    assert.deepEqual(runbookLinks(text, RUNBOOKS), [], 'no link to a file that is not there');
+  });
+
+  it('a bare path in a code span keeps its reading from the root: the link opens it', () => {
+    assert.deepEqual(withCode(check(VALID, withRunbooks()), 'RDY206'), []);
+    const start = VALID.split('\n')[P1_LINE].indexOf('documentation/runbooks/ea-s11-expectancy-negative.md');
+    assert.deepEqual(runbookLinks(VALID, RUNBOOKS), [
+      {
+        at: `${P1_LINE}:${start}-${P1_LINE}:${start + 'documentation/runbooks/ea-s11-expectancy-negative.md'.length}`,
+        text: 'documentation/runbooks/ea-s11-expectancy-negative.md',
+        target: 'file:///ws/documentation/runbooks/ea-s11-expectancy-negative.md',
+      },
+    ]);
+  });
+
+  it('a link leaving the workspace root is reported, never read, never opened, never created', () => {
+    const text = withCell(VALID, P1_ROW, RUNBOOK, '[runbook](../../../runbooks/ea-s11-expectancy-negative.md)');
+    const files = { ...RUNBOOKS, '../runbooks/ea-s11-expectancy-negative.md': 'outside' };
+    assert.match(messageText(only(text, 'RDY205', { files })), /must stay inside the workspace/);
+    assert.deepEqual(onP1(text, 'RDY206', { files }), []);
+    assert.deepEqual(onP1(text, 'RDY207', { files }), []);
+    assert.deepEqual(runbookLinks(text, files), []);
+    assert.deepEqual(createTitles(text, files), []);
   });
 });

@@ -403,3 +403,156 @@ describe('rollout fixes apply cleanly', () => {
     assert.equal(fixed.split('\n')[rowLine('Full')], '| Full | 100% (all 5 cryptos) | — | all canary criteria + Sortino ≥ baseline | per ADR-26 oncall procedure |');
   });
 });
+
+describe('§4 written as a stage list: judged as the same content in a table', () => {
+  const table = lines.slice(HEADER_LINE, rowLine('Full') + 1).join('\n');
+  const ITEMS = [
+    '1. **Shadow** — 14 days, 0% (predictions logged, not acted); pass criteria: predictions parity vs champion within ±1% on `f1_buy`, no exceptions in logs; rollback: any P1 alert',
+    `2. **Canary** — 7 days on ${CANARY_TRAFFIC}; pass: live \`expectancy_net\` ≥ baseline OR within CI95, \`n_trades ≥ 50\`; rollback: live \`expectancy_net < 0\` over 48h`,
+    `3. **Full** — after committee sign-off: ${FULL_CRITERIA}; rollback: per ADR-26 oncall procedure`,
+  ];
+  const LIST = edit(VALID, table, ITEMS.join('\n'));
+  const listLines = LIST.split('\n');
+  const itemLine = (stage: string) => listLines.findIndex((line) => line.includes(`**${stage}**`));
+  const HEADING = listLines.findIndex((line) => /^## 4\./.test(line));
+  const KEYED = edit(
+    VALID,
+    table,
+    [
+      '- Stage: Shadow, Traffic: 0%, Duration: 14 days, Pass criteria: parity within ±1%, Rollback trigger: any P1 alert',
+      `- Stage: Canary, Traffic: ${CANARY_TRAFFIC}, Duration: 7d, Pass criteria: \`n_trades ≥ 50\`, Rollback trigger: live \`expectancy_net < 0\` over 48h`,
+      `- Stage: Full, Traffic: 100%, Duration: —, Pass criteria: ${FULL_CRITERIA}, Rollback trigger: per ADR-26 oncall procedure`,
+    ].join('\n'),
+  );
+
+  it('gives no §4 diagnostic (and no "no table") on a numbered list or on bullets with keys, nor with nested items', () => {
+    const nested = edit(
+      VALID,
+      table,
+      [
+        '- **Shadow**',
+        '  - Duration: 14 days',
+        '  - Traffic: 0%',
+        '  - Pass criteria: parity within ±1%',
+        '  - Rollback: any P1 alert',
+        '- **Canary**',
+        '  - Duration: 7 days',
+        `  - Traffic: ${CANARY_TRAFFIC}`,
+        '  - Pass criteria: `n_trades ≥ 50`',
+        '  - Rollback: any P1 alert',
+        '- **Full**',
+        `  - Pass criteria: ${FULL_CRITERIA}`,
+        '  - Rollback: per ADR-26 oncall procedure',
+      ].join('\n'),
+    );
+    for (const text of [LIST, KEYED, nested, LIST.replace(/\n/g, '\r\n')]) {
+      const diags = check(text);
+      for (const code of [...CODES, 'RDY004']) assert.deepEqual(withCode(diags, code), [], code);
+    }
+  });
+
+  it('reports a missing Shadow item on the section heading, with no table-row fix', () => {
+    const text = edit(LIST, ITEMS[0] + '\n', '');
+    const diag = only(text, 'RDY401');
+    assert.equal(at(diag.range), `${HEADING}:0-${HEADING}:${listLines[HEADING].length}`);
+    assert.match(messageText(diag), /No Shadow stage in the list/);
+    assert.deepEqual(onlyFinding(text, 'RDY401').fixes, []);
+  });
+
+  it('reports stages out of order on the item', () => {
+    const text = edit(LIST, `${ITEMS[0]}\n${ITEMS[1]}`, `${ITEMS[1]}\n${ITEMS[0]}`);
+    const diag = only(text, 'RDY401');
+    const line = itemLine('Canary');
+    assert.equal(at(diag.range), `${line}:0-${line}:${ITEMS[0].length}`);
+    assert.match(messageText(diag), /order the items Shadow, Canary, Full/);
+  });
+
+  it('reports a missing rollback trigger on the item', () => {
+    const text = edit(LIST, '; rollback: per ADR-26 oncall procedure', '');
+    const diag = only(text, 'RDY401');
+    const line = itemLine('Full');
+    assert.equal(at(diag.range), `${line}:0-${line}:${listLines[line].length - '; rollback: per ADR-26 oncall procedure'.length}`);
+    assert.match(messageText(diag), /Full stage has no rollback trigger/);
+  });
+
+  it('reports a 3-day shadow on its duration; the fix edits the item and the SKIP goes below the list', () => {
+    const text = edit(LIST, '**Shadow** — 14 days', '**Shadow** — 3 days');
+    const diag = only(text, 'RDY402');
+    const line = itemLine('Shadow');
+    assert.equal(at(diag.range), `${line}:16-${line}:22`);
+    assert.equal(textAt(text, diag.range), '3 days');
+    assert.match(messageText(diag), /below the list/);
+    const finding = onlyFinding(text, 'RDY402');
+    const fixed = applyFix(text, finding, 'Set shadow duration to 7d');
+    assert.ok(fixed.includes('1. **Shadow** — 7d, 0%'));
+    assert.deepEqual(withCode(check(fixed), 'RDY402'), []);
+    const skip = finding.fixes.find((fix) => fix.title.startsWith('Insert SKIP'))!;
+    assert.equal(skip.edits[0].range.start.line, itemLine('Full') + 1);
+    const reasoned = applyEdits(text, skip.edits).replace(SKIP_REASON_PLACEHOLDER, 'only the isotonic map on `buy_proba` changes');
+    assert.deepEqual(withCode(check(reasoned), 'RDY402'), []);
+    assert.deepEqual(newErrorsOutside(text, reasoned), []);
+  });
+
+  it('reports shadow traffic other than 0% and a short canary in keyed bullets, on the values', () => {
+    const text = edit(edit(KEYED, 'Traffic: 0%', 'Traffic: 10%'), 'Duration: 7d', 'Duration: 3d');
+    const keyedLines = text.split('\n');
+    const shadow = only(text, 'RDY402');
+    assert.equal(shadow.range.start.line, keyedLines.findIndex((l) => l.startsWith('- Stage: Shadow')));
+    assert.equal(textAt(text, shadow.range), '10%');
+    const canary = only(text, 'RDY403');
+    assert.equal(canary.range.start.line, keyedLines.findIndex((l) => l.startsWith('- Stage: Canary')));
+    assert.equal(textAt(text, canary.range), '3d');
+  });
+
+  it('reports an all-at-once canary and a postponed crypto on the phrase in the item', () => {
+    const allAtOnce = edit(LIST, `7 days on ${CANARY_TRAFFIC}`, '7 days on all 5 cryptos');
+    assert.equal(textAt(allAtOnce, only(allAtOnce, 'RDY403').range), 'all 5 cryptos');
+    const later = edit(LIST, `7 days on ${CANARY_TRAFFIC}`, "7 days on one crypto, we'll pick later");
+    const diag = only(later, 'RDY404');
+    assert.equal(diag.range.start.line, itemLine('Canary'));
+    assert.equal(textAt(later, diag.range), "we'll pick later");
+  });
+
+  it('reports auto-promotion once, and a Full item without sign-off with an honest edit of the item', () => {
+    const auto = edit(LIST, 'after committee sign-off: ', 'auto-promote after 7 days: ');
+    const diag = only(auto, 'RDY406');
+    assert.equal(textAt(auto, diag.range), 'auto-promote');
+    const unsigned = edit(LIST, `after committee sign-off: ${FULL_CRITERIA}`, 'when the canary criteria hold');
+    const finding = onlyFinding(unsigned, 'RDY405');
+    const line = itemLine('Full');
+    assert.equal(at(finding.range), `${line}:0-${line}:${unsigned.split('\n')[line].length}`);
+    const fixed = applyFix(unsigned, finding);
+    assert.ok(fixed.includes('3. **Full** — when the canary criteria hold + explicit operator sign-off in the OP Story; rollback:'));
+    assert.deepEqual(withCode(check(fixed), 'RDY405'), []);
+  });
+});
+
+describe('§4 as a list: stage names in plain words', () => {
+  const lines = VALID.split('\n');
+  const header = lines.findIndex((line) => line.startsWith('| Stage | Traffic % |'));
+  const last = lines.findIndex((line) => line.startsWith('| Full |'));
+  const table = lines.slice(header, last + 1).join('\n');
+  const PLAIN = [
+    '- Shadow for 14 days at 0% (predictions logged, not acted); pass criteria: parity within ±1%; rollback: any P1 alert',
+    `- Canary stage for 7 days on ${CANARY_TRAFFIC}; pass criteria: \`n_trades ≥ 50\`; rollback: any P1 alert`,
+    `- Full rollout: ${FULL_CRITERIA}; rollback: per ADR-26 oncall procedure`,
+  ];
+  const text = edit(VALID, table, PLAIN.join('\n'));
+  const textLines = text.split('\n');
+
+  it('reads "Shadow for 14 days at 0%" as the shadow stage, its duration and traffic', () => {
+    for (const code of [...CODES, 'RDY004']) assert.deepEqual(withCode(check(text), code), [], code);
+    const short = edit(text, 'Shadow for 14 days at 0%', 'Shadow for 3 days at 5%');
+    const line = textLines.findIndex((l) => l.startsWith('- Shadow for'));
+    const found = withCode(check(short), 'RDY402').map((d) => [d.range.start.line, textAt(short, d.range)]);
+    assert.deepEqual(found, [
+      [line, '3 days'],
+      [line, '5% (predictions logged, not acted)'],
+    ]);
+  });
+
+  it('a sentence about a stage ("Shadow stage MUST be ≥ 7 days …") names no stage: §4 without a table is still reported', () => {
+    const sentences = edit(VALID, table, ['- Shadow stage MUST be at least a week long', '- Canary stage MUST run on one crypto'].join('\n'));
+    assert.equal(withCode(check(sentences), 'RDY004').length, 1);
+  });
+});

@@ -40,7 +40,7 @@ export type DocumentRequest = Omit<CheckRequest, 'today' | 'onRuleError' | 'bund
 export type AnalysedDocument = Pick<CheckResult, 'settings' | 'documentPath' | 'workspace' | 'today' | 'crossFileReads'> & { analysis: Analysis };
 
 /** What the client supports for code actions; the service adds what it knows of the document. */
-export type ClientCodeActionOptions = Omit<CodeActionOptions, 'settings' | 'recheck' | 'workspace'>;
+export type ClientCodeActionOptions = Omit<CodeActionOptions, 'settings' | 'recheck' | 'workspace' | 'documentPath'>;
 
 /**
  * The MLOps readiness language service: one object per shell, as vscode-json-languageservice's
@@ -116,6 +116,7 @@ export function createReadinessService(host: ReadinessServiceHost = {}): Readine
         ...options,
         settings: document.settings,
         workspace: document.workspace,
+        documentPath: context.documentPath,
         recheck: (text) => analyse(parseReadiness(text), context, READINESS_RULES),
       });
     },

@@ -31,6 +31,8 @@ export interface CodeActionOptions {
   recheck?: (text: string) => Analysis;
   /** The workspace, for the URI of a file an action creates ("Create runbook"). */
   workspace?: WorkspaceView;
+  /** The document's path relative to the workspace root: a runbook link is read from its folder. */
+  documentPath?: string;
   /** The client applies `create` resource operations in workspace edits. */
   createFileSupport?: boolean;
   /** The client shows documents on request (`window.showDocument.support`): a created file is opened. */
@@ -57,7 +59,7 @@ export function getCodeActions(analysis: Analysis, range: Range, options: CodeAc
           edit: fixEdit(fix, options),
         });
       }
-      const runbook = options.createFileSupport && options.workspace ? createRunbookFix(analysis.document, finding, options.settings) : undefined;
+      const runbook = options.createFileSupport && options.workspace ? createRunbookFix(analysis.document, finding, options.settings, options.documentPath) : undefined;
       if (runbook) actions.push(createFileAction(runbook, diagnostic, options));
     }
     const seen = new Set<string>();

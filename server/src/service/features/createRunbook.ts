@@ -21,14 +21,20 @@ export interface NewRunbook {
  * "Create runbook <path>" for a runbook an alert links that does not exist (RDY206): the file with
  * the four parts RDY207 asks for (Symptom, Diagnosis steps, Remediation, Escalation), the §1
  * dashboard URL of the metric the alert's trigger watches, and a Loki `{job="…"}` query to fill in.
- * What only the author knows stays a `<placeholder>`.
+ * What only the author knows stays a `<placeholder>`. The path is the one RDY206 found missing: a link's
+ * target read from the document's folder (`documentPath`), as RDY205–RDY207 read it.
  */
-export function createRunbookFix(document: ReadinessDocument, finding: ReadinessFinding, settings: ResolvedSettings | undefined): NewRunbook | undefined {
+export function createRunbookFix(
+  document: ReadinessDocument,
+  finding: ReadinessFinding,
+  settings: ResolvedSettings | undefined,
+  documentPath?: string,
+): NewRunbook | undefined {
   if (finding.rule.code !== runbookExistsRule.code || !settings) return undefined;
   const row = alertRows(document).find(({ runbook }) => runbook && contains(runbook.range, finding.range));
   if (!row?.runbook) return undefined;
   const folder = optionsOf(settings, runbookPathRule).runbookFolder;
-  const verdicts = runbookPathsOf(row.runbook, undefined, document.linkDefinitions).map((path) => judgeRunbookPath(path, folder));
+  const verdicts = runbookPathsOf(row.runbook, documentPath, document.linkDefinitions).map((path) => judgeRunbookPath(path, folder));
   // A cell may name several runbooks: the one the finding says is missing.
   const verdict = verdicts.find((v) => v.kind === 'ok' && finding.message.startsWith(`Runbook ${v.path} `)) ?? verdicts[0];
   if (verdict?.kind !== 'ok') return undefined;

@@ -2,6 +2,7 @@ import type { DocumentLink } from 'vscode-languageserver-types';
 import type { ReadinessDocument } from '../model';
 import { findSection, sectionTable, subRange } from '../facts/document';
 import { confinePath } from '../workspace';
+import { runbookMentionsOf } from '../facts/alerting/runbookPaths';
 import { ADR_REFERENCE, findAdr } from './adr';
 import type { FeatureContext } from './context';
 import { matchesOnLine } from './positions';
@@ -11,17 +12,20 @@ export function findDocumentLinks(document: ReadinessDocument, context: FeatureC
   return [...runbookLinks(document, context), ...adrLinks(document, context)];
 }
 
+/** Each runbook a Runbook cell names, at the path RDY205–RDY207 read (a link from the document's folder). */
 function runbookLinks(document: ReadinessDocument, context: FeatureContext): DocumentLink[] {
   const table = sectionTable(findSection(document, 'alerting'));
   if (!table) return [];
   const links: DocumentLink[] = [];
   for (const row of table.rows) {
     const cell = table.cell(row, 'Runbook');
-    const match = cell && /[^\s`*|]+\.md\b/.exec(cell.text);
-    if (!cell || !match) continue;
-    const path = confinePath(match[0]);
-    if (!path || !context.workspace.exists(path)) continue;
-    links.push({ range: subRange(cell, match.index, match.index + match[0].length), target: context.workspace.uriOf(path), tooltip: 'Open the runbook' });
+    if (!cell) continue;
+    for (const mention of runbookMentionsOf(cell, context.documentPath, document.linkDefinitions)) {
+      // A path leading out of the workspace is never opened (RDY205 reports it).
+      const path = /\.md$/i.test(mention.path) ? confinePath(mention.path) : undefined;
+      if (!path || !context.workspace.exists(path)) continue;
+      links.push({ range: subRange(cell, mention.start, mention.end), target: context.workspace.uriOf(path), tooltip: 'Open the runbook' });
+    }
   }
   return links;
 }

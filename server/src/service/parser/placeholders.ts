@@ -73,6 +73,12 @@ function isMarkup(inner: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(inner);
 }
 
+/** `[text](<path with spaces.md>)` and `[label]: <path>`: a link destination in angle brackets, as CommonMark allows. */
+function isLinkDestination(text: string, start: number): boolean {
+  const before = text.slice(0, start);
+  return /\]\(\s*$/.test(before) || /^\s{0,3}\[[^\]]+\]:\s*$/.test(before);
+}
+
 export function findPlaceholders(lines: LineIndex, line: number, out: Placeholder[]): void {
   const text = lines.lineText(line);
   const candidates: Array<{ kind: Candidate; priority: number; start: number; end: number }> = [];
@@ -94,7 +100,7 @@ export function findPlaceholders(lines: LineIndex, line: number, out: Placeholde
     let kind: PlaceholderKind;
     if (candidate.kind === 'compare' || candidate.kind === 'alternatives') kind = 'alternatives';
     else if (candidate.kind === 'literal') kind = found === 'YYYY-MM-DD' ? 'date' : 'literal';
-    else if (isMarkup(found.slice(1, -1))) continue;
+    else if (isMarkup(found.slice(1, -1)) || isLinkDestination(text, candidate.start)) continue;
     else kind = 'angle';
     out.push({ kind, line, text: found, range: lines.range(line, candidate.start, candidate.end) });
   }

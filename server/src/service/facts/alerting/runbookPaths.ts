@@ -21,45 +21,74 @@ export function runbookPathOf(cell: Cell, documentPath?: string, definitions?: R
   return runbookPathsOf(cell, documentPath, definitions)[0];
 }
 
+/** A runbook a Runbook cell names: its path as the workspace reads it, and where the cell writes it. */
+export interface RunbookMention {
+  path: string;
+  /** A link's target as written, when it is read from the document's folder into another path. */
+  linkTarget?: string;
+  /** The written target or code span's text, within `cell.text` (the whole cell when a reference link names it). */
+  start: number;
+  end: number;
+}
+
+/** Every runbook a Runbook cell gives: see `runbookMentionsOf`. */
+export function runbookPathsOf(cell: Cell, documentPath?: string, definitions: ReadonlyMap<string, string> = new Map()): string[] {
+  return runbookMentionsOf(cell, documentPath, definitions).map((mention) => mention.path);
+}
+
 /**
  * Every runbook a Runbook cell gives. A link's target or a code span naming a Markdown file is a runbook, each
  * one in the cell (`a.md + b.md`, `[symptom](…/a.md), [escalation](…/b.md)`); other links and code spans beside
  * them (a dashboard URL, an alert name) are remarks. A cell naming no Markdown file gives the first link's
  * target, else the first code span, else the first word (what follows is a remark such as "(shared with §3)").
- * A link target starting `../` is relative to the document's folder, as Markdown renders it
- * (`../runbooks/x.md` from `documentation/readiness/`), one starting `/` is relative to the root;
- * other targets, or one leading out of the workspace, are read from the root, as the template writes paths.
+ * A link's target is read as Markdown reads it, what a click opens on GitHub: relative to the document's
+ * folder (`runbooks/x.md`, `./x.md`, `../runbooks/x.md` from `documentation/readiness/`), or from the root when
+ * it starts with `/`; a target leading out of the workspace stays as written (`../../../x.md`), so that it is
+ * judged outside and never read. A path in a code span or bare is read from the root, as the template writes it.
  */
-export function runbookPathsOf(cell: Cell, documentPath?: string, definitions: ReadonlyMap<string, string> = new Map()): string[] {
+export function runbookMentionsOf(cell: Cell, documentPath?: string, definitions: ReadonlyMap<string, string> = new Map()): RunbookMention[] {
   // A reference link (`[runbook][rb-x]`) points where the document's `[rb-x]: …` line says.
   const text = inlineReferenceLinks(cell.text, definitions);
-  const found: Array<{ at: number; path: string; link: boolean }> = [];
+  const inlined = text !== cell.text;
+  const where = (start: number, end: number) => (inlined ? { start: 0, end: cell.text.length } : { start, end });
+  const found: Array<RunbookMention & { at: number; link: boolean }> = [];
   for (const link of text.matchAll(LINK)) {
-    const target = link[1].replace(/#.*$/, '');
-    // In a link, `/documentation/…` is the repository root, as Markdown renders it on GitHub.
-    const path = /^\/(?!\/)/.test(target) ? target.slice(1) : (documentPath !== undefined && relativeToDocument(target, documentPath)) || target;
-    found.push({ at: link.index, path, link: true });
+    const written = link[1].replace(/#.*$/, '');
+    const offset = link.index + link[0].indexOf(link[1]);
+    const path = linkTarget(written, documentPath);
+    found.push({ at: link.index, path, linkTarget: path !== written && !written.startsWith('/') ? written : undefined, link: true, ...where(offset, offset + written.length) });
   }
   // A code span in a link's text (`[`x.md`](…)`) is the link's.
   const outsideLinks = text.replace(LINK, (whole) => ' '.repeat(whole.length));
   for (const code of outsideLinks.matchAll(CODE)) {
-    if (code[2].trim()) found.push({ at: code.index, path: code[2].trim(), link: false });
+    const path = code[2].trim();
+    const offset = code.index + code[1].length + code[2].indexOf(path);
+    if (path) found.push({ at: code.index, path, link: false, ...where(offset, offset + path.length) });
   }
   found.sort((a, b) => a.at - b.at);
-  const markdown = [...new Set(found.filter((f) => /\.md$/i.test(f.path)).map((f) => f.path))];
-  if (markdown.length) return markdown;
+  const seen = new Set<string>();
+  const markdown = found.filter((f) => /\.md$/i.test(f.path) && !seen.has(f.path) && seen.add(f.path));
+  const strip = ({ path, linkTarget, start, end }: RunbookMention): RunbookMention => ({ path, linkTarget, start, end });
+  if (markdown.length) return markdown.map(strip);
   const first = found.find((f) => f.link) ?? found[0];
-  if (first) return [first.path];
-  const [word] = cell.value.split(/\s+/);
-  return word ? [word] : [];
+  if (first) return [strip(first)];
+  const word = /\S+/.exec(cell.text);
+  const [value] = cell.value.split(/\s+/);
+  return value ? [{ path: value, ...(word ? { start: word.index, end: word.index + word[0].length } : { start: 0, end: cell.text.length }) }] : [];
 }
 
-/** `target` read from the folder of `documentPath` (root-relative), or undefined when it is a URL, absolute or leaves the root. */
+/** A link's target as a root-relative path: from the root after `/`, else from the document's folder. */
+function linkTarget(target: string, documentPath: string | undefined): string {
+  // `/documentation/…` is the repository root, as Markdown renders it on GitHub.
+  if (/^\/(?!\/)/.test(target)) return target.slice(1);
+  if (documentPath === undefined || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) return target;
+  return relativeToDocument(target, documentPath) ?? target;
+}
+
+/** `target` read from the folder of `documentPath` (root-relative), or undefined when it leaves the root. */
 function relativeToDocument(target: string, documentPath: string): string | undefined {
-  const unified = target.replace(/\\/g, '/');
-  if (!unified.startsWith('../')) return undefined;
   const parts = documentPath.replace(/\\/g, '/').split('/').slice(0, -1);
-  for (const part of unified.split('/')) {
+  for (const part of target.replace(/\\/g, '/').split('/')) {
     if (part === '..') {
       if (!parts.length) return undefined;
       parts.pop();

@@ -6,6 +6,7 @@ import { factBy } from '../fact';
 import { findSection, sectionTable, subRange } from '../document';
 import { parseDuration } from '../../util/durations';
 import { findPhrases, hasPhrase } from '../../util/phrases';
+import { stageList } from './stageList';
 
 export type StageKind = 'shadow' | 'canary' | 'full';
 export const STAGE_ORDER: readonly StageKind[] = ['shadow', 'canary', 'full'];
@@ -33,25 +34,41 @@ export interface StageRow {
 
 export interface RolloutAnalysis {
   section: Section;
+  /** How §4 writes its stages: the template's table, or a list read as that table (facts/rollout/stageList). */
+  form: 'table' | 'list';
+  /** The stage table, or the stage list as a table: its rows are the list's items, its cells spans of their text. */
   table: Table;
+  /** The section's prose lines that the stage list takes (none for a table). */
+  listLines: ReadonlySet<number>;
   rows: StageRow[];
   /** The first row of each stage. */
   stage: Partial<Record<StageKind, TableRow>>;
 }
 
-/** The §4 table with each row's stage; undefined when §4 or its table is missing (RDY002/RDY004). */
+/**
+ * The §4 table (or, when there is none, its stage list) with each row's stage; undefined when §4 is
+ * missing or has neither (RDY002/RDY004).
+ */
 export const rolloutAnalysis = factBy((document, keywords: StageKeywords): RolloutAnalysis | undefined => {
   const section = findSection(document, 'rollout');
-  const table = sectionTable(section);
-  if (!section || !table) return undefined;
+  if (!section) return undefined;
+  const stageTable = sectionTable(section);
+  const list = stageTable ? undefined : stageList(document, section, (name) => stageKind(name, keywords) !== undefined);
+  const table = stageTable ?? list?.table;
+  if (!table) return undefined;
   const rows = table.rows.map((row): StageRow => {
     const cell = table.cell(row, 'Stage') ?? row.cells[0];
     return { row, kind: cell ? stageKind(cell.value, keywords) : undefined };
   });
   const stage: Partial<Record<StageKind, TableRow>> = {};
   for (const { row, kind } of rows) if (kind && !stage[kind]) stage[kind] = row;
-  return { section, table, rows, stage };
+  return { section, form: list ? 'list' : 'table', table, listLines: list?.lines ?? new Set(), rows, stage };
 });
+
+/** §4's prose lines as spans, without the items of its stage list (read as rows already). */
+export function rolloutProse(document: ReadinessDocument, analysis: RolloutAnalysis): Span[] {
+  return proseSpans(document, analysis.section).filter((span) => !analysis.listLines.has(span.range.start.line));
+}
 
 function stageKind(text: string, keywords: StageKeywords): StageKind | undefined {
   if (hasPhrase(text, keywords.shadowKeywords, true)) return 'shadow';

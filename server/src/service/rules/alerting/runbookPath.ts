@@ -1,7 +1,7 @@
 import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
 import { alertRows, kebab, replaceCell } from '../../facts/alerting/alertTable';
-import { DEFAULT_RUNBOOK_FOLDER, judgeRunbookPath, normaliseFolder, runbookPathsOf } from '../../facts/alerting/runbookPaths';
+import { DEFAULT_RUNBOOK_FOLDER, judgeRunbookPath, normaliseFolder, runbookMentionsOf } from '../../facts/alerting/runbookPaths';
 
 export interface RunbookFolderOptions {
   /** Root-relative folder every runbook lives in; RDY206 and RDY207 read it from here. */
@@ -42,12 +42,16 @@ export const runbookPathRule = defineRule<RunbookFolderOptions>({
         });
         continue;
       }
-      const paths = runbookPathsOf(runbook, documentPath, document.linkDefinitions);
+      const mentions = runbookMentionsOf(runbook, documentPath, document.linkDefinitions);
+      const paths = mentions.map((mention) => mention.path);
       const name = alert?.value ? `Alert "${alert.value}"` : `The alert on line ${row.line + 1}`;
       // Each runbook the cell gives (`a.md + b.md`); a fix rewrites the cell, so only a lone path gets one.
       const lone = paths.length <= 1;
-      for (const written of paths.length ? paths : [undefined]) {
+      for (const [index, written] of (paths.length ? paths : [undefined]).entries()) {
         const verdict = judgeRunbookPath(written, folder);
+        const target = mentions[index]?.linkTarget;
+        // A link read from the document's folder: say so, the author may have meant the root.
+        const opened = target ? `link "${target}" opens ${verdict.kind === 'misplaced' ? verdict.path : written} (read from the file's folder), which` : undefined;
         switch (verdict.kind) {
           case 'ok':
             break;
@@ -82,7 +86,9 @@ export const runbookPathRule = defineRule<RunbookFolderOptions>({
             ].filter(Boolean);
             report({
               range: runbook.range,
-              message: `Runbook "${verdict.path}" ${problems.join(' and ')}: write \`${verdict.suggestion}\` (and keep the file there).`,
+              message: opened
+                ? `Runbook ${opened} ${problems.join(' and ')}: write \`${verdict.suggestion}\` (and keep the file there).`
+                : `Runbook "${verdict.path}" ${problems.join(' and ')}: write \`${verdict.suggestion}\` (and keep the file there).`,
               fixes: lone
                 ? [
                     {

@@ -6,6 +6,8 @@ import { sectionTable } from '../../facts/document';
 import { tableHeader } from '../../template/skeleton';
 import { insertAfterIntro } from '../../util/edits';
 import { defineRule } from '../types';
+import { rolloutAnalysis } from '../../facts/rollout/stages';
+import { rolloutStagesRule } from '../rollout/rolloutStages';
 
 export const tableColumnsRule = defineRule({
   code: 'RDY004',
@@ -18,13 +20,15 @@ export const tableColumnsRule = defineRule({
     'The table is the section\'s content: without it, or without a column such as Severity or Rollback trigger, the committee ' +
     'cannot check the minima the template sets (ADR-70).',
   fixHint: 'Insert the table header from the template, or add the missing columns (the quick fix keeps every row well formed).',
-  check({ document, report }) {
+  check({ document, optionsOf, report }) {
     for (const section of document.sections) {
       if (!section.id) continue;
       const columns = sectionSpec(section.id).columns;
       // A skipped section needs no table (RDY005 judges the skip); §4's shadow skip is not a section skip.
       if (!columns.length || (section.skips.length && section.id !== 'rollout')) continue;
       const table = sectionTable(section);
+      // §4's stages written as a list are read as its table (facts/rollout/stageList).
+      if (!table && section.id === 'rollout' && rolloutAnalysis(document, optionsOf(rolloutStagesRule))?.form === 'list') continue;
       if (!table) {
         report({
           range: section.heading.range,

@@ -4,7 +4,7 @@ import { findPhrases } from '../../util/phrases';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
 import { subRange } from '../../facts/document';
-import { rolloutAnalysis, proseSpans } from '../../facts/rollout/stages';
+import { rolloutAnalysis, rolloutProse } from '../../facts/rollout/stages';
 import { alternativesIn, notesAboutOthers } from '../../facts/rollout/canaryTraffic';
 import { canarySymbols, DEFAULT_CANARY_SYMBOLS, DEFAULT_SYMBOL_PATTERN, findSymbols, symbolsIn, type CanarySymbolOptions } from '../../facts/rollout/canarySymbols';
 
@@ -36,8 +36,8 @@ export const canarySymbolRule = defineRule<CanarySymbolOptions>({
     const analysis = rolloutAnalysis(document, optionsOf(rolloutStagesRule));
     const row = analysis?.stage.canary;
     if (!analysis || !row) return;
-    const { table, section } = analysis;
-    const prose = proseSpans(document, section);
+    const { table } = analysis;
+    const prose = rolloutProse(document, analysis);
 
     // Postponing words count where they stand in place of the choice: in the canary row's own
     // cells and in prose clauses about the canary's crypto, never in a note about the other cryptos.

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { rolloutAnalysis, findInSpans, proseSpans, SIGNOFF_TEXT } from '../../facts/rollout/stages';
+import { rolloutAnalysis, findInSpans, rolloutProse, SIGNOFF_TEXT } from '../../facts/rollout/stages';
 import { noAutoPromotionRule } from './noAutoPromotion';
 
 interface SignoffOptions {
@@ -30,7 +30,7 @@ export const fullSignoffRule = defineRule<SignoffOptions>({
     if (!analysis || !row) return;
     // Auto-promotion in the Full row is RDY406's error; one diagnostic for one problem.
     if (findInSpans(row.cells, optionsOf(noAutoPromotionRule).autoPromotionKeywords).length) return;
-    const fullProse = proseSpans(document, analysis.section).filter((span) => /\bfull\b/i.test(span.text));
+    const fullProse = rolloutProse(document, analysis).filter((span) => /\bfull\b/i.test(span.text));
     if (findInSpans([...row.cells, ...fullProse], options.signoffKeywords).length) return;
     const criteria = analysis.table.cell(row, 'Pass criteria');
     const hasCriteria = criteria !== undefined && criteria.text.trim() !== '';

@@ -1,7 +1,7 @@
 import type { ReadinessDocument } from '../../model';
 import { defineRule } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { rolloutAnalysis, findInSpans, proseSpans, SIGNOFF_TEXT, type RolloutAnalysis } from '../../facts/rollout/stages';
+import { rolloutAnalysis, findInSpans, rolloutProse, SIGNOFF_TEXT, type RolloutAnalysis } from '../../facts/rollout/stages';
 
 interface AutoPromotionOptions {
   autoPromotionKeywords: string[];
@@ -48,5 +48,5 @@ export const noAutoPromotionRule = defineRule<AutoPromotionOptions>({
 
 /** Every cell of the table and the section's prose: auto-promotion is wrong wherever it is written. */
 function spansOf(document: ReadinessDocument, analysis: RolloutAnalysis) {
-  return [...analysis.table.rows.flatMap((row) => row.cells), ...proseSpans(document, analysis.section)];
+  return [...analysis.table.rows.flatMap((row) => row.cells), ...rolloutProse(document, analysis)];
 }

@@ -30,10 +30,14 @@ export const rolloutStagesRule = defineRule<StageKeywords>({
 
     for (const kind of STAGE_ORDER) {
       if (analysis.stage[kind]) continue;
+      // The template's row is a table row: on a stage list it would be a broken edit, so a list gets none.
       report({
         range: table.header.range,
-        message: `No ${STAGE_TITLE[kind]} stage row: add \`| ${STAGE_TITLE[kind]} | … |\` ${placement(kind)} with its traffic, duration, pass criteria and rollback trigger.`,
-        fixes: [addStageFix(document, analysis, kind)],
+        message:
+          analysis.form === 'list'
+            ? `No ${STAGE_TITLE[kind]} stage in the list: add an item \`**${STAGE_TITLE[kind]}** — …\` ${placement(kind, 'item')} with its traffic, duration, pass criteria and rollback trigger.`
+            : `No ${STAGE_TITLE[kind]} stage row: add \`| ${STAGE_TITLE[kind]} | … |\` ${placement(kind, 'row')} with its traffic, duration, pass criteria and rollback trigger.`,
+        fixes: analysis.form === 'table' ? [addStageFix(document, analysis, kind)] : undefined,
       });
     }
 
@@ -45,7 +49,7 @@ export const rolloutStagesRule = defineRule<StageKeywords>({
       if (index < latest) {
         report({
           range: row.range,
-          message: `The ${STAGE_TITLE[kind]} stage comes after the ${STAGE_TITLE[STAGE_ORDER[latest]]} stage: order the rows Shadow, Canary, Full.`,
+          message: `The ${STAGE_TITLE[kind]} stage comes after the ${STAGE_TITLE[STAGE_ORDER[latest]]} stage: order the ${analysis.form === 'list' ? 'items' : 'rows'} Shadow, Canary, Full.`,
         });
       }
       latest = Math.max(latest, index);
@@ -67,8 +71,8 @@ export const rolloutStagesRule = defineRule<StageKeywords>({
   },
 });
 
-function placement(kind: StageKind): string {
-  return kind === 'shadow' ? 'as the first row' : kind === 'canary' ? 'between Shadow and Full' : 'as the last row';
+function placement(kind: StageKind, what: 'row' | 'item'): string {
+  return kind === 'shadow' ? `as the first ${what}` : kind === 'canary' ? 'between Shadow and Full' : `as the last ${what}`;
 }
 
 function example(kind: StageKind, column: string): string {

@@ -81,7 +81,7 @@ export const shadowStageRule = defineRule<ShadowOptions>({
       range: duration.range,
       message:
         `${what} (ADR-67): write \`≥ ${min}d\`, or, for a calibration-only change, add ` +
-        `\`**SKIP — JUSTIFICATION**: calibration-only, shadow=${days.days}d because <reason>\` below the table.`,
+        `\`**SKIP — JUSTIFICATION**: calibration-only, shadow=${days.days}d because <reason>\` below the ${analysis.form === 'list' ? 'list' : 'table'}.`,
       fixes: [setDurationFix(duration.range, min), insertSkipFix(document, table, days.days)],
     });
   },
@@ -145,7 +145,7 @@ function setDurationFix(range: TextEdit['range'], min: number): Fix {
   return { title: `Set shadow duration to ${min}d`, isPreferred: true, safe: false, edits: [{ range, newText: `${min}d` }] };
 }
 
-/** Inserts the SKIP line after the table, separated by blank lines. */
+/** Inserts the SKIP line after the table (or the stage list), separated by blank lines. */
 function insertSkipFix(document: ReadinessDocument, table: Table, days: number): Fix {
   const line = (reason: string) => `**SKIP — JUSTIFICATION**: calibration-only, shadow=${days}d because ${reason}`;
   const edit = (reason: string): TextEdit => {

@@ -1,0 +1,241 @@
+// §4's stages written as a list instead of the stage table, read as the table they stand for:
+//   1. **Shadow** — 7 days, pass criteria: …, rollback: …
+//   - Stage: Canary, Duration: 7d, Traffic: BTCUSDC only, Pass: …
+// Each stage item becomes a row whose cells are the spans of the item that hold each column's value,
+// so the rollout rules judge a list exactly as the same content in a table, on the item's own text.
+import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
+import { columnKey, stripMarkup } from '../../parser/tables';
+import { sectionSpec } from '../../parser/sections';
+import { parseDuration } from '../../util/durations';
+
+const ITEM = /^(\s*)([-*+]|\d{1,9}[.)])(\s+)(\S.*?)\s*$/;
+
+/** Keys an item may name a value by (`Duration: 7d`, `**Pass:**`), and the column each stands for. */
+const KEYS: Array<[RegExp, string]> = [
+  [/^stage$/i, 'Stage'],
+  [/^(?:traffic(?:\s*%)?|scope|cryptos?|symbols?)$/i, 'Traffic %'],
+  [/^(?:duration|length)$/i, 'Duration'],
+  [/^(?:pass(?:\s+criteria|\s+criterion)?|(?:promotion|exit|success)\s+criteria|criteria|promote\s+when)$/i, 'Pass criteria'],
+  [/^(?:roll[\s-]?back(?:\s+(?:trigger|if|when))?|abort(?:\s+(?:if|when))?)$/i, 'Rollback trigger'],
+];
+const KEY =
+  /(?<![\p{L}\p{N}])(?:\*\*|__)?(stage|traffic(?:\s*%)?|scope|cryptos?|symbols?|duration|length|pass(?:\s+criteri(?:a|on))?|(?:promotion|exit|success)\s+criteria|criteria|promote\s+when|roll[\s-]?back(?:\s+(?:trigger|if|when))?|abort(?:\s+(?:if|when))?)(?:\s*:(?:\*\*|__)?|(?:\*\*|__)\s*:|\s*=)/giu;
+
+/** A word that tells a crypto or a share of traffic: an unlabelled part with one says where the stage runs. */
+const TRAFFIC_WORD = /%|\b[A-Z]{2,}(?:USD[CT]?|EUR|BTC)\b|\b(?:cryptos?|symbols?|traffic|only|portfolio|pairs?)\b/i;
+
+interface Item {
+  line: number;
+  /** Where the item's marker starts. */
+  start: number;
+  /** The item's own lines: its first line and the more indented lines under it. */
+  lines: number[];
+  indent: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export interface StageList {
+  table: Table;
+  /** The stage items' lines, so that prose readers do not read them a second time (other items stay prose). */
+  lines: ReadonlySet<number>;
+}
+
+/**
+ * The first list of §4 with at least one item named as a stage (`isStage` says which names are),
+ * as a table with the template's columns; undefined when §4 holds no such list.
+ */
+export function stageList(document: ReadinessDocument, section: Section, isStage: (name: string) => boolean): StageList | undefined {
+  const columnKeys = sectionSpec('rollout').columns.map(columnKey);
+  const skipLines = new Set(section.skips.map((skip) => skip.line));
+  for (const run of itemRuns(document, section.proseLines.filter((line) => !skipLines.has(line)))) {
+    const stages = run
+      .map((item) => ({ item, row: rowOf(document, item, columnKeys, isStage) }))
+      .filter(({ row }) => row.cells[0]?.column === 0 && isStage(row.cells[0].value));
+    if (!stages.length) continue;
+    const rows = stages.map(({ row }) => row);
+    const first = run[0];
+    const last = run[run.length - 1];
+    const table: Table = {
+      header: { line: section.heading.line, range: section.heading.range, cells: [] },
+      columnKeys,
+      rows,
+      range: { start: { line: first.line, character: first.start }, end: { line: last.endLine, character: last.endCharacter } },
+      cell: (row, name) => {
+        const column = columnKeys.indexOf(columnKey(name));
+        return row.cells.find((cell) => cell.column === column);
+      },
+      hasColumn: (name) => columnKeys.includes(columnKey(name)),
+    };
+    return { table, lines: new Set(stages.flatMap(({ item }) => item.lines)) };
+  }
+  return undefined;
+}
+
+/** The section's list items, grouped into runs that no paragraph interrupts. */
+function itemRuns(document: ReadinessDocument, proseLines: number[]): Item[][] {
+  const runs: Item[][] = [];
+  let run: Item[] = [];
+  let current: Item | undefined;
+  let previous = -1;
+  for (const line of proseLines) {
+    const text = document.content.lineText(line);
+    // A line that is not the next prose line (a table, a code block between) ends the run.
+    if (previous >= 0 && line !== previous + 1 && !blankBetween(document, previous, line)) current = undefined;
+    previous = line;
+    if (text.trim() === '') continue;
+    const match = ITEM.exec(text);
+    const indent = text.length - text.trimStart().length;
+    if (current && indent > current.indent) {
+      current.lines.push(line);
+      current.endLine = line;
+      current.endCharacter = text.trimEnd().length;
+      continue;
+    }
+    if (!match) {
+      if (run.length) runs.push(run);
+      run = [];
+      current = undefined;
+      continue;
+    }
+    if (!current && run.length) {
+      runs.push(run);
+      run = [];
+    }
+    current = { line, start: indent, lines: [line], indent, endLine: line, endCharacter: text.trimEnd().length };
+    run.push(current);
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+function blankBetween(document: ReadinessDocument, from: number, to: number): boolean {
+  for (let line = from + 1; line < to; line++) if (document.content.lineText(line).trim() !== '') return false;
+  return true;
+}
+
+/** The item as a row: cell 0 is the stage's name, the others the values its keys or its words give. */
+function rowOf(document: ReadinessDocument, item: Item, columnKeys: string[], isStage: (name: string) => boolean): TableRow {
+  const cells = new Map<number, Cell>();
+  // Text no column takes stays in the row (column -1), so that what is read anywhere in a row (a
+  // symbol, an auto-promotion) is read in the whole item.
+  const unread: Cell[] = [];
+  const cellAt = (line: number, from: number, to: number, column: number): Cell => {
+    const text = document.content.lineText(line).slice(from, to);
+    return { text, value: stripMarkup(text), column, range: { start: { line, character: from }, end: { line, character: to } } };
+  };
+  const put = (name: string, line: number, start: number, end: number) => {
+    const column = columnKeys.indexOf(columnKey(name));
+    const trimmed = trimSeparators(document.content.lineText(line).slice(start, end));
+    if (column < 0 || !trimmed.text) return;
+    const from = start + trimmed.start;
+    const to = from + trimmed.text.length;
+    const known = cells.get(column);
+    if (!known) {
+      cells.set(column, cellAt(line, from, to, column));
+      return;
+    }
+    // A second clause of the same column right after the first (`after sign-off: all canary criteria`) extends it.
+    const between = [...cells.values()].some((cell) => cell !== known && cell.range.start.line === line && cell.range.start.character >= known.range.end.character && cell.range.start.character < from);
+    if (known.range.end.line === line && known.range.end.character <= from && !between) cells.set(column, cellAt(line, known.range.start.character, to, column));
+    else unread.push(cellAt(line, from, to, -1));
+  };
+  item.lines.forEach((line, index) => {
+    const text = document.content.lineText(line);
+    const marker = ITEM.exec(text);
+    let body = marker ? marker[1].length + marker[2].length + marker[3].length : text.length - text.trimStart().length;
+    if (index === 0) {
+      const label = labelOf(text, body, isStage);
+      if (label) {
+        put('Stage', line, label.start, label.end);
+        body = label.after;
+      }
+    }
+    readValues(text, body, (name, start, end) => put(name, line, start, end));
+  });
+  const ordered = [...[...cells.values()].sort((a, b) => a.column - b.column), ...unread];
+  const last = document.content.lineText(item.endLine);
+  return {
+    line: item.line,
+    range: { start: { line: item.line, character: item.start }, end: { line: item.endLine, character: last.trimEnd().length } },
+    cells: ordered,
+  };
+}
+
+/**
+ * An item's first word or two, as a stage's name, only before a preposition or a number: `Shadow stage
+ * MUST be ≥ 7 days` is a sentence about the stage, `Shadow for 7 days at 0%` a stage.
+ */
+const FIRST_WORDS = [/^\S+\s+stage(?=\s+(?:(?:for|on|at|in|with|during|over|lasting)\b|\d|≥|>=))/i, /^[^\s,:;—–(]+(?=\s+(?:(?:for|on|at|in|with|during|over|lasting)\b|\d|≥|>=))/i];
+
+/**
+ * The stage's name at the start of an item: `**Shadow**`, the few words before a dash, a colon, a comma
+ * or a bracket (`Canary — …`, `Full: …`), or the first word or two when they name a stage (`Shadow for
+ * 7 days …`, `Canary stage on BTCUSDC …`), when it names a stage; `Stage: …` is read as a key.
+ */
+function labelOf(text: string, body: number, isStage: (name: string) => boolean): { start: number; end: number; after: number } | undefined {
+  const rest = text.slice(body);
+  const bold = /^(\*\*|__)([^*_]+?)\s*:?\1\s*:?/.exec(rest);
+  if (bold && isStage(stripMarkup(bold[2]))) return { start: body + bold[1].length, end: body + bold[1].length + bold[2].length, after: body + bold[0].length };
+  if (/^stage\s*[:=]/i.test(rest)) return undefined;
+  const lead = /^([^:—–,(]+?)(?=\s+[—–-]\s|\s*[:—–,(])/.exec(rest) ?? /^(.+)$/.exec(rest);
+  if (lead && lead[1].trim().split(/\s+/).length <= 4 && isStage(stripMarkup(lead[1]))) return { start: body, end: body + lead[1].length, after: body + lead[0].length };
+  for (const words of FIRST_WORDS) {
+    const first = words.exec(rest);
+    if (first && isStage(stripMarkup(first[0]))) return { start: body, end: body + first[0].length, after: body + first[0].length };
+  }
+  // No stage name in front: a `Stage:` key may name it anywhere in the item (`- Traffic: 0%, …, Stage: Shadow`).
+  return undefined;
+}
+
+/** Reads `Key: value` parts of a line from `from`; the words before the first key give the duration and traffic. */
+function readValues(text: string, from: number, put: (name: string, start: number, end: number) => void) {
+  const keys: Array<{ name: string; start: number; valueStart: number }> = [];
+  KEY.lastIndex = from;
+  for (let match = KEY.exec(text); match; match = KEY.exec(text)) {
+    const name = KEYS.find(([pattern]) => pattern.test(match![1].replace(/\s+/g, ' ')))?.[1];
+    if (name) keys.push({ name, start: match.index, valueStart: match.index + match[0].length });
+  }
+  readUnkeyed(text, from, keys[0]?.start ?? text.length, put);
+  keys.forEach((key, index) => put(key.name, key.valueStart, keys[index + 1]?.start ?? text.length));
+}
+
+/**
+ * The words before the first key, clause by clause (`;`, `:`): `7 days on BTCUSDC only` is the
+ * duration, then where the stage runs; a clause with neither (`after committee sign-off`) is its pass criteria.
+ */
+function readUnkeyed(text: string, start: number, end: number, put: (name: string, start: number, end: number) => void) {
+  const clause = /[^;:]+/g;
+  clause.lastIndex = 0;
+  const part = text.slice(start, end);
+  for (let match = clause.exec(part); match; match = clause.exec(part)) readClause(text, start + match.index, start + match.index + match[0].length, put);
+}
+
+function readClause(text: string, start: number, end: number, put: (name: string, start: number, end: number) => void) {
+  const part = text.slice(start, end);
+  if (!/[\p{L}\p{N}]/u.test(part)) return;
+  const duration = parseDuration(part);
+  if (!duration) return readWords(text, start, end, put);
+  const durationEnd = start + duration.start + duration.text.length;
+  put('Duration', start + duration.start, durationEnd);
+  // The words around the duration say where the stage runs (or what passes it): those before it
+  // (`BTCUSDC only for 7 days`), else those after it (`7 days on BTCUSDC only`, `for 7 days at 0%`).
+  if (!readWords(text, start, start + duration.start, put)) readWords(text, durationEnd, end, put);
+}
+
+/** Words without a key: the Traffic % when they name a crypto or a percentage, else the pass criteria. */
+function readWords(text: string, start: number, end: number, put: (name: string, start: number, end: number) => void): boolean {
+  const words = text.slice(start, end);
+  const lead = /^[\s,;:.—–-]*(?:(?:on|in|with|for|at|over|during)\s+)?/i.exec(words)![0].length;
+  const what = words.slice(lead);
+  // Markup alone (a footnote reference after the duration, `7d[^note]`) or a lone preposition says nothing.
+  if (!/[\p{L}\p{N}]/u.test(stripMarkup(what)) || /^\s*(?:on|in|with|for|at|over|during)\s*$/i.test(what)) return false;
+  put(TRAFFIC_WORD.test(what) ? 'Traffic %' : 'Pass criteria', start + lead, end);
+  return true;
+}
+
+function trimSeparators(text: string): { text: string; start: number } {
+  const lead = /^[\s,;—–-]*/.exec(text)![0].length;
+  const trimmed = text.slice(lead).replace(/[\s,;—–-]+$/, '').replace(/\.$/, '');
+  return { text: trimmed, start: lead };
+}
