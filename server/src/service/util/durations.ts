@@ -1,4 +1,5 @@
 import { NUMBER_WORD_SOURCE, readCount } from './numbers';
+import { FOLDING_DIFFERS } from './regex';
 
 /**
  * Durations as people write them: `≥ 7d`, `>= 7 days`, `7 days`, `one week`, `a fortnight`, `1w`,
@@ -65,10 +66,17 @@ const QUALIFIER = String.raw`(?:(?:calendar|full|whole|consecutive|straight|trad
 // A product, `7×24h`, `7x24h` or `7 x 24 hours`: a count of days or runs times the amount.
 const PRODUCT = String.raw`(?<![\p{L}\d_.\/])(?<times>\d+)\s*[×✕x*]\s*(?<factor>\d+(?:\.\d+)?)`;
 
-const DURATION = new RegExp(
-  String.raw`${PREFIX}?${RANGE_START}?(?:${PRODUCT}|(?<amount>${AMOUNT}))\s*(?<plus>\+)?\s*-?\s*${QUALIFIER}(?<unit>${UNIT})(?![\p{L}\d])${POSTFIX}?`,
-  'dgiu',
-);
+const DURATION_SOURCE = String.raw`${PREFIX}?${RANGE_START}?(?:${PRODUCT}|(?<amount>${AMOUNT}))\s*(?<plus>\+)?\s*-?\s*${QUALIFIER}(?<unit>${UNIT})(?![\p{L}\d])${POSTFIX}?`;
+
+/**
+ * The pattern is matched without `i` on the lower-cased text: compiled with `iu`, V8 case-folds every
+ * `\p{L}` set and letter of it, three times as long as with `u` alone (≈ 15 against 5 ms, once per
+ * process, most of a one-file check's regex compilation). Both match alike on every character but those of
+ * FOLDING_DIFFERS; a text that holds one is matched with the case-insensitive pattern itself
+ * (test/caseFolding.test.ts holds the two to the same result). Each is compiled on first use only.
+ */
+let lowerCasePattern: RegExp | undefined;
+let caseInsensitivePattern: RegExp | undefined;
 
 function unitOf(text: string): (typeof UNITS)[number] | undefined {
   return UNITS.find((unit) => unit.pattern.test(text.trim()));
@@ -120,28 +128,49 @@ export function findDurations(text: string): Duration[] {
 }
 
 function scanDurations(text: string): readonly Duration[] {
+  return scanDurationsBy(text, FOLDING_DIFFERS.test(text) ? 'case-insensitive' : 'lower-case');
+}
+
+/**
+ * The scan, matching the lower-cased text (`lower-case`) or the text itself with `iu`
+ * (`case-insensitive`): exported so that a test can hold the two to the same result.
+ */
+export function scanDurationsBy(text: string, matching: 'lower-case' | 'case-insensitive'): readonly Duration[] {
   const found: Duration[] = text.includes('P') ? isoDurations(text) : [];
-  DURATION.lastIndex = 0;
-  for (let match = DURATION.exec(text); match; match = DURATION.exec(text)) {
+  const pattern =
+    matching === 'lower-case'
+      ? (lowerCasePattern ??= new RegExp(DURATION_SOURCE, 'dgu'))
+      : (caseInsensitivePattern ??= new RegExp(DURATION_SOURCE, 'dgiu'));
+  const subject = matching === 'lower-case' ? text.toLowerCase() : text;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(subject); match; match = pattern.exec(subject)) {
     const duration = toDuration(text, match);
     if (duration) {
       found.push(duration);
     } else {
       // Not a duration here ("once a day", "one d"): look again from the next character.
-      DURATION.lastIndex = match.index + 1;
+      pattern.lastIndex = match.index + 1;
     }
   }
   // Shared by every reader of the same text: frozen, so none can change what another reads.
   return found.sort((a, b) => a.start - b.start).map((duration) => Object.freeze(duration));
 }
 
+/** The groups as written in the text (the match may be of its lower-cased copy, same offsets). */
+function groupsOf(text: string, match: RegExpExecArray): Record<string, string | undefined> {
+  const groups: Record<string, string | undefined> = {};
+  for (const [name, span] of Object.entries(match.indices!.groups!)) groups[name] = span && text.slice(span[0], span[1]);
+  return groups;
+}
+
 function toDuration(text: string, match: RegExpExecArray): Duration | undefined {
-  const groups = match.groups!;
-  const unit = unitOf(groups.unit);
-  const amount = groups.times ? Number(groups.times) * Number(groups.factor) : amountOf(groups.amount);
+  const groups = groupsOf(text, match);
+  const written = text.slice(match.index, match.index + match[0].length);
+  const unit = unitOf(groups.unit!);
+  const amount = groups.times ? Number(groups.times) * Number(groups.factor) : amountOf(groups.amount!);
   if (!unit || amount === undefined) return undefined;
   // A number word takes a unit word: "one week", never "one d" or "a m".
-  if (groups.amount && isWord(groups.amount) && unit.short?.test(groups.unit.trim())) return undefined;
+  if (groups.amount && isWord(groups.amount) && unit.short?.test(groups.unit!.trim())) return undefined;
   const before = text.slice(0, match.index);
   // "once a day", "twice a week", "per an hour" are frequencies, not durations.
   if (groups.amount && /^an?$/i.test(groups.amount.trim()) && !groups.low && /(?:once|twice|times|per|each|every)\s+$/i.test(before)) return undefined;
@@ -166,9 +195,9 @@ function toDuration(text: string, match: RegExpExecArray): Duration | undefined 
             : groups.about === '='
               ? '='
               : undefined;
-  const lead = match[0].length - match[0].trimStart().length;
+  const lead = written.length - written.trimStart().length;
   const valueStart = (match.indices?.groups?.low ?? match.indices?.groups?.times ?? match.indices?.groups?.amount ?? [match.index])[0];
-  return { minutes, maxMinutes, text: match[0].trim(), start: match.index + lead, valueStart, comparator };
+  return { minutes, maxMinutes, text: written.trim(), start: match.index + lead, valueStart, comparator };
 }
 
 /** The first duration in the text. */

@@ -1,5 +1,5 @@
 import { perObject } from '../facts/fact';
-import { cachedRegExp, optionRegExp } from './regex';
+import { CaseInsensitive, cachedRegExp, lowerAscii, optionRegExp } from './regex';
 /**
  * Keyword matching for the §3 and §4 rules: configurable phrase lists matched the way people
  * write them, with offsets into the original text so findings can sit on the phrase itself.
@@ -17,7 +17,7 @@ export interface PhraseMatch {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const cache = new Map<string, RegExp>();
+const cache = new Map<string, CaseInsensitive>();
 
 /**
  * A phrase as a tolerant pattern: case-insensitive; spaces, hyphens and underscores between its
@@ -25,7 +25,7 @@ const cache = new Map<string, RegExp>();
  * inflections allowed (`alert` matches `alerts`, `auto-promote` matches `auto-promoted`); never
  * inside a longer word (`page` does not match `pager`).
  */
-function phrasePattern(phrase: string): RegExp {
+function phrasePattern(phrase: string): CaseInsensitive {
   let pattern = cache.get(phrase);
   if (!pattern) {
     const parts = phrase
@@ -33,16 +33,15 @@ function phrasePattern(phrase: string): RegExp {
       .replace(/[’‘]/g, "'")
       .split(/[\s_-]+/)
       .filter(Boolean)
-      .map(escape);
+      .map((part) => lowerAscii(escape(part)));
     const last = parts.length ? parts[parts.length - 1] : '';
     // A phrase ending in a letter may take an inflection; `100%` or `TBD?` may not.
     const suffix = /[a-z]$/i.test(last) ? '(?:s|es|d|ed|ing|ion|ions)?' : '';
     const lead = /^[a-z0-9]/i.test(parts[0] ?? '') ? '(?<![A-Za-z0-9])' : '';
     const tail = /[a-z0-9]$/i.test(last) || suffix ? '(?![A-Za-z0-9])' : '';
-    pattern = cachedRegExp(`${lead}${parts.join('[\\s_-]*')}${suffix}${tail}`, 'gi');
+    pattern = new CaseInsensitive(`${lead}${parts.join('[\\s_-]*')}${suffix}${tail}`, 'g');
     cache.set(phrase, pattern);
   }
-  pattern.lastIndex = 0;
   return pattern;
 }
 
@@ -55,10 +54,10 @@ function negated(text: string, start: number): boolean {
   return NEGATION_BEFORE.test(text.slice(clauseStart, start));
 }
 
-const combined = new Map<string, RegExp>();
+const combined = new Map<string, CaseInsensitive>();
 
 /** One alternation per list; options arrays live as long as the settings, so one is looked up by identity before it is joined. */
-const combinedPattern = perObject((phrases: readonly string[]): RegExp => {
+const combinedPattern = perObject((phrases: readonly string[]): CaseInsensitive => {
   const key = phrases.join('\u0000');
   let pattern = combined.get(key);
   if (!pattern) {
@@ -67,8 +66,8 @@ const combinedPattern = perObject((phrases: readonly string[]): RegExp => {
     const sources = phrases
       .filter((p) => typeof p === 'string' && p.trim())
       .map((p) => phrasePattern(p).source)
-      .filter((source) => source !== '(?:)');
-    pattern = cachedRegExp(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'gi');
+      .filter((source) => source !== '');
+    pattern = new CaseInsensitive(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'g');
     combined.set(key, pattern);
   }
   return pattern;
@@ -82,12 +81,7 @@ export function hasPhrase(text: string, phrases: readonly string[], includeNegat
   if (!Array.isArray(phrases)) return false;
   const pattern = combinedPattern(phrases);
   const normalised = text.includes('’') || text.includes('‘') ? text.replace(/[’‘]/g, "'") : text;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {
-    if (match[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
+  for (const match of pattern.matches(normalised)) {
     if (includeNegated || !negated(normalised, match.index)) return true;
   }
   return false;
@@ -107,12 +101,7 @@ export function findPhrases(text: string, phrases: readonly string[], includeNeg
   const found: PhraseMatch[] = [];
   for (const phrase of phrases) {
     if (typeof phrase !== 'string' || !phrase.trim()) continue;
-    const pattern = phrasePattern(phrase);
-    for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {
-      if (match[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
+    for (const match of phrasePattern(phrase).matches(normalised)) {
       if (!includeNegated && negated(normalised, match.index)) continue;
       found.push({ phrase, text: text.slice(match.index, match.index + match[0].length), start: match.index, end: match.index + match[0].length });
     }

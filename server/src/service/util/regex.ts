@@ -193,3 +193,100 @@ export function optionRegExp(option: string | undefined, fallback: string, build
   const pattern = option ?? fallback;
   return pattern === fallback ? cachedRegExp(build(pattern), flags) : linearRegExp(build(pattern), flags);
 }
+
+/**
+ * Characters on which `iu` and `u` on the lower-cased text part: `İ` (two characters once
+ * lower-cased), `ſ` and U+0345 (which `iu` folds to `s` and `ι`). Found by comparing the two on
+ * every code point for ASCII letters, `\p{L}`, `\d`, `\s` and `\w` (test/caseFolding.test.ts).
+ */
+export const FOLDING_DIFFERS = /[\u0130\u017f\u0345]/;
+/** The same for `i` without `u` (which folds no character outside ASCII into it): `İ` and the Kelvin sign `K`, lower-cased to `k`. */
+export const LOWER_CASING_DIFFERS = /[\u0130\u212a]/;
+
+/** Symbols beyond ASCII that no other character folds to or lower-cases to (checked on every code point by test/caseFolding.test.ts). */
+export const CASELESS_SYMBOLS = '≥≤−–—×✕⩾⩽≧≦≈·•';
+const FOLDABLE_SOURCE = new RegExp(`^[\\x00-\\x7f${CASELESS_SYMBOLS}]*$`);
+
+/** Upper-case letters a source may hold and still match lower-cased text alike: escapes, property names, group names, `A-Z`. */
+const CASE_NEUTRAL = /\\[pPk][{<][^}>]*[}>]|\(\?<[!=]?[A-Za-z]*>?|\\[A-Za-z]|A-Z/g;
+
+/** ASCII letters lower-cased: the same words to a case-insensitive pattern, and a source CaseInsensitive can match on lower-cased text. */
+export const lowerAscii = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+
+/**
+ * A case-insensitive pattern (`i`, or `iu`) that matches the lower-cased text without `i` where
+ * that is the same: V8 compiles `i` patterns about twice as slowly and `iu` ones with `\p{L}` sets
+ * three times (it case-folds each set), and a short check compiles each pattern once. The same
+ * only for a source of ASCII (and CASELESS_SYMBOLS) with no upper-case literal (`warn|crit`, not `µs`, whose `iu` also
+ * matches the Greek `μ`), on a text without the characters of FOLDING_DIFFERS (with `u`) or
+ * LOWER_CASING_DIFFERS (without); otherwise the case-insensitive pattern itself runs. Either is
+ * compiled on first use. `find` gives the first match and its groups as written in the text.
+ */
+export class CaseInsensitive {
+  private lowerCase: RegExp | undefined;
+  private caseInsensitive: RegExp | undefined;
+  private readonly foldable: boolean;
+  private readonly groups: boolean;
+  private readonly differs: RegExp;
+
+  /** `flags` without `i`: `u`, `g`, `gu`… */
+  constructor(
+    readonly source: string,
+    private readonly flags = 'u',
+  ) {
+    this.foldable = FOLDABLE_SOURCE.test(source) && !/[A-Z]/.test(source.replace(CASE_NEUTRAL, ''));
+    this.differs = flags.includes('u') ? FOLDING_DIFFERS : LOWER_CASING_DIFFERS;
+    // A group's text is sliced from the written text by its indices.
+    this.groups = /\((?!\?[:=!]|\?<[=!])/.test(source.replace(/\\./g, ''));
+  }
+
+  private pattern(text: string): { pattern: RegExp; subject: string } {
+    if (this.foldable && !this.differs.test(text)) {
+      this.lowerCase ??= new RegExp(this.source, `${this.flags}${this.groups ? 'd' : ''}`);
+      return { pattern: this.lowerCase, subject: text.toLowerCase() };
+    }
+    this.caseInsensitive ??= new RegExp(this.source, `${this.flags}i`);
+    return { pattern: this.caseInsensitive, subject: text };
+  }
+
+  test(text: string): boolean {
+    const { pattern, subject } = this.pattern(text);
+    pattern.lastIndex = 0;
+    return pattern.test(subject);
+  }
+
+  find(text: string): RegExpExecArray | null {
+    const { pattern, subject } = this.pattern(text);
+    pattern.lastIndex = 0;
+    const match = pattern.exec(subject);
+    return match && written(text, subject, match);
+  }
+
+  /** Each non-empty match, in order (a global pattern). */
+  *matches(text: string): Generator<RegExpExecArray> {
+    const { pattern, subject } = this.pattern(text);
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(subject); match; match = pattern.exec(subject)) {
+      if (match[0].length === 0) pattern.lastIndex++;
+      else yield written(text, subject, match);
+    }
+  }
+}
+
+/** A match of the lower-cased copy (same offsets) with the strings of the text as written. */
+function written(text: string, subject: string, match: RegExpExecArray): RegExpExecArray {
+  if (subject === text) return match;
+  const spans = match.indices;
+  for (let group = 0; group < match.length; group++) {
+    const span = group === 0 ? [match.index, match.index + match[0].length] : spans?.[group];
+    if (span) match[group] = text.slice(span[0], span[1]);
+  }
+  if (match.groups && spans?.groups) {
+    for (const name of Object.keys(match.groups)) {
+      const span = spans.groups[name];
+      if (span) match.groups[name] = text.slice(span[0], span[1]);
+    }
+  }
+  match.input = text;
+  return match;
+}

@@ -1,7 +1,7 @@
 // Reading a `Threshold (warn / crit)` cell: its bounds, their comparisons, and whether warn and crit are inverted.
 // Read by RDY114 (metric-threshold).
 import { perObject } from '../fact';
-import { cachedRegExp } from '../../util/regex';
+import { CaseInsensitive, lowerAscii } from '../../util/regex';
 /**
  * Reading a `Threshold (warn / crit)` cell: `> 0.2 / > 0.5`, `warn 200ms, crit 500ms`,
  * `< 0 (warn) / < -0.5 (crit)`, `warn p50 shift > 0.05 / crit p50 shift > 0.10 vs champion`.
@@ -100,20 +100,21 @@ function boundOf(text: string): Bound | undefined {
   return { comparator, number: Number(match[2].replace('−', '-')), unit: (match[3] ?? '').toLowerCase() };
 }
 
-const wordPattern = perObject((words: string[]): RegExp | undefined => {
+// ASCII letters lower-cased (the same words to `iu`): the pattern runs with `u` on the lower-cased text where that matches as `iu` does.
+const wordPattern = perObject((words: string[]): CaseInsensitive | undefined => {
   const alternatives = words
-    .map((w) => w.trim())
+    .map((w) => lowerAscii(w.trim()))
     .filter(Boolean)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     // A one-letter label (`W`, `C`) is one only where a label stands: before a colon, `=`, a comparison or
     // a number (`W: 250 ms`, `C > 500`), or in brackets after its value (`250 ms (W)`); `80 C` is a unit.
     .map((w) => (w.length === 1 ? `${w}(?=\\s*[:=<>≥≤]|\\s*[-+−]?\\d)|(?<=\\()${w}(?=\\))` : w));
-  return alternatives.length ? cachedRegExp(`(?<![\\p{L}\\d_])(?:${alternatives.join('|')})(?![\\p{L}\\d_])`, 'iu') : undefined;
+  return alternatives.length ? new CaseInsensitive(`(?<![\\p{L}\\d_])(?:${alternatives.join('|')})(?![\\p{L}\\d_])`, 'u') : undefined;
 });
 
-function splitAtLabels(text: string, warnWord: RegExp, critWord: RegExp): string[] {
+function splitAtLabels(text: string, warnWord: CaseInsensitive, critWord: CaseInsensitive): string[] {
   const first = [warnWord, critWord]
-    .map((pattern) => pattern.exec(text))
+    .map((pattern) => pattern.find(text))
     .filter((m): m is RegExpExecArray => m !== null)
     .sort((a, b) => a.index - b.index);
   if (first.length < 2) return [text];

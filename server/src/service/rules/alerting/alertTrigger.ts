@@ -4,7 +4,7 @@ import { defineRule } from '../types';
 import { alertRows } from '../../facts/alerting/alertTable';
 import { definedMetrics, metricsNamedIn } from '../../facts/monitoring/metricNames';
 import { monitoringTable } from '../../facts/monitoring/monitoringTable';
-import { cachedRegExp } from '../../util/regex';
+import { CaseInsensitive, lowerAscii } from '../../util/regex';
 import { stringList } from '../../util/optionSchemas';
 import { findDurations } from '../../util/durations';
 import { NUMBER_WORD_SOURCE } from '../../util/numbers';
@@ -19,13 +19,13 @@ export interface TriggerOptions {
 const DEFAULT_DURATION_WORDS = ['for', 'over', 'within', 'during', 'in', 'in the last', 'in the past', 'across', 'rolling', 'sustained for', 'sustained'];
 const DEFAULT_COUNT_UNITS = ['runs', 'checks', 'evaluations', 'cycles', 'bars', 'samples', 'intervals', 'windows', 'scrapes', 'trades', 'batches'];
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const escape = (text: string) => lowerAscii(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
 interface TriggerPatterns {
   /** The duration words right before a duration: `for `, `over the last `. */
-  lead: RegExp | undefined;
+  lead: CaseInsensitive | undefined;
   /** `over 3 consecutive runs`. */
-  counts: RegExp | undefined;
+  counts: CaseInsensitive | undefined;
 }
 
 /** The patterns of a set of options, built once per options object (rules run per row). */
@@ -37,8 +37,9 @@ const patternsFor = perObject((options: TriggerOptions): TriggerPatterns => {
   // `over 3 consecutive runs`, `for three checks`, `in 3 of the last 5 bars`.
   const outOf = String.raw`(?:(?:of|out\s+of)\s+(?:the\s+)?(?:last\s+)?${number}\s+)?`;
   return {
-    lead: words ? cachedRegExp(String.raw`(?<![\w-])(?:${words})\s+(?:the\s+)?(?:(?:last|past)\s+)?$`, 'i') : undefined,
-    counts: words && counts ? cachedRegExp(String.raw`(?<![\w-])(?:${words})\s+${amount}\s+${outOf}(?:consecutive\s+)?(?:${counts})\b`, 'i') : undefined,
+    // Matched without `i` on the lower-cased trigger where that is the same (util/regex.ts).
+    lead: words ? new CaseInsensitive(String.raw`(?<![\w-])(?:${words})\s+(?:the\s+)?(?:(?:last|past)\s+)?$`, '') : undefined,
+    counts: words && counts ? new CaseInsensitive(String.raw`(?<![\w-])(?:${words})\s+${amount}\s+${outOf}(?:consecutive\s+)?(?:${counts})\b`, '') : undefined,
   };
 });
 
