@@ -34,9 +34,11 @@ export interface CheckJob {
 
 /**
  * Below this many files per thread a worker costs more than it saves: it loads and compiles the
- * bundle and warms the engine up on its own (tens of milliseconds) before its first file.
+ * bundle and warms the engine up on its own before its first file, and one thread already keeps
+ * more than a core busy (V8 collects and compiles on threads of its own). Measured on an idle
+ * 2-core machine (docs/performance.md): two threads lose at 100 and 300 files and gain 5–10 % at 1,000.
  */
-const FILES_PER_THREAD = 40;
+const FILES_PER_THREAD = 400;
 /** Files per chunk: small enough to share the work evenly, large enough that claiming costs nothing. */
 const CHUNK = 8;
 
