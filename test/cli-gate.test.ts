@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { RULES } from '../server/src/service';
 import { escapeData, escapeProperty } from '../cli/src/formatters/github';
 import { escapeXml } from '../cli/src/formatters/junit';
-import { readFixture, readTemplate, ROOT, TODAY } from './helpers';
+import { readFixture, readTemplate, ROOT, TODAY, writeFiles as write } from './helpers';
 
 const CLI = join(ROOT, 'cli/out/cli.js');
 const TEMPLATE = readTemplate();
@@ -31,12 +31,6 @@ function workspace(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-function write(dir: string, files: Record<string, string | Buffer>): void {
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-}
 
 function git(dir: string, ...args: string[]): string {
   const result = spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', '-c', 'commit.gpgsign=false', ...args], {

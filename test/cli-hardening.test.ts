@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { RULES } from '../server/src/service';
-import { readFixture, ROOT, TODAY } from './helpers';
+import { readFixture, ROOT, TODAY, writeFiles as write } from './helpers';
 
 const CLI = join(ROOT, 'cli/out/cli.js');
 const VALID = readFileSync(join(ROOT, 'examples/documentation/readiness/CVN-N011-EA-S11.md'), 'utf8');
@@ -65,12 +65,6 @@ function repository(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-function write(dir: string, files: Record<string, string | Buffer>): void {
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-}
 
 function json(stdout: string): { files: Array<{ file: string; diagnostics: Array<{ code: string; severity: string; message: string; line: number }> }> } {
   return JSON.parse(stdout);

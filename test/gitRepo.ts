@@ -1,10 +1,10 @@
 // Real git repositories for the CLI tests of diff and report: commits are made in the test.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { ROOT } from './helpers';
+import { join } from 'node:path';
+import { ROOT, writeFiles as write } from './helpers';
 
 export const CLI = join(ROOT, 'cli/out/cli.js');
 
@@ -24,12 +24,7 @@ export function run(args: string[], cwd: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function write(dir: string, files: Record<string, string>): void {
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-}
+export { write };
 
 export function git(dir: string, ...args: string[]): string {
   const result = spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', '-c', 'commit.gpgsign=false', ...args], {

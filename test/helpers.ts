@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import {
   analyse,
@@ -185,3 +185,11 @@ export function newErrorsOutside(before: string, after: string, inserted: number
 
 /** Check options configuring one rule. */
 export const withRuleOptions = (code: string, options: Record<string, unknown>): CheckOptions => ({ config: { rules: { [code]: options } } });
+
+/** Writes each file under `dir`, creating its folders. */
+export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+}
