@@ -1,6 +1,21 @@
 import { resolve } from 'node:path';
+import { localToday, parseIsoDate } from '../../server/src/service';
 import { lookUp } from './files';
 import { UsageError } from './io';
+
+/** `--format`'s value, checked against a command's formats; `command` names it in the message. */
+export function chosenFormat(given: string | undefined, fallback: string, formats: object, command?: string): string {
+  const format = given ?? fallback;
+  if (!Object.hasOwn(formats, format)) throw new UsageError(`unknown format "${format}"${command ? ` for ${command}` : ''} (use ${Object.keys(formats).join(', ')})`);
+  return format;
+}
+
+/** `--today`, checked as YYYY-MM-DD; the local calendar date when not given. */
+export function todayOption(given: string | undefined): string {
+  const today = given ?? localToday();
+  if (!parseIsoDate(today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
+  return today;
+}
 
 /**
  * `--max-warnings -1`: parseArgs reads `-1` as an option. A negative number right after one of

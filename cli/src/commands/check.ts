@@ -15,7 +15,7 @@ import {
   type ReadinessService,
   type WorkspaceView,
 } from '../../../server/src/service';
-import { argumentError, existingFolder, joinNegativeValues } from '../args';
+import { argumentError, chosenFormat, existingFolder, joinNegativeValues } from '../args';
 import { removeStaleTemporaryFiles, writeFileAtomic } from '../atomicWrite';
 import { collectTargets, describeError, findRepositoryRoot, findWorkspaceRoot, refuseOverwritingInput, type Target } from '../files';
 import { fixText, unifiedDiff, writeFixed, type FixedFile } from '../fix';
@@ -71,8 +71,7 @@ export function parseCheckArgs(args: string[], io: CliIo): CheckOptions {
     throw argumentError(error, 'check');
   }
   const { values, positionals } = parsed;
-  const format = values.format ?? 'stylish';
-  if (!Object.hasOwn(FORMATTERS, format)) throw new UsageError(`unknown format "${format}" (use ${Object.keys(FORMATTERS).join(', ')})`);
+  const format = chosenFormat(values.format, 'stylish', FORMATTERS) as keyof typeof FORMATTERS;
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     // As in ESLint, -1 means no limit.

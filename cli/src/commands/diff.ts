@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { fileSystemWorkspace } from '../../../server/src/node/fsWorkspace';
-import { compareRevisions, localToday, parseIsoDate, type Revision, type WorkspaceView } from '../../../server/src/service';
+import { compareRevisions, type Revision, type WorkspaceView } from '../../../server/src/service';
 import { formatDiffJson, formatDiffMarkdown, type DiffReport } from '../diffFormat';
 import { changedPaths, mergeBase, openRepository, repositoryPath, resolveCommit, revisionWorkspace, type Repository } from '../diffGit';
-import { EXIT_OK, UsageError, type CliIo } from '../io';
+import { EXIT_OK, type CliIo } from '../io';
 import { readInput } from '../readInput';
-import { argumentError } from '../args';
+import { argumentError, chosenFormat, todayOption } from '../args';
 
 const FORMATS: Record<string, (report: DiffReport) => string> = { markdown: formatDiffMarkdown, json: formatDiffJson };
 
@@ -29,10 +29,8 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
     throw argumentError(error, 'diff');
   }
   const { values, positionals } = parsed;
-  const format = values.format ?? 'markdown';
-  if (!Object.hasOwn(FORMATS, format)) throw new UsageError(`unknown format "${format}" for diff (use ${Object.keys(FORMATS).join(', ')})`);
-  if (values.today !== undefined && !parseIsoDate(values.today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
-  const today = values.today ?? localToday();
+  const format = chosenFormat(values.format, 'markdown', FORMATS, 'diff') as keyof typeof FORMATS;
+  const today = todayOption(values.today);
 
   const repo = openRepository(io.cwd);
   const baseName = values.base ?? 'HEAD';

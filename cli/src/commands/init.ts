@@ -8,15 +8,13 @@ import {
   DEFAULT_STORY_ID_PATTERN,
   isHandle,
   isStoryId,
-  localToday,
   newReadinessFile,
-  parseIsoDate,
   type ReadinessService,
 } from '../../../server/src/service';
 import { writeFileAtomic } from '../atomicWrite';
 import { describeError, findWorkspaceRoot, lookUp } from '../files';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
-import { argumentError, existingFolder } from '../args';
+import { argumentError, existingFolder, todayOption } from '../args';
 
 export const DEFAULT_READINESS_FOLDER = 'documentation/readiness';
 
@@ -48,8 +46,7 @@ export function runInit(args: string[], io: CliIo): number {
   if (!story || !title || !owner) throw new UsageError('init needs --story, --title and --owner, e.g. init --story CVN-N011-EA-S11 --title "EA signal" --owner @ana-m');
   if (/[\r\n]/.test(title)) throw new UsageError('--title must be one line');
   if (!isHandle(owner)) throw new UsageError(`--owner "${owner}" is not a GitHub handle: write one person's handle, e.g. @ana-m`);
-  const today = values.today ?? localToday();
-  if (!parseIsoDate(today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
+  const today = todayOption(values.today);
 
   const folder = resolve(io.cwd, values.folder!);
   const target = join(folder, `${story}.md`);

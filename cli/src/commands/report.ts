@@ -5,17 +5,15 @@ import {
   byAttention,
   CONFIG_FILE_NAME,
   createReadinessService,
-  localToday,
-  parseIsoDate,
   reportRow,
   type ReportRow,
   type WorkspaceView,
 } from '../../../server/src/service';
 import { collectTargets, findWorkspaceRoot } from '../files';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
+import { EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
 import { readInput } from '../readInput';
 import { formatReportHtml, formatReportJson, formatReportMarkdown } from '../reportFormat';
-import { argumentError, existingFolder } from '../args';
+import { argumentError, chosenFormat, existingFolder, todayOption } from '../args';
 
 const FORMATS: Record<string, (rows: ReportRow[], today: string) => string> = {
   markdown: formatReportMarkdown,
@@ -32,10 +30,8 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     throw argumentError(error, 'report');
   }
   const { values, positionals } = parsed;
-  const format = values.format ?? 'markdown';
-  if (!Object.hasOwn(FORMATS, format)) throw new UsageError(`unknown format "${format}" for report (use ${Object.keys(FORMATS).join(', ')})`);
-  if (values.today !== undefined && !parseIsoDate(values.today)) throw new UsageError('--today takes a date as YYYY-MM-DD');
-  const today = values.today ?? localToday();
+  const format = chosenFormat(values.format, 'markdown', FORMATS, 'report') as keyof typeof FORMATS;
+  const today = todayOption(values.today);
   const fixedRoot = values.root === undefined ? undefined : existingFolder(values.root, io.cwd);
 
   const readiness = createReadinessService({ today: () => today });
