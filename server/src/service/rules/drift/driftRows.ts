@@ -30,7 +30,7 @@ export const driftRowsRule = defineRule<DriftKeywords>({
     'A model degrades in two ways: its inputs shift (data drift) or the relation it learnt stops holding (concept drift). The template ' +
     'requires both for any track changing architecture, features or labels; only a calibration-only change may mark data drift N/A, ' +
     'and must say why. Undetected drift is a silent failure (ADR-25 no silent fallback).',
-  fixHint: 'Add the missing row (the quick fix inserts the template\'s default), or for a calibration-only change write `N/A — calibration-only change: <why>`.',
+  fixHint: 'Add the missing row (the quick fix inserts it with the template\'s default method, for you to write its window, levels and action), or for a calibration-only change write `N/A — calibration-only change: <why>`.',
   defaultOptions: DEFAULT_DRIFT_KEYWORDS,
   optionsSchema: {
     dataDriftKeywords: stringList('Words in the Drift type cell that make a row the data-drift row.'),
@@ -84,14 +84,28 @@ export const driftRowsRule = defineRule<DriftKeywords>({
   },
 });
 
+/**
+ * What the "add the missing row" fix writes where the author's values go: the template names a
+ * default method for each drift type (PSI, rolling perf gap), but the window, the levels and the
+ * action are the track's. RDY001 reports these until they are replaced.
+ */
+const DRIFT_ROW_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  Window: '<window>',
+  Threshold: '<threshold (warn, crit)>',
+  'Action on trigger': '<action on trigger>',
+};
+
 function templateRowFix(document: ReadinessDocument, table: Table, kind: 'data' | 'concept'): Fix {
   const row = templateRow('drift', kind === 'data' ? /data/i : /concept/i)!;
+  const type = kind === 'data' ? 'Data drift' : 'Concept drift';
+  const method = row.get(columnKey('Method')) ?? '';
+  const cells = cellsFor(table, new Map(), { 'Drift type': type, Method: method, ...DRIFT_ROW_PLACEHOLDERS });
   return {
-    title: `Add the template's ${kind === 'data' ? 'Data' : 'Concept'} drift row`,
+    title: `Add the template's ${type} row`,
     isPreferred: true,
-    // The template's defaults (features, windows, thresholds) must be checked against the track.
+    // The method is the template's default, to be checked against the track; the rest is the author's to write.
     safe: false,
-    edits: [appendTableRow(document, table, byPosition(table, cellsFor(table, row), kind === 'data' ? 'Data drift' : 'Concept drift'))],
+    edits: [appendTableRow(document, table, byPosition(table, cells, type))],
   };
 }
 
