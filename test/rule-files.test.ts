@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RULES } from '../server/src/service';
+import { RULE_IDS } from '../server/src/service/rules/ruleIds';
 import { ROOT } from './helpers';
 
 const RULES_DIR = join(ROOT, 'server/src/service/rules');
@@ -37,4 +38,11 @@ test('facts/ modules import no rule module (its types aside): rules read facts, 
     const ruleImports = [...text.matchAll(/^import (?!type )[^;]*from '[./]*rules\/[^']*';/gm)].map((match) => match[0]);
     assert.deepEqual(ruleImports, [], `facts/${module}`);
   }
+});
+
+test('rules/ruleIds.ts lists every rule of the registry, code and name, in its order (RDY007 reads it)', () => {
+  assert.deepEqual(
+    RULE_IDS.map(([code, name]) => [code, name]),
+    RULES.map((rule) => [rule.code, rule.name]),
+  );
 });
