@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../server/src/service';
 import { driftNoSilentRetrainRule } from '../server/src/service/rules/drift/driftNoSilentRetrain';
-import { NA_FIX_REASON } from '../server/src/service/rules/drift/driftRows';
+import { NA_FIX_REASON } from '../server/src/service/facts/drift/driftTable';
 import { driftThresholdWindowRule } from '../server/src/service/rules/drift/driftThresholdWindow';
 import { templateRow } from '../server/src/service/template/exampleRows';
 import { applyFix, at, check, edit, insertedLines, messageText, newErrorsOutside, onlyFinding, readExample, readFixture, textAt, withCode } from './helpers';

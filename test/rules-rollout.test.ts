@@ -6,7 +6,7 @@ import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymb
 import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
 import { fullSignoffRule } from '../server/src/service/rules/rollout/fullSignoff';
 import { noAutoPromotionRule } from '../server/src/service/rules/rollout/noAutoPromotion';
-import { SKIP_REASON_PLACEHOLDER } from '../server/src/service/rules/rollout/shadowStage';
+import { SKIP_REASON_PLACEHOLDER } from '../server/src/service/facts/rollout/stages';
 import { applyFix, at, check, edit, messageText, newErrorsOutside, only, onlyFinding, readExample, readFixture, textAt, withCode } from './helpers';
 
 const VALID = readFixture('rollout/valid.md');

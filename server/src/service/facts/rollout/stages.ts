@@ -108,6 +108,13 @@ export interface ShadowSkip {
   reason: Span | undefined;
 }
 
+/**
+ * What RDY402's "Insert SKIP — JUSTIFICATION" fix writes where the reason goes. The reason is the
+ * author's to give: this placeholder keeps the shadow unjustified (and RDY001 flags it) until it
+ * is replaced; snippet-capable clients select it so that typing replaces it.
+ */
+export const SKIP_REASON_PLACEHOLDER = '<reason>';
+
 const SHADOW_LEAD = /shadow\s*[=:]\s*/gi;
 
 /** `shadow=3d`, `shadow = 3 days`, `shadow: 72h`, `shadow=3` (days): the number of days and where it is written. */

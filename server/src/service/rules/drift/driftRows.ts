@@ -4,12 +4,9 @@ import { columnKey } from '../../parser/tables';
 import { appendTableRow } from '../../util/edits';
 import { snippetOf } from '../../util/snippets';
 import { defineRule, type Fix } from '../types';
-import { driftAnalysis, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from '../../facts/drift/driftTable';
+import { driftAnalysis, DEFAULT_DRIFT_KEYWORDS, NA_FIX_REASON, type DriftKeywords, type NotApplicable } from '../../facts/drift/driftTable';
 import { cellsFor, templateRow } from '../../template/exampleRows';
 import { stringList } from '../../util/optionSchemas';
-
-/** A justification of the kind the messages cite as an example. */
-export const NA_FIX_REASON = 'features and labels are untouched, only the calibration changes';
 
 /**
  * What the "mark N/A" quick fix writes where the justification goes: the reason is the author's,

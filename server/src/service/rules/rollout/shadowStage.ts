@@ -8,18 +8,11 @@ import { emptyReasonProblem, minReasonWords } from '../../facts/file/skips';
 import { skipJustificationRule } from '../file/skipJustification';
 import { defineRule, type Fix, type RuleContext } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { rolloutAnalysis, shadowSkips, stageDays, type ShadowSkip } from '../../facts/rollout/stages';
+import { rolloutAnalysis, shadowSkips, stageDays, SKIP_REASON_PLACEHOLDER, type ShadowSkip } from '../../facts/rollout/stages';
 
 interface ShadowOptions {
   minShadowDays: number;
 }
-
-/**
- * What the "Insert SKIP — JUSTIFICATION" fix writes where the reason goes. The reason is the
- * author's to give: this placeholder keeps the shadow unjustified (and RDY001 flags it) until it
- * is replaced; snippet-capable clients select it so that typing replaces it.
- */
-export const SKIP_REASON_PLACEHOLDER = '<reason>';
 
 /** A reason of the kind the messages cite. */
 const REASON_EXAMPLE = 'only the decision threshold changes, features and labels are untouched';
