@@ -176,3 +176,31 @@ describe('a missing stage in a list, paragraphs or sub-headings: the fix writes 
     });
   }
 });
+
+describe('§4 sub-headings: numbered, named in words, with the values under them', () => {
+  const NUMBERED = HEADINGS.replace('### Shadow', '### 1. Shadow stage (dark launch)').replace('### Canary', '### Stage 2: Canary').replace('### Full', '### 3) Full rollout');
+
+  it('reads `### 1. Shadow stage (dark launch)`, `### Stage 2: Canary` and `### 3) Full rollout` as the three stages', () => {
+    const text = edit(VALID, TABLE, NUMBERED);
+    for (const code of CODES) assert.deepEqual(withCode(check(text), code).map(messageText), [], code);
+    const short = edit(text, '14 days at 0%', '3 days at 0%');
+    const diag = only(short, 'RDY402');
+    assert.equal(textAt(short, diag.range), '3 days');
+  });
+
+  it('a missing numbered sub-heading is written with the number of its place', () => {
+    const text = edit(VALID, TABLE, NUMBERED.replace(/### Stage 2: Canary[\s\S]*?(?=### 3\))/, ''));
+    const fixed = applyFix(text, onlyFinding(text, 'RDY401'), 'Add a Canary stage sub-heading');
+    assert.ok(fixed.includes('\n\n### 2. Canary\n\n<duration> at <traffic>.\n\n- Promote when: <pass criteria>\n- Roll back if: <rollback trigger>\n\n### 3) Full rollout'), section(fixed));
+  });
+
+  it('a heading in a code block is no stage', () => {
+    const fenced = edit(VALID, TABLE, ['```', '### Shadow', '7 days', '```'].join('\n'));
+    assert.equal(withCode(check(fenced), 'RDY004').length, 1);
+  });
+});
+
+function section(text: string): string {
+  const all = text.split('\n');
+  return all.slice(all.findIndex((l) => /^## 4\./.test(l)), all.findIndex((l) => /^## 5\./.test(l))).join('\n');
+}

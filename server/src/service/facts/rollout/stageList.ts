@@ -44,8 +44,9 @@ export interface Item {
   indent: number;
   endLine: number;
   endCharacter: number;
-  /** For a sub-heading, where its text starts (after the `#`s). */
+  /** For a sub-heading, where its text starts (after the `#`s) and ends (before closing `#`s). */
   headingBody?: number;
+  headingEnd?: number;
 }
 
 export interface StageList {
@@ -125,7 +126,7 @@ function headingItems(document: ReadinessDocument, section: Section, prose: numb
     const heading = proseSet.has(line) ? undefined : HEADING.exec(text);
     if (heading) {
       const end = text.replace(/(?:\s+#+)?\s*$/, '').length;
-      current = { line, start: text.length - text.trimStart().length, lines: [line], indent: 0, endLine: line, endCharacter: end, headingBody: heading[0].length };
+      current = { line, start: text.length - text.trimStart().length, lines: [line], indent: 0, endLine: line, endCharacter: end, headingBody: heading[0].length, headingEnd: end };
       items.push(current);
       continue;
     }
@@ -248,7 +249,12 @@ function rowOf(document: ReadinessDocument, item: Item, columnKeys: string[], is
     const marker = index === 0 && item.headingBody !== undefined ? undefined : ITEM.exec(text);
     let body = marker ? marker[1].length + marker[2].length + marker[3].length : text.length - text.trimStart().length;
     if (index === 0 && item.headingBody !== undefined) body = headingTextStart(text, item.headingBody);
-    const end = index === 0 && item.headingBody !== undefined ? item.endCharacter : text.length;
+    const end = index === 0 && item.headingEnd !== undefined ? item.headingEnd : text.length;
+    // A sub-heading that names a stage and holds no value is the stage's name as a whole (`### Shadow stage (dark launch)`).
+    if (index === 0 && item.headingBody !== undefined && isStage(stripMarkup(text.slice(body, end))) && !holdsValue(text.slice(body, end))) {
+      put('Stage', line, body, end);
+      return;
+    }
     if (index === 0) {
       const label = labelOf(text.slice(0, end), body, isStage);
       if (label) {
@@ -295,6 +301,12 @@ function labelOf(text: string, body: number, isStage: (name: string) => boolean)
   }
   // No stage name in front: a `Stage:` key may name it anywhere in the item (`- Traffic: 0%, …, Stage: Shadow`).
   return undefined;
+}
+
+/** Whether words hold a value of their own: a key (`Duration:`) or a duration (`— 7 days`). */
+function holdsValue(words: string): boolean {
+  KEY.lastIndex = 0;
+  return KEY.test(words) || parseDuration(words) !== undefined;
 }
 
 /** Where a sub-heading's words start: after its `#`s and a number (`### 1. Shadow`, `### Stage 2: Canary`). */
