@@ -204,3 +204,16 @@ function section(text: string): string {
   const all = text.split('\n');
   return all.slice(all.findIndex((l) => /^## 4\./.test(l)), all.findIndex((l) => /^## 5\./.test(l))).join('\n');
 }
+
+describe('shadow traffic in words', () => {
+  const shadowRow = VALID.split('\n').find((line) => line.startsWith('| Shadow |'))!;
+  const traffic = shadowRow.split('|')[2].trim();
+  it('"live traffic, no orders placed" acts on nothing: a shadow; "live traffic" alone is reported', () => {
+    const none = edit(VALID, shadowRow, shadowRow.replace(traffic, 'live traffic, no orders placed'));
+    assert.deepEqual(withCode(check(none), 'RDY402'), []);
+    const live = edit(VALID, shadowRow, shadowRow.replace(traffic, 'live traffic'));
+    assert.match(messageText(only(live, 'RDY402')), /^Shadow traffic is "live traffic"/);
+    const share = edit(VALID, shadowRow, shadowRow.replace(traffic, '10% of traffic, no orders placed'));
+    assert.match(messageText(only(share, 'RDY402')), /^Shadow traffic is "10% of traffic/);
+  });
+});
