@@ -72,6 +72,8 @@ describe('RDY301 drift-rows (D1)', () => {
     assert.equal(fix.isPreferred, true);
     assert.notEqual(fix.safe, true);
     assert.equal(fix.edits[0].newText, '| Concept drift | rolling perf gap (live `f1_buy` vs training OOS `f1_buy`) | <window> | <threshold (warn, crit)> | <action on trigger> |\n');
+    // Editors that take snippets select each placeholder in turn; one left as it is stays a placeholder.
+    assert.equal(fix.snippetEdits?.[0].newText, '| Concept drift | rolling perf gap (live `f1_buy` vs training OOS `f1_buy`) | ${1:<window>} | ${2:<threshold (warn, crit)>} | ${3:<action on trigger>} |\n');
     const fixed = applyFix(text, finding, "Add the template's Concept drift row");
     assert.deepEqual(withCode(check(fixed), 'RDY301'), []);
     assertFailsUntilFilled(text, fixed);

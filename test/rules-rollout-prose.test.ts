@@ -158,6 +158,10 @@ describe('a missing stage in a list, paragraphs or sub-headings: the fix writes 
       const finding = onlyFinding(text, 'RDY401');
       assert.ok(finding.message.startsWith(message), finding.message);
       assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.safe]), [[title, false]]);
+      const fix = finding.fixes[0];
+      // The snippet form selects each placeholder in turn, brackets kept: untouched, it is still a placeholder.
+      assert.equal(fix.snippetEdits?.[0].newText.replace(/\$\{\d+:(<[^>]+>)\}/g, '$1').replace(/\\([$}\\])/g, '$1'), fix.edits[0].newText);
+      assert.match(fix.snippetEdits![0].newText, /\$\{1:<[a-z ]+>\}[\s\S]*\$\{4:<[a-z ]+>\}/);
       const fixed = applyFix(text, finding, title);
       const before = section(text);
       const after = section(fixed);

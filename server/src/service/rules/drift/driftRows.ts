@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
 import { columnKey } from '../../parser/tables';
 import { appendTableRow } from '../../util/edits';
-import { snippetOf } from '../../util/snippets';
+import { snippetOf, withTabStops } from '../../util/snippets';
 import { defineRule, type Fix } from '../types';
 import { driftAnalysis, DEFAULT_DRIFT_KEYWORDS, NA_FIX_REASON, type DriftKeywords, type NotApplicable } from '../../facts/drift/driftTable';
 import { cellsFor, templateRow } from '../../template/exampleRows';
@@ -97,12 +97,14 @@ function templateRowFix(document: ReadinessDocument, table: Table, kind: 'data' 
   const type = kind === 'data' ? 'Data drift' : 'Concept drift';
   const method = row.get(columnKey('Method')) ?? '';
   const cells = cellsFor(table, new Map(), { 'Drift type': type, Method: method, ...DRIFT_ROW_PLACEHOLDERS });
+  const edit = appendTableRow(document, table, byPosition(table, cells, type));
   return {
     title: `Add the template's ${type} row`,
     isPreferred: true,
     // The method is the template's default, to be checked against the track; the rest is the author's to write.
     safe: false,
-    edits: [appendTableRow(document, table, byPosition(table, cells, type))],
+    edits: [edit],
+    snippetEdits: [{ range: edit.range, newText: withTabStops(edit.newText, Object.values(DRIFT_ROW_PLACEHOLDERS)) }],
   };
 }
 

@@ -2,7 +2,8 @@ import type { ReadinessDocument, Table, TableRow } from '../../model';
 import { cellsFor, templateRow, type TemplateRow } from '../../template/exampleRows';
 import { isBlankValue } from '../../util/phrases';
 import { formatRow, insertLinesBefore } from '../../util/edits';
-import { insertListStage } from '../../facts/rollout/stageInsert';
+import { insertListStage, STAGE_PLACEHOLDERS } from '../../facts/rollout/stageInsert';
+import { withTabStops } from '../../util/snippets';
 import { defineRule, type Fix } from '../types';
 import { rolloutAnalysis, DEFAULT_STAGE_KEYWORDS, STAGE_ORDER, STAGE_TITLE, type RolloutAnalysis, type StageKeywords, type StageKind } from '../../facts/rollout/stages';
 import { cellOrRow, isHeld } from '../../facts/document';
@@ -90,13 +91,15 @@ function example(kind: StageKind, column: string): string {
 
 /** The stage's name and placeholders for its values, written as the list's other stages are. */
 function addListStageFix(document: ReadinessDocument, analysis: RolloutAnalysis, kind: StageKind): Fix {
+  const edit = insertListStage(document, analysis, kind);
   const what = analysis.listStyle === 'headings' ? 'sub-heading' : analysis.listStyle === 'paragraphs' ? 'paragraph' : 'item';
   return {
     title: `Add a ${STAGE_TITLE[kind]} stage ${what}`,
     isPreferred: true,
     // Structure only: its placeholders are the author's to replace.
     safe: false,
-    edits: [insertListStage(document, analysis, kind)],
+    edits: [edit],
+    snippetEdits: [{ range: edit.range, newText: withTabStops(edit.newText, Object.values(STAGE_PLACEHOLDERS)) }],
   };
 }
 
