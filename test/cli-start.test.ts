@@ -15,7 +15,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 const uid = process.getuid?.() ?? 'user';
 
 function run(tmp: string, ...args: string[]) {
-  const env = { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp };
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp };
   delete env.NODE_DISABLE_COMPILE_CACHE;
   return spawnSync(process.execPath, [BIN, ...args], { cwd: join(ROOT, 'examples'), env, encoding: 'utf8' });
 }
