@@ -15,3 +15,17 @@ export function toSnippet(text: string): string {
 export function snippetOf(edit: TextEdit, tabStop: string): TextEdit {
   return { range: edit.range, newText: escapeSnippet(edit.newText).replace('\u0000', tabStop) };
 }
+
+/**
+ * Snippet syntax for a plain text whose `slots` (`<window>`) become tab stops that keep their brackets: left as
+ * they are, they stay placeholders (RDY001), never words that could pass for a value.
+ */
+export function withTabStops(text: string, slots: readonly string[]): string {
+  let stop = 0;
+  let snippet = escapeSnippet(text);
+  for (const slot of slots) {
+    const escaped = escapeSnippet(slot);
+    if (snippet.includes(escaped)) snippet = snippet.replace(escaped, `\${${++stop}:${escaped}}`);
+  }
+  return snippet;
+}
