@@ -26,6 +26,7 @@ async function tab(): Promise<void> {
   await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
 }
 
+/** Types as the keyboard does (so no `<` or quote here: the editor would close it). */
 async function type(text: string): Promise<void> {
   await vscode.commands.executeCommand('type', { text });
 }
@@ -87,9 +88,9 @@ describe('quick fixes with tab stops', () => {
     await fill(editor, [
       ['<traffic>', 'BTCUSDC only, 1 crypto out of 5, chosen because it has the deepest order book'],
       ['<pass criteria>', 'live expectancy_net ≥ baseline OR within CI95, n_trades ≥ 50, no drift alert'],
-      ['<rollback trigger>', 'live expectancy_net < 0 over 48h'],
+      ['<rollback trigger>', 'live expectancy_net below 0 over 48h'],
     ]);
-    const filled = '2. **Canary** — 7 days, BTCUSDC only, 1 crypto out of 5, chosen because it has the deepest order book; pass criteria: live expectancy_net ≥ baseline OR within CI95, n_trades ≥ 50, no drift alert; rollback: live expectancy_net < 0 over 48h';
+    const filled = '2. **Canary** — 7 days, BTCUSDC only, 1 crypto out of 5, chosen because it has the deepest order book; pass criteria: live expectancy_net ≥ baseline OR within CI95, n_trades ≥ 50, no drift alert; rollback: live expectancy_net below 0 over 48h';
     assert.equal(editor.document.lineAt(editor.selection.start.line).text, filled);
     const after = await placeholdersFlagged(editor, [], 'the placeholder findings to go');
     assert.deepEqual(errors(after).map((d) => `${codeOf(d)} ${d.message}`), [], 'the filled stage passes');
