@@ -56,6 +56,11 @@ const SHADOW_ITEM = '1. **Shadow** — 14 days, 0% (predictions logged, not acte
 const FULL_ITEM = '2. **Full** — 100% (all 5 cryptos) after committee sign-off: all canary criteria + Sortino ≥ baseline + explicit operator sign-off by @d-okafor in the OP Story (wp#92); rollback: per ADR-26 oncall procedure';
 const CANARY_ITEM = '2. **Canary** — <duration>, <traffic>; pass criteria: <pass criteria>; rollback: <rollback trigger>';
 
+// §4 as a sub-heading per stage, without the Canary stage.
+const SHADOW_SECTION = ['### Shadow', '', '14 days at 0% (predictions logged, not acted).', '', '- Promote when: predictions parity vs champion within ±1% on `f1_buy`', '- Roll back if: any P1 alert'];
+const FULL_SECTION = ['### Full', '', 'Pass criteria: all canary criteria + Sortino ≥ baseline + explicit operator sign-off by @d-okafor in the OP Story (wp#92).', 'Roll back per ADR-26 oncall procedure.'];
+const CANARY_SECTION = ['', '### Canary', '', '<duration> at <traffic>.', '', '- Promote when: <pass criteria>', '- Roll back if: <rollback trigger>'];
+
 const CONCEPT_ROW = /^\| Concept drift \|.*\n/m;
 const CONCEPT_TEMPLATE_ROW = '| Concept drift | rolling perf gap (live `f1_buy` vs training OOS `f1_buy`) | <window> | <threshold (warn, crit)> | <action on trigger> |';
 
@@ -92,6 +97,39 @@ describe('quick fixes with tab stops', () => {
     ]);
     const filled = '2. **Canary** — 7 days, BTCUSDC only, 1 crypto out of 5, chosen because it has the deepest order book; pass criteria: live expectancy_net ≥ baseline OR within CI95, n_trades ≥ 50, no drift alert; rollback: live expectancy_net below 0 over 48h';
     assert.equal(editor.document.lineAt(editor.selection.start.line).text, filled);
+    const after = await placeholdersFlagged(editor, [], 'the placeholder findings to go');
+    assert.deepEqual(errors(after).map((d) => `${codeOf(d)} ${d.message}`), [], 'the filled stage passes');
+    await editor.document.save();
+  });
+
+  it('"Add a Canary stage sub-heading" writes the heading and its lines; Tab goes from line to line through the placeholders', async () => {
+    const sections = [...SHADOW_SECTION, '', ...FULL_SECTION].join('\n');
+    const uri = await writeVariant('CVN-N011-EA-S63', (t) => t.replace(STAGE_TABLE, `${sections}\n`));
+    const editor = await open(uri);
+    const before = await waitForDiagnostics(uri, (ds) => ours(ds).some((d) => codeOf(d) === 'RDY401'), 'the missing Canary stage');
+    const fix = await offered(uri, /^Add a Canary stage sub-heading$/, before);
+    await applyAction(fix.action);
+
+    const lines = editor.document.getText().split('\n');
+    const shadowEnd = lines.indexOf(SHADOW_SECTION[SHADOW_SECTION.length - 1]!);
+    const full = lines.indexOf('### Full');
+    assert.deepEqual(lines.slice(shadowEnd + 1, full), [...CANARY_SECTION, ''], 'the sub-heading goes between Shadow and Full, blank lines kept');
+    assert.deepEqual(selection(editor), { line: '<duration> at <traffic>.', selected: '<duration>' }, 'the first placeholder is selected');
+    await placeholdersFlagged(editor, ['<duration>', '<traffic>', '<pass criteria>', '<rollback trigger>'], 'RDY001 on every placeholder');
+
+    await fill(editor, [
+      ['<duration>', '7 days'],
+      ['<traffic>', 'BTCUSDC only, 1 crypto out of 5, chosen because it has the deepest order book'],
+    ]);
+    await tab();
+    assert.deepEqual(selection(editor), { line: '- Promote when: <pass criteria>', selected: '<pass criteria>' }, 'Tab goes on to the next line');
+    await placeholdersFlagged(editor, ['<pass criteria>', '<rollback trigger>'], 'RDY001 on the placeholders left');
+    await showSelection(editor, 'canary-sub-heading-tab-stop');
+
+    await fill(editor, [
+      ['<pass criteria>', 'live expectancy_net ≥ baseline and n_trades ≥ 50'],
+      ['<rollback trigger>', 'live expectancy_net below 0 over 48h'],
+    ]);
     const after = await placeholdersFlagged(editor, [], 'the placeholder findings to go');
     assert.deepEqual(errors(after).map((d) => `${codeOf(d)} ${d.message}`), [], 'the filled stage passes');
     await editor.document.save();
