@@ -162,6 +162,8 @@ describe('a missing stage in a list, paragraphs or sub-headings: the fix writes 
       // The snippet form selects each placeholder in turn, brackets kept: untouched, it is still a placeholder.
       assert.equal(fix.snippetEdits?.[0].newText.replace(/\$\{\d+:(<[^>]+>)\}/g, '$1').replace(/\\([$}\\])/g, '$1'), fix.edits[0].newText);
       assert.match(fix.snippetEdits![0].newText, /\$\{1:<[a-z ]+>\}[\s\S]*\$\{4:<[a-z ]+>\}/);
+      // Tab goes forward through the text: the stops are numbered in reading order.
+      assert.deepEqual([...fix.snippetEdits![0].newText.matchAll(/\$\{(\d+):/g)].map((m) => Number(m[1])), [1, 2, 3, 4]);
       const fixed = applyFix(text, finding, title);
       const before = section(text);
       const after = section(fixed);
