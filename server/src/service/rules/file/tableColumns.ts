@@ -30,9 +30,13 @@ export const tableColumnsRule = defineRule({
       // §4's stages written as a list are read as its table (facts/rollout/stageList).
       if (!table && section.id === 'rollout' && rolloutAnalysis(document, optionsOf(rolloutStagesRule))?.form === 'list') continue;
       if (!table) {
+        const htmlTable = htmlTableLine(document, section);
         report({
-          range: section.heading.range,
-          message: `Section "${sectionSpec(section.id).title}" has no table: add one with the columns ${columns.join(' | ')}.`,
+          range: htmlTable === undefined ? section.heading.range : document.lines.trimmedLineRange(htmlTable),
+          message:
+            htmlTable === undefined
+              ? `Section "${sectionSpec(section.id).title}" has no table: add one with the columns ${columns.join(' | ')}.`
+              : `Section "${sectionSpec(section.id).title}" has its table in HTML (\`<table>\`), which is not read: write it as a Markdown table with the columns ${columns.join(' | ')}.`,
           fixes: [
             {
               title: 'Insert the table header',
@@ -63,6 +67,17 @@ export const tableColumnsRule = defineRule({
 });
 
 /** The template's table header, after the heading and its intro paragraph. */
+// A `<table>` block (pasted from a wiki export): its cells are not read, so the author is told so plainly
+// rather than that the section has no table at all.
+const HTML_TABLE = /^\s{0,3}<table(?:\s[^>]*)?>/i;
+
+function htmlTableLine(document: ReadinessDocument, section: Section): number | undefined {
+  for (let line = section.startLine; line < section.endLine; line++) {
+    if (!document.codeLines.has(line) && HTML_TABLE.test(document.content.lineText(line))) return line;
+  }
+  return undefined;
+}
+
 function insertHeader(document: ReadinessDocument, section: Section): TextEdit {
   const header = tableHeader(section.id!, document.lines.eol).replace(/\r?\n$/, '').split(/\r?\n/);
   return insertAfterIntro(document, section, header);
