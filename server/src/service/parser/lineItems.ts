@@ -74,7 +74,8 @@ export function parseField(lines: LineIndex, line: number): Field | undefined {
 }
 
 // Any `Key: value` line, a field of the form or not (`Reviewers: @x`): never the continuation of a value.
-const ANY_KEY_LINE = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|\*|_|`)?[A-Za-z][\w ./()-]{0,40}?(?:\*\*|__|\*|_|`)?\s*:(?:\*\*|__)?(?:\s|$)/;
+// A key's brackets are closed (`Threshold (warn / crit):`): `Ana Martins (GitHub: ana-m)` is a value, not a key.
+const ANY_KEY_LINE = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|\*|_|`)?[A-Za-z](?:[\w ./-]|\([\w ./-]*\)){0,40}?(?:\*\*|__|\*|_|`)?\s*:(?:\*\*|__)?(?:\s|$)/;
 
 /**
  * Extends a field's value over a wrapped continuation line of its paragraph or list item

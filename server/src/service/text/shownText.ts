@@ -34,6 +34,18 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * Each entity as its character, padded with spaces to the entity's length: `3&nbsp;days` reads as
+ * `3\u00a0     days`, every offset after it unchanged.
+ */
+export function blankEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole) => {
+    const char = decodeEntities(whole);
+    return char === whole ? whole : char + ' '.repeat(whole.length - char.length);
+  });
+}
+
 /** Removes the backslash of each escaped ASCII punctuation character (`\_` → `_`), outside code spans. */
 export function unescapeMarkdown(text: string): string {
   if (!text.includes('\\')) return text;
