@@ -118,3 +118,11 @@ test("an entity's semicolon ends no clause of a stage written as a paragraph: `3
   const short = edit(paragraphs, '14&nbsp;days', '3&nbsp;days');
   assert.match(only(short, 'RDY402').message, /Shadow lasts 3 days/);
 });
+
+test('silent retraining written with an escaped hyphen, `auto\\-retrain`, is still silent retraining', () => {
+  const action = '| open a `drift_alert` runbook entry and page the DRI; hold live, retrain candidate goes to shadow only after DRI review |';
+  const escaped = edit(VALID, action, '| auto\\-retrain on the latest 30&nbsp;days and swap the new model in |');
+  assert.match(only(escaped, 'RDY303').message, /retrains silently or automatically \("auto-retrain"\)/);
+  const negated = edit(VALID, action, '| open a `drift_alert` runbook entry and page the DRI; no auto\\-retrain |');
+  assert.deepEqual(ERROR_OR_WARNING('RDY303')(negated), []);
+});

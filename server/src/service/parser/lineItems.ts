@@ -44,7 +44,7 @@ const MARK = String.raw`(?:\*\*|__|\*|_|\x60|<\/?(?:b|strong)>)`;
 const FIELD_LINE = new RegExp(
   String.raw`^(\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?)(${MARK}?\s*(` +
     KEY_WORDS_PATTERN +
-    String.raw`)\s*(?::\s*${MARK}|${MARK}\s*:|:|${MARK}\s*[—–-](?=\s)))[ \t]*(.*?)(?:\s*(?:<br\s*\/?>|\\))?\s*$`,
+    String.raw`)\s*(?::\s*${MARK}|${MARK}\s*:|:|${MARK}\s*[—–-](?=\s)))[ \t\u00a0]*(.*?)(?:\s*(?:<br\s*\/?>|\\))?\s*$`,
   'i',
 );
 
