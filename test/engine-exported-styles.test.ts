@@ -126,3 +126,14 @@ test('silent retraining written with an escaped hyphen, `auto\\-retrain`, is sti
   const negated = edit(VALID, action, '| open a `drift_alert` runbook entry and page the DRI; no auto\\-retrain |');
   assert.deepEqual(ERROR_OR_WARNING('RDY303')(negated), []);
 });
+
+test('escaped header values read as shown: `wp\\#92`, `session pr\\_review-…`', () => {
+  const escaped = edit(edit(VALID, '+ OP wp#92', '+ OP wp\\#92'), 'session pr_review-2026-10-30-04', 'session pr\\_review-2026-10-30-04');
+  for (const code of ['RDY102', 'RDY105', 'RDY704']) assert.deepEqual(ERROR_OR_WARNING(code)(escaped), [], code);
+  const bare = edit(escaped, 'session pr\\_review-2026-10-30-04 (verdict OK-WITH-CHANGES)', 'pr\\_review-2026-10-30-04 — OK-WITH-CHANGES');
+  assert.deepEqual(ERROR_OR_WARNING('RDY105')(bare), []);
+  const noIssue = edit(escaped, 'GH issue [#812](https://github.com/cvn-trading/cvntrade/issues/812) + ', '');
+  assert.match(only(noIssue, 'RDY102').message, /lacks a GitHub issue link/);
+  const rejected = edit(escaped, '(verdict OK-WITH-CHANGES)', '(verdict REJECT)');
+  assert.match(only(rejected, 'RDY105').message, /Verdict "REJECT" does not allow the merge/);
+});

@@ -170,6 +170,16 @@ export const HEADER: Rewrite[] = [
   { name: 'plainHeaderKeys', apply: (doc) => ({ ...doc, header: { ...doc.header, key: 'plain' } }) },
   { name: 'headerKeysInHtmlBold', apply: (doc) => ({ ...doc, header: { ...doc.header, key: 'html-bold' } }) },
   { name: 'headerKeysBoldPerWord', apply: (doc) => ({ ...doc, header: { ...doc.header, key: 'bold-per-word' } }) },
+  {
+    // A Google Docs export: `_` and `#` in the header's text escaped (`session pr\_review-…`, `wp\#92`); code spans and link targets as they were.
+    name: 'escapedMarkdownInHeaderValues',
+    apply: (doc) =>
+      mapLines(doc, (l) =>
+        l.kind === 'header'
+          ? { ...l, value: l.value.split(/(`[^`]*`|\]\([^)]*\))/).map((piece, i) => (i % 2 ? piece : piece.replace(/[_#]/g, '\\$&'))).join('') }
+          : l,
+      ),
+  },
   // Pasted from a web page: a zero-width space after each value, invisible in any editor.
   { name: 'zeroWidthSpaceAfterHeaderValues', apply: (doc) => mapLines(doc, (l) => (l.kind === 'header' ? { ...l, value: `${l.value}\u200b` } : l)) },
   { name: 'headerAsBulletList', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'bullets' } }) },
