@@ -176,7 +176,7 @@ export const HEADER: Rewrite[] = [
     apply: (doc) =>
       mapLines(doc, (l) =>
         l.kind === 'header'
-          ? { ...l, value: l.value.split(/(`[^`]*`|\]\([^)]*\))/).map((piece, i) => (i % 2 ? piece : piece.replace(/[_#]/g, '\\$&'))).join('') }
+          ? { ...l, value: l.value.split(/(`[^`]*`|\]\([^)]*\))/).map((piece, i) => (i % 2 ? piece : piece.replace(/(?<!\\)[_#]/g, '\\$&'))).join('') }
           : l,
       ),
   },
