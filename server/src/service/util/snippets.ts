@@ -18,14 +18,23 @@ export function snippetOf(edit: TextEdit, tabStop: string): TextEdit {
 
 /**
  * Snippet syntax for a plain text whose `slots` (`<window>`) become tab stops that keep their brackets: left as
- * they are, they stay placeholders (RDY001), never words that could pass for a value.
+ * they are, they stay placeholders (RDY001), never words that could pass for a value. The stops are numbered in
+ * reading order, so Tab goes forward through the text whatever the order of `slots`.
  */
 export function withTabStops(text: string, slots: readonly string[]): string {
+  const snippet = escapeSnippet(text);
+  const found = slots
+    .map((slot) => escapeSnippet(slot))
+    .map((slot) => ({ slot, at: snippet.indexOf(slot) }))
+    .filter(({ at }) => at >= 0)
+    .sort((a, b) => a.at - b.at);
+  let result = '';
+  let end = 0;
   let stop = 0;
-  let snippet = escapeSnippet(text);
-  for (const slot of slots) {
-    const escaped = escapeSnippet(slot);
-    if (snippet.includes(escaped)) snippet = snippet.replace(escaped, `\${${++stop}:${escaped}}`);
+  for (const { slot, at } of found) {
+    if (at < end) continue; // a slot inside another slot is not a stop of its own
+    result += `${snippet.slice(end, at)}\${${++stop}:${slot}}`;
+    end = at + slot.length;
   }
-  return snippet;
+  return result + snippet.slice(end);
 }
