@@ -137,3 +137,15 @@ test('escaped header values read as shown: `wp\\#92`, `session pr\\_review-…`'
   const rejected = edit(escaped, '(verdict OK-WITH-CHANGES)', '(verdict REJECT)');
   assert.match(only(rejected, 'RDY105').message, /Verdict "REJECT" does not allow the merge/);
 });
+
+test('a long row wrapped onto a second line is reported on the second line; a row without its trailing pipe is no wrapped row', () => {
+  const row = '| Canary | BTCUSDC only (1 crypto out of 5), chosen because it has the deepest order book | 7d |';
+  const wrapped = edit(VALID, row, '| Canary | BTCUSDC only (1 crypto out of 5),\nchosen because it has the deepest order book | 7d |');
+  const rdy004 = only(wrapped, 'RDY004');
+  assert.equal(rdy004.range.start.line, VALID.split('\n').findIndex((l) => l.startsWith('| Canary |')) + 1);
+  assert.match(rdy004.message, /This row goes on from line \d+ \(together they make one row of 5 cells\): a table row is one line/);
+  const withoutTrailingPipes = VALID.replace(/^(\| (?:Shadow|Full) \|.*?) \|$/gm, '$1');
+  assert.notEqual(withoutTrailingPipes, VALID);
+  assert.deepEqual(ERROR_OR_WARNING('RDY004')(withoutTrailingPipes), []);
+  assert.deepEqual(ERROR_OR_WARNING('RDY401')(withoutTrailingPipes), []);
+});
