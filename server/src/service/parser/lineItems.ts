@@ -25,24 +25,26 @@ const KEY_ALIASES: ReadonlyMap<string, FieldKey> = new Map([
 
 /** A key as written (any case, spacing) to the field it names. */
 function fieldKeyOf(words: string): FieldKey | undefined {
-  const key = words.toLowerCase().replace(/\s+/g, ' ');
+  const key = words.toLowerCase().replace(/(?:\*\*|__)?\s+(?:\*\*|__)?/g, ' ');
   return KEYS.has(key) ? (key as FieldKey) : KEY_ALIASES.get(key);
 }
 
 // Longest first, so `sunset date` wins over `sunset` and `backup dri` over `dri`.
 const KEY_WORDS_PATTERN = [...FIELD_KEYS, ...KEY_ALIASES.keys()]
   .sort((a, b) => b.length - a.length)
-  .map((key) => key.replace(/ /g, String.raw`\s+`))
+  // An editor's export may bold each word on its own (`**Filled** **on**:`).
+  .map((key) => key.replace(/ /g, String.raw`(?:\*\*|__)?\s+(?:\*\*|__)?`))
   .join('|');
 
 // `**Key**: value`, `**Key:** value`, `*Key*: value`, `` `Key`: value ``, `Key: value`, or a marked
-// key and a dash (`**Key** — value`), optionally as a bullet or numbered list item or in a block
+// key and a dash (`**Key** — value`), in `<b>` or `<strong>` too, optionally as a bullet or numbered list item or in a block
 // quote. A trailing `<br>` or `\` (a line break) is not part of the value.
-const MARK = String.raw`(?:\*\*|__|\*|_|\x60)`;
+// An HTML export writes the bold as `<b>Key</b>:` or `<strong>Key:</strong>`.
+const MARK = String.raw`(?:\*\*|__|\*|_|\x60|<\/?(?:b|strong)>)`;
 const FIELD_LINE = new RegExp(
   String.raw`^(\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?)(${MARK}?\s*(` +
     KEY_WORDS_PATTERN +
-    String.raw`)\s*(?::\s*${MARK}|${MARK}\s*:|:|${MARK}\s*[—–-](?=\s)))[ \t]*(.*?)(?:\s*(?:<br\s*\/?>|\\))?\s*$`,
+    String.raw`)\s*(?::\s*${MARK}|${MARK}\s*:|:|${MARK}\s*[—–-](?=\s)))[ \t\u00a0]*(.*?)(?:\s*(?:<br\s*\/?>|\\))?\s*$`,
   'i',
 );
 
@@ -72,7 +74,8 @@ export function parseField(lines: LineIndex, line: number): Field | undefined {
 }
 
 // Any `Key: value` line, a field of the form or not (`Reviewers: @x`): never the continuation of a value.
-const ANY_KEY_LINE = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|\*|_|`)?[A-Za-z][\w ./()-]{0,40}?(?:\*\*|__|\*|_|`)?\s*:(?:\*\*|__)?(?:\s|$)/;
+// A key's brackets are closed (`Threshold (warn / crit):`): `Ana Martins (GitHub: ana-m)` is a value, not a key.
+const ANY_KEY_LINE = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|\*|_|`)?[A-Za-z](?:[\w ./-]|\([\w ./-]*\)){0,40}?(?:\*\*|__|\*|_|`)?\s*:(?:\*\*|__)?(?:\s|$)/;
 
 /**
  * Extends a field's value over a wrapped continuation line of its paragraph or list item
