@@ -107,6 +107,18 @@ export function blank(text: string, pieces: readonly TextPiece[]): string {
   return out;
 }
 
+const multiCryptoPatterns = new Map<string | undefined, RegExp>();
+
+/** The configured count pattern, compiled once per pattern (the caller resets `lastIndex`). */
+function multiCryptoPattern(configured: string | undefined): RegExp {
+  let pattern = multiCryptoPatterns.get(configured);
+  if (!pattern) {
+    pattern = compilePattern(configured, DEFAULT_MULTI_CRYPTO, 'gi');
+    if (multiCryptoPatterns.size < 100) multiCryptoPatterns.set(configured, pattern);
+  }
+  return pattern;
+}
+
 export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>, symbolOptions: Partial<CanarySymbolOptions>): TrafficReading {
   // Emoji beside the symbols (`🪙 XRPUSDC + 🪙 SOLUSDC`) decorate them: they neither join nor part them.
   const visible = blankEmoji(blank(text, notesAboutOthers(text, symbolOptions)));
@@ -118,7 +130,7 @@ export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>
   const words: TextPiece[] = findPhrases(visible, Array.isArray(options.allAtOnceKeywords) ? options.allAtOnceKeywords : [])
     .filter((m) => !qualifiesSymbol(m.end))
     .map((m) => piece(m.start, m.end));
-  const counts = compilePattern(options.multiCryptoPattern, DEFAULT_MULTI_CRYPTO, 'gi');
+  const counts = multiCryptoPattern(options.multiCryptoPattern);
   counts.lastIndex = 0;
   for (let match = counts.exec(visible); match; match = counts.exec(visible)) {
     if (!match[0]) {
