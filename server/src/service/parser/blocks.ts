@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { blockTable } from './tableRule';
 
 /** A block of the document as markdown-it's source map gives it (lines are 0-based, end exclusive). */
 export type Block =
@@ -12,6 +13,12 @@ export type Block =
 // exact columns, so the inline pass (the costly half of markdown-it) is switched off.
 const markdown = new MarkdownIt('default', { html: true });
 markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+// markdown-it's normalize, run only on a text that needs it: most files have no CR and no NUL.
+markdown.core.ruler.at('normalize', (state) => {
+  if (state.src.includes('\r') || state.src.includes('\0')) state.src = state.src.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+});
+// Tables are found as markdown-it finds them, without splitting their rows into cells (tableRule.ts).
+markdown.block.ruler.at('table', blockTable, { alt: ['paragraph', 'reference'] });
 
 // markdown-it 15's published build turns Token's class fields into a `_defineProperty` helper call
 // per field: profiling showed token construction at about half of the block pass. This parser's
