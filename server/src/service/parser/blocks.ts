@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { blockTable } from './tableRule';
+import { blockParagraph, blockTable } from './blockRules';
 
 /** A block of the document as markdown-it's source map gives it (lines are 0-based, end exclusive). */
 export type Block =
@@ -17,8 +17,10 @@ markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes',
 markdown.core.ruler.at('normalize', (state) => {
   if (state.src.includes('\r') || state.src.includes('\0')) state.src = state.src.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
 });
-// Tables are found as markdown-it finds them, without splitting their rows into cells (tableRule.ts).
+// Tables and paragraphs are found as markdown-it finds them, without the cell and paragraph
+// strings only the inline pass would read (blockRules.ts).
 markdown.block.ruler.at('table', blockTable, { alt: ['paragraph', 'reference'] });
+markdown.block.ruler.at('paragraph', blockParagraph);
 
 // markdown-it 15's published build turns Token's class fields into a `_defineProperty` helper call
 // per field: profiling showed token construction at about half of the block pass. This parser's
@@ -46,24 +48,11 @@ function FastToken(this: BlockToken, type: string, tag: string, nesting: -1 | 0 
 }
 FastToken.prototype = TokenClass.prototype;
 
-// Nothing inside a table is kept (sections, rows, cells): rules read cells from the source line,
-// with exact columns (tables.ts), and the rows are the lines of the table's map but its delimiter
-// line (markdown-it's table rule takes every line after it until the table ends). On a large file
-// they are most of the tokens, and every token lives until the parse ends.
+// Nothing inside a table is pushed (blockRules.ts): rules read cells from the source line, with
+// exact columns (tables.ts), and the rows are the lines of the table's map but its delimiter line.
 
 class FastState extends BaseState {
-  private inTable = false;
-  private readonly scratch = new (FastToken as unknown as new (type: string, tag: string, nesting: -1 | 0 | 1) => BlockToken)('', '', 0);
-
   override push(type: string, tag: string, nesting: -1 | 0 | 1): BlockToken {
-    if (type === 'table_open') this.inTable = true;
-    else if (type === 'table_close') this.inTable = false;
-    else if (this.inTable) {
-      // markdown-it's table rule still sets attributes and content on what push returns.
-      if (nesting < 0) this.level--;
-      if (nesting > 0) this.level++;
-      return this.scratch;
-    }
     const token = new (FastToken as unknown as new (type: string, tag: string, nesting: -1 | 0 | 1) => BlockToken)(type, tag, nesting);
     token.block = true;
     if (nesting < 0) this.level--;

@@ -18,11 +18,8 @@ function getLine(state: StateBlock, line: number): string {
  */
 function cellCount(row: string): number {
   let pieces = 1;
-  let escaped = false;
-  for (let i = 0; i < row.length; i++) {
-    const code = row.charCodeAt(i);
-    if (code === 124 && !escaped) pieces++;
-    escaped = code === 92;
+  for (let i = row.indexOf('|'); i >= 0; i = row.indexOf('|', i + 1)) {
+    if (i === 0 || row.charCodeAt(i - 1) !== 92) pieces++;
   }
   if (row.charCodeAt(0) === 124) pieces--;
   const last = row.length - 1;
@@ -100,5 +97,35 @@ export const blockTable: BlockRule = (state, startLine, endLine, silent) => {
   tableLines[1] = nextLine;
   state.parentType = oldParentType;
   state.line = nextLine;
+  return true;
+};
+
+/**
+ * markdown-it's `paragraph` rule without the paragraph's text: the inline pass is off, so the
+ * `inline` token and its content (the paragraph's lines joined and trimmed, the largest
+ * allocation of the block pass) were never read. The same lines end it, the same map is pushed.
+ */
+export const blockParagraph: BlockRule = (state, startLine, endLine) => {
+  const terminatorRules = state.md.block.ruler.getRules('paragraph');
+  const oldParentType = state.parentType;
+  let nextLine = startLine + 1;
+  state.parentType = 'paragraph';
+  for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
+    if (state.sCount[nextLine] - state.blkIndent > 3) continue;
+    if (state.sCount[nextLine] < 0) continue;
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) break;
+  }
+  state.line = nextLine;
+  const open = state.push('paragraph_open', 'p', 1);
+  open.map = [startLine, state.line];
+  state.push('paragraph_close', 'p', -1);
+  state.parentType = oldParentType;
   return true;
 };
