@@ -51,18 +51,72 @@ FastToken.prototype = TokenClass.prototype;
 // Nothing inside a table is pushed (blockRules.ts): rules read cells from the source line, with
 // exact columns (tables.ts), and the rows are the lines of the table's map but its delimiter line.
 
-class FastState extends BaseState {
-  override push(type: string, tag: string, nesting: -1 | 0 | 1): BlockToken {
-    const token = new (FastToken as unknown as new (type: string, tag: string, nesting: -1 | 0 | 1) => BlockToken)(type, tag, nesting);
-    token.block = true;
-    if (nesting < 0) this.level--;
-    token.level = this.level;
-    if (nesting > 0) this.level++;
-    this.tokens.push(token);
-    return token;
+type BlockState = InstanceType<typeof BaseState>;
+
+/**
+ * markdown-it's StateBlock constructor, field for field, in plain assignments (its build sets
+ * each class field through `_defineProperty`), with each line's end found by `indexOf` instead
+ * of a test of every character. As in markdown-it, a last line of only spaces and tabs with no
+ * line break after it is no line.
+ */
+function FastState(this: BlockState, src: string, md: BlockState['md'], env: BlockState['env'], tokens: BlockToken[]) {
+  this.bMarks = [];
+  this.eMarks = [];
+  this.tShift = [];
+  this.sCount = [];
+  this.bsCount = [];
+  this.blkIndent = 0;
+  this.line = 0;
+  this.lineMax = 0;
+  this.tight = false;
+  this.listIndent = -1;
+  this.parentType = 'root';
+  this.level = 0;
+  this.Token = TokenClass;
+  this.src = src;
+  this.md = md;
+  this.env = env;
+  this.tokens = tokens;
+  const length = src.length;
+  for (let start = 0; start < length; ) {
+    let pos = start;
+    let indent = 0;
+    let offset = 0;
+    for (; pos < length; pos++) {
+      const ch = src.charCodeAt(pos);
+      if (ch === 32) offset++;
+      else if (ch === 9) offset += 4 - (offset % 4);
+      else break;
+      indent++;
+    }
+    if (pos >= length) break;
+    const newline = src.indexOf('\n', pos);
+    const end = newline < 0 ? length : newline;
+    this.bMarks.push(start);
+    this.eMarks.push(end);
+    this.tShift.push(indent);
+    this.sCount.push(offset);
+    this.bsCount.push(0);
+    start = end + 1;
   }
+  this.bMarks.push(length);
+  this.eMarks.push(length);
+  this.tShift.push(0);
+  this.sCount.push(0);
+  this.bsCount.push(0);
+  this.lineMax = this.bMarks.length - 1;
 }
-markdown.block.State = FastState;
+FastState.prototype = Object.create(BaseState.prototype, { constructor: { value: FastState, writable: true, configurable: true } });
+FastState.prototype.push = function push(this: BlockState, type: string, tag: string, nesting: -1 | 0 | 1): BlockToken {
+  const token = new (FastToken as unknown as new (type: string, tag: string, nesting: -1 | 0 | 1) => BlockToken)(type, tag, nesting);
+  token.block = true;
+  if (nesting < 0) this.level--;
+  token.level = this.level;
+  if (nesting > 0) this.level++;
+  this.tokens.push(token);
+  return token;
+};
+markdown.block.State = FastState as unknown as typeof BaseState;
 
 /**
  * YAML front matter (`---` on the first line, up to a `---` or `...` line): metadata for a site
