@@ -23,8 +23,13 @@ const KEY_ALIASES: ReadonlyMap<string, FieldKey> = new Map([
   ['sunset', 'sunset date'],
 ]);
 
+/** The longest key or alias: lower-casing never shortens a text, and only a run of white space collapses. */
+const LONGEST_KEY = Math.max(...[...KEYS, ...KEY_ALIASES.keys()].map((key) => key.length));
+
 /** A key as written (any case, spacing) to the field it names. */
 function fieldKeyOf(words: string): FieldKey | undefined {
+  // Most table cells are longer than any key (metric names, handles, prose): ruled out before a copy is made.
+  if (words.length > LONGEST_KEY && !/\s\s/.test(words)) return undefined;
   const key = words.toLowerCase().replace(/\s+/g, ' ');
   return KEYS.has(key) ? (key as FieldKey) : KEY_ALIASES.get(key);
 }

@@ -2,7 +2,7 @@ import type { Field, Heading, Placeholder, ReadinessDocument, Section, SectionId
 import { LineIndex } from '../text/lineIndex';
 import { type Block, parseBlocks } from './blocks';
 import { blankComments } from './comments';
-import { blockText, isGuidanceText } from './guidance';
+import { isGuidanceParagraph } from './guidance';
 import { continueField, nestedValue, parseChecklistItem, parseField, parseSkip, parseTableFields } from './lineItems';
 import { findPlaceholders } from './placeholders';
 import { type HeadingMatch, matchSectionHeading, SECTION_SPECS, sectionSpec } from './sections';
@@ -28,7 +28,7 @@ export function parseReadiness(input: string): ReadinessDocument {
 
   const guidanceLines = new Set<number>();
   for (const block of blocks) {
-    if (block.kind === 'paragraph' && isGuidanceText(blockText(content, block.startLine, block.endLine))) {
+    if (block.kind === 'paragraph' && isGuidanceParagraph(content, block.startLine, block.endLine)) {
       for (let l = block.startLine; l < block.endLine; l++) guidanceLines.add(l);
     }
   }
