@@ -102,8 +102,9 @@ export const blockTable: BlockRule = (state, startLine, endLine, silent) => {
 
 /**
  * markdown-it's `paragraph` rule without the paragraph's text: the inline pass is off, so the
- * `inline` token and its content (the paragraph's lines joined and trimmed, the largest
- * allocation of the block pass) were never read. The same lines end it, the same map is pushed.
+ * `inline` token's content (the paragraph's lines joined and trimmed, the largest allocation of
+ * the block pass) was never read; it stays empty. The same lines end it, the same tokens and maps
+ * are pushed (the list rule marks a tight list's paragraphs by their place among the tokens).
  */
 export const blockParagraph: BlockRule = (state, startLine, endLine) => {
   const terminatorRules = state.md.block.ruler.getRules('paragraph');
@@ -125,6 +126,9 @@ export const blockParagraph: BlockRule = (state, startLine, endLine) => {
   state.line = nextLine;
   const open = state.push('paragraph_open', 'p', 1);
   open.map = [startLine, state.line];
+  const inline = state.push('inline', '', 0);
+  inline.map = [startLine, state.line];
+  inline.children = [];
   state.push('paragraph_close', 'p', -1);
   state.parentType = oldParentType;
   return true;
