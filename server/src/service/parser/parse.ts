@@ -252,6 +252,11 @@ function linkDefinitions(lines: LineIndex, codeLines: ReadonlySet<number>): Map<
   const definitions = new Map<string, string>();
   for (let line = 0; line < lines.lineCount; line++) {
     if (codeLines.has(line)) continue;
+    // A definition opens with `[` after at most three spaces: other lines are passed over uncopied.
+    const start = lines.lineStart(line);
+    let at = start;
+    while (at < start + 3 && lines.text.charCodeAt(at) === 32) at++;
+    if (lines.text.charCodeAt(at) !== 91 /* [ */) continue;
     const definition = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/.exec(lines.lineText(line));
     const label = definition?.[1].trim().replace(/\s+/g, ' ').toLowerCase();
     if (definition && label && !definitions.has(label)) definitions.set(label, definition[2]);
