@@ -63,10 +63,12 @@ export function notesAboutOthers(text: string, symbolOptions: Partial<CanarySymb
   const notes: TextPiece[] = [];
   const isAboutOthers = (piece: string) =>
     (OTHERS.test(piece) && (LEFT_ALONE.test(piece) || !symbolsIn(piece, symbolOptions).length)) || STAY_AS_THEY_ARE.test(piece);
+  // Whether each character stands outside brackets (a text without `(` has none: not recorded).
+  const bracketed = text.includes('(');
   const outside: boolean[] = [];
   let depth = 0;
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; bracketed && i < text.length; i++) {
     const ch = text[i];
     if (ch === '(') {
       if (depth === 0) open = i;
@@ -86,7 +88,7 @@ export function notesAboutOthers(text: string, symbolOptions: Partial<CanarySymb
   let start = 0;
   const clauses: Array<[number, number]> = [];
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
-    if (!outside[match.index]) continue;
+    if (bracketed && !outside[match.index]) continue;
     clauses.push([start, match.index]);
     start = match.index + match[0].length;
   }
@@ -94,7 +96,7 @@ export function notesAboutOthers(text: string, symbolOptions: Partial<CanarySymb
   for (const [from, to] of clauses) {
     const clause = text.slice(from, to);
     // Bracketed notes inside the clause are judged on their own.
-    const bare = clause.replace(/\([^()]*\)/g, (note) => ' '.repeat(note.length));
+    const bare = bracketed ? clause.replace(/\([^()]*\)/g, (note) => ' '.repeat(note.length)) : clause;
     if (bare.trim() && isAboutOthers(bare)) notes.push({ text: clause, start: from, end: to });
   }
   return notes.sort((a, b) => a.start - b.start);
