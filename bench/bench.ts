@@ -10,7 +10,7 @@ import MarkdownIt from 'markdown-it';
 import { analyse, memoryWorkspace, parseReadiness, resolveSettings, RULES } from '../server/src/service';
 import { measureClis } from './cli';
 import { readinessDocument } from './documents';
-import { measureLatency, measureMemory } from './server';
+import { measureFirstDiagnostics, measureLatency, measureMemory } from './server';
 import { median, ROOT, round, time } from './stats';
 
 const SIZES = [100, 1_000, 10_000];
@@ -40,6 +40,11 @@ async function main() {
   // --cli-only: the CLI workloads alone (a quicker run while working on the CLI's speed).
   if (process.argv.includes('--cli-only')) {
     figures.cli = measureClis({ markdownlint });
+    return printMachine(figures);
+  }
+  // --server-only: the language server's figures alone (latency, first diagnostics, memory).
+  if (process.argv.includes('--server-only')) {
+    figures.server = await measureServer();
     return printMachine(figures);
   }
   const rows: string[][] = [];
@@ -115,9 +120,7 @@ async function main() {
 
   // 4 and 6: the built language server over stdio; memory in a fresh process of its own, so the
   // 200 edits of the latency run (and their garbage) do not count towards the 50 files' memory.
-  const serverPath = join(ROOT, 'server/out/server.js');
-  const latency = await measureLatency(serverPath, readinessDocument(1_000));
-  figures.server = { latency, ...(await measureMemory(serverPath, readinessDocument(135))) };
+  figures.server = await measureServer();
 
   for (const file of bundleFiles) {
     if (statSync(join(ROOT, file)).mtimeMs !== built[file].mtimeMs) throw new Error(`${file} was rebuilt while the bench ran: its figures are void`);
@@ -128,6 +131,13 @@ async function main() {
   figures.webBundlesGzip = Object.fromEntries(webFiles.map((file) => [file, gzipSync(readFileSync(join(ROOT, file))).length]));
   console.log('web bundles, gzip:', Object.entries(figures.webBundlesGzip as Record<string, number>).map(([f, s]) => `${f} ${(s / 1024).toFixed(0)} KB`).join(', '));
   printMachine(figures);
+}
+
+async function measureServer() {
+  const serverPath = join(ROOT, 'server/out/server.js');
+  const latency = await measureLatency(serverPath, readinessDocument(1_000));
+  const firstDiagnostics = await measureFirstDiagnostics(serverPath, readinessDocument(135));
+  return { latency, ...firstDiagnostics, ...(await measureMemory(serverPath, readinessDocument(135))) };
 }
 
 /** The machine, its load (a shared machine makes single figures noisy: compare ratios of one run), and every figure as JSON. */

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readinessDocument, tableRowsDocument } from './documents';
+import { benchFileName, benchFileText, readinessDocument, tableRowsDocument } from './documents';
 import { median, ROOT, round, time } from './stats';
 
 interface Tool {
@@ -47,7 +47,7 @@ const TABLE_ROWS = 10_000;
 function writeFiles(dir: string, count: number, text: string) {
   const folder = join(dir, 'documentation', 'readiness');
   mkdirSync(folder, { recursive: true });
-  for (let i = 0; i < count; i++) writeFileSync(join(folder, `CVN-N${String(i).padStart(4, '0')}-EA-S1.md`), text);
+  for (let i = 0; i < count; i++) writeFileSync(join(folder, benchFileName(i)), benchFileText(text, i));
 }
 
 const WORKLOADS: Workload[] = [

@@ -53,3 +53,20 @@ function grownDocument(extra: number, rowShare: number): string {
   });
   return out.join('\n');
 }
+
+/** The file name of the `index`-th bench file, with the story id its text carries. */
+export const benchFileName = (index: number) => `${storyId(index)}.md`;
+
+const storyId = (index: number) => `CVN-N${String(index).padStart(4, '0')}-EA-S1`;
+
+/**
+ * The `index`-th of many distinct readiness files grown from `text`: its own story id (as its
+ * file name), alert and runbook names and people, as the files of one repository differ. The
+ * same text 1,000 times would let a checker's per-text memos do the work once.
+ */
+export function benchFileText(text: string, index: number): string {
+  return text
+    .replaceAll('CVN-N011-EA-S11', storyId(index))
+    .replace(/ea([-_])s11/g, (_match, separator: string) => `ea${separator}s${index}`)
+    .replace(/@(ana-m|li-wei)\b/g, (_match, handle: string) => `@${handle}${index % 37}`);
+}

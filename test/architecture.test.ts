@@ -78,6 +78,43 @@ function problems(files: string[], judge: (file: string, specifier: string) => s
   );
 }
 
+/** The engine's relative imports, type imports too, as a graph from file to the files it imports. */
+function importGraph(files: string[]): Map<string, string[]> {
+  const known = new Set(files);
+  return new Map(
+    files.map((file) => [
+      file,
+      importsOf(readFileSync(file, 'utf8'))
+        .map((specifier) => resolveRelative(file, specifier))
+        .filter((target): target is string => target !== undefined && known.has(target)),
+    ]),
+  );
+}
+
+/** The import cycles of a graph, each once, as the files around it (`a.ts → b.ts → a.ts`). */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const cycles = new Set<string>();
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'open');
+    stack.push(file);
+    for (const target of graph.get(file) ?? []) {
+      if (state.get(target) === 'open') {
+        const cycle = stack.slice(stack.indexOf(target));
+        // One spelling per cycle: starting from its first file in sort order.
+        const first = cycle.indexOf([...cycle].sort()[0]);
+        const turned = [...cycle.slice(first), ...cycle.slice(0, first)];
+        cycles.add([...turned, turned[0]].map(shown).join(' → '));
+      } else if (!state.has(target)) visit(target);
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of [...graph.keys()].sort()) if (!state.has(file)) visit(file);
+  return [...cycles].sort();
+}
+
 describe('architecture', () => {
   const engineFiles = typeScriptFiles(ENGINE);
   const shellFiles = SHELLS.flatMap(typeScriptFiles);
@@ -92,6 +129,17 @@ describe('architecture', () => {
 
   it('the engine imports no Node built-in, no vscode, no LSP connection and no shell', () => {
     assert.deepEqual(problems(engineFiles, engineImportProblem), []);
+  });
+
+  it('the engine has no import cycle (type imports included): each module can be read, and loaded, on its own', () => {
+    assert.deepEqual(importCycles(importGraph(engineFiles)), []);
+  });
+
+  it('would catch an import cycle, direct or through other modules', () => {
+    const [a, b, c] = ['a.ts', 'b.ts', 'c.ts'].map((name) => join(ENGINE, name));
+    assert.deepEqual(importCycles(new Map([[a, [b]], [b, [c]], [c, []]])), []);
+    assert.deepEqual(importCycles(new Map([[a, [b]], [b, [a]], [c, [a]]])), ['server/src/service/a.ts → server/src/service/b.ts → server/src/service/a.ts']);
+    assert.deepEqual(importCycles(new Map([[b, [c]], [c, [a]], [a, [b]]])), ['server/src/service/a.ts → server/src/service/b.ts → server/src/service/c.ts → server/src/service/a.ts']);
   });
 
   it('the shells import the engine through its public entry only', () => {

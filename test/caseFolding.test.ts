@@ -19,6 +19,16 @@ describe('durations: the lower-cased text reads as the case-insensitive pattern 
     'K 5 min', '5 Kmin', 'σ 3 hours', 'é7 days', '7 dayé', 'ǅ 5 h', 'ǆ5 h', 'Ⅰ 5 min', '5 ⓜin',
   ];
 
+  it('on letters beyond the BMP, emoji, and the private-use characters the lower-case reading stands letters in with', () => {
+    const beyond = ['𝐀7 days', '7 day𝐀', 'a𝐀 week', '𝐀 7 days', '𠀀 5 min', 'within 5 min𠀀', '😀7 days', '7 days😀', 'a😀 week',
+      '\uE000 7 days', '7 day\uE000', 'a\uE000 week', '\uE0017 days', 'é\uE000 at least 7 days', 'an\uE000 hour'];
+    for (const text of beyond) {
+      assert.equal(written(text, 'lower-case'), written(text, 'case-insensitive'), text);
+      assert.equal(JSON.stringify(findDurations(text)), written(text, 'case-insensitive'), text);
+    }
+    assert.deepEqual(findDurations('😀7 days').map((d) => d.text), ['7 days'], 'the check can fail: a duration is read');
+  });
+
   it('on texts with ß, İ, ı, Greek sigma, ſ, U+0345, the Kelvin sign', () => {
     for (const text of texts) assert.equal(JSON.stringify(findDurations(text)), written(text, 'case-insensitive'), text);
   });

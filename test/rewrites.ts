@@ -293,6 +293,7 @@ export const TABLES: Rewrite[] = [
   { name: 'tabsAroundCells', apply: (doc) => ({ ...doc, tables: { ...doc.tables, tabs: true } }) },
   { name: 'stageTableAsList', apply: (doc) => stageTableAsList(doc, 'numbered') },
   { name: 'stageTableAsKeyedBullets', apply: (doc) => stageTableAsList(doc, 'keyed') },
+  { name: 'stageTableAsParagraphs', apply: (doc) => stageTableAsList(doc, 'paragraphs') },
   { name: 'lineBreaksInPassCriteria', apply: cellsOf('rollout', 'Pass criteria', (cell) => cell.replace(/\s*[;,]\s+/g, '<br>')) },
   { name: 'metricOwnersWithNames', apply: cellsOf('monitoring', 'Owner', person('parenthesised')) },
   {
@@ -329,10 +330,11 @@ const STAGE_LIST_KEYS: Record<string, string | undefined> = { stage: undefined, 
 
 /**
  * §4's stage table as a numbered list, one item per stage: `1. **Shadow** — 14d; traffic: 0% (…); pass
- * criteria: …; rollback: …`, or as bullets of keyed values (`- Stage: Shadow, Traffic: 0%, …`). Only a table with the template's columns and its three stages in order: a
+ * criteria: …; rollback: …`, as bullets of keyed values (`- Stage: Shadow, Traffic: 0%, …`), or as one paragraph
+ * per stage (`**Shadow** — 14d; traffic: …`, blank lines between). Only a table with the template's columns and its three stages in order: a
  * finding on the header row would have no line to move to.
  */
-function stageTableAsList(doc: ReadinessText, style: 'numbered' | 'keyed'): ReadinessText {
+function stageTableAsList(doc: ReadinessText, style: 'numbered' | 'keyed' | 'paragraphs'): ReadinessText {
   const rows = doc.lines.flatMap((line, index) => (line.kind === 'table' && line.section === 'rollout' ? [{ line, index }] : []));
   const header = rows.find(({ line }) => line.row === 0)?.line;
   if (!header || rows.some(({ line }) => line.table !== header.table)) return doc;
@@ -354,7 +356,8 @@ function stageTableAsList(doc: ReadinessText, style: 'numbered' | 'keyed'): Read
       const keyed = columns.flatMap((_, i) => (value(cells[i]) ? [`${normalise(header.cells[i])}: ${value(cells[i])}`] : []));
       return `- ${keyed.join(', ')}`;
     }
-    return `${n}. **${value(cells[stage])}** — ${[/[\p{L}\p{N}]/u.test(duration) ? duration : '', ...parts].filter(Boolean).join('; ')}`;
+    const text = `**${value(cells[stage])}** — ${[/[\p{L}\p{N}]/u.test(duration) ? duration : '', ...parts].filter(Boolean).join('; ')}`;
+    return style === 'paragraphs' ? text : `${n}. ${text}`;
   };
   const last = body[body.length - 1].index;
   const blankAfter = doc.lines[last + 1]?.kind !== 'text' || !(doc.lines[last + 1] as { text: string }).text.trim() ? [] : [''];
@@ -363,7 +366,8 @@ function stageTableAsList(doc: ReadinessText, style: 'numbered' | 'keyed'): Read
     if (line.row < 2) return [];
     const n = body.findIndex((row) => row.index === index) + 1;
     const text: Line = { kind: 'text', text: item(line.cells, n), origin: line.origin, section: 'rollout' };
-    return index === last ? [text, ...blankAfter.map((t): Line => ({ kind: 'text', text: t, section: 'rollout' }))] : [text];
+    if (index === last) return [text, ...blankAfter.map((t): Line => ({ kind: 'text', text: t, section: 'rollout' }))];
+    return style === 'paragraphs' ? [text, { kind: 'text', text: '', section: 'rollout' }] : [text];
   });
   return { ...doc, lines };
 }

@@ -405,7 +405,7 @@ describe('RDY205 runbook-path (A5)', () => {
   });
 
   it('reports paths that leave the workspace, and URLs', () => {
-    for (const path of ['`../secrets/runbook.md`', '`/etc/runbooks/x.md`', '`documentation/runbooks/../../x.md`', '`C:\\runbooks\\x.md`']) {
+    for (const path of ['`../secrets/runbook.md`', '`/etc/runbooks/x.md`', '`documentation/runbooks/../../../x.md`', '`C:\\runbooks\\x.md`']) {
       const text = withCell(VALID, P1_ROW, RUNBOOK, path);
       const found = withCode(check(text), 'RDY205');
       assert.equal(found.length, 1, path);

@@ -10,7 +10,7 @@ import {
   DEFAULT_METRIC_KEYWORDS,
   metricKeywordsFromOptions,
 } from '../server/src/service/facts/monitoring/metricClasses';
-import { configuredMetricKeywords, metricClassesRule } from '../server/src/service/rules/monitoring/metricClasses';
+import { metricClassesRule } from '../server/src/service/rules/monitoring/metricClasses';
 import { inverted, readThreshold } from '../server/src/service/facts/monitoring/thresholds';
 import { analyseText, at, check, edit, messageText, readExample, readFixture, readTemplate, ROOT, textAt, withCode } from './helpers';
 
@@ -388,7 +388,7 @@ describe('RDY116 metric-classes (M6)', () => {
     assert.deepEqual(metricKeywordsFromOptions({ healthKeywords: 'latency' as unknown as string[] }).health, DEFAULT_METRIC_KEYWORDS.health);
     const optionsOf = (<O>(rule: { code: string }) =>
       (rule.code === metricClassesRule.code ? { predictionKeywords: ['proba'], outcomeKeywords: ['pnl'], healthKeywords: ['p99'] } : {}) as O);
-    assert.deepEqual(configuredMetricKeywords(optionsOf as never), { prediction: ['proba'], outcome: ['pnl'], health: ['p99'] });
+    assert.deepEqual(metricKeywordsFromOptions(optionsOf(metricClassesRule)), { prediction: ['proba'], outcome: ['pnl'], health: ['p99'] });
   });
 });
 

@@ -6,7 +6,7 @@ import { canarySymbolRule } from '../server/src/service/rules/rollout/canarySymb
 import { canaryStageRule } from '../server/src/service/rules/rollout/canaryStage';
 import { fullSignoffRule } from '../server/src/service/rules/rollout/fullSignoff';
 import { noAutoPromotionRule } from '../server/src/service/rules/rollout/noAutoPromotion';
-import { SKIP_REASON_PLACEHOLDER } from '../server/src/service/rules/rollout/shadowStage';
+import { SKIP_REASON_PLACEHOLDER } from '../server/src/service/facts/rollout/stages';
 import { applyFix, at, check, edit, messageText, newErrorsOutside, only, onlyFinding, readExample, readFixture, textAt, withCode } from './helpers';
 
 const VALID = readFixture('rollout/valid.md');
@@ -451,12 +451,15 @@ describe('§4 written as a stage list: judged as the same content in a table', (
     }
   });
 
-  it('reports a missing Shadow item on the section heading, with no table-row fix', () => {
+  it('reports a missing Shadow item on the section heading; its fix writes the item in the list\'s style, with placeholders', () => {
     const text = edit(LIST, ITEMS[0] + '\n', '');
     const diag = only(text, 'RDY401');
     assert.equal(at(diag.range), `${HEADING}:0-${HEADING}:${listLines[HEADING].length}`);
     assert.match(messageText(diag), /No Shadow stage in the list/);
-    assert.deepEqual(onlyFinding(text, 'RDY401').fixes, []);
+    const fixes = onlyFinding(text, 'RDY401').fixes;
+    assert.deepEqual(fixes.map((fix) => [fix.title, fix.safe]), [['Add a Shadow stage item', false]]);
+    const fixed = applyEdits(text, fixes[0].edits);
+    assert.equal(fixed.split('\n')[itemLine('Shadow')], '1. **Shadow** — <duration> on <traffic>; pass: <pass criteria>; rollback: <rollback trigger>');
   });
 
   it('reports stages out of order on the item', () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -58,6 +58,8 @@ export function writeFileAtomic(given: string, data: string | Uint8Array, option
 
 /** `.<name>.<pid>.<8 hex digits>.tmp`: the temporary file of a write in progress, beside its target. */
 function temporaryName(name: string): string {
+  // Loaded when a file is written: node:crypto takes ≈ 7 ms to load, and a check writes nothing.
+  const { randomBytes } = require('node:crypto') as typeof Crypto;
   return `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 }
 

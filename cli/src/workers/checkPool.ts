@@ -1,5 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import type { CheckOptions, CheckOutcome } from '../commands/check';
 import type { FixedFile } from '../fix';
 import type { Target } from '../files';
@@ -43,6 +44,14 @@ const FILES_PER_THREAD = 400;
 const CHUNK = 8;
 
 const THREADS_VARIABLE = 'MLOPS_READINESS_THREADS';
+
+/**
+ * The argument a check worker is started with (it ends its process.argv): a run of one thread never
+ * loads node:worker_threads (≈ 2 ms with the streams it brings) to learn that it is not a worker.
+ */
+export const CHECK_WORKER_ARGUMENT = '--mlops-readiness-check-worker';
+
+const workerThreads = () => require('node:worker_threads') as typeof WorkerThreads;
 
 let workerEntry: string | undefined;
 
@@ -94,9 +103,10 @@ export function checkInThreads(targets: Target[], threads: number, job: CheckJob
   // Chunks 0 … threads − 1 are the threads' first; the counter hands out the rest.
   Atomics.store(state, 0, threads);
   const workers = Array.from({ length: threads - 1 }, (_, i) => {
+    const { MessageChannel, Worker } = workerThreads();
     const { port1, port2 } = new MessageChannel();
     const data: WorkerData = { mlopsReadinessCheck: { targets, job, shared, index: i + 1, port: port2 } };
-    const worker = new Worker(workerEntry!, { workerData: data, transferList: [port2], stdout: false, stderr: false });
+    const worker = new Worker(workerEntry!, { argv: [CHECK_WORKER_ARGUMENT], workerData: data, transferList: [port2], stdout: false, stderr: false });
     // Never keep the process alive for a worker: its results are collected below.
     worker.unref();
     return { port: port1, index: i + 1 };
@@ -105,7 +115,7 @@ export function checkInThreads(targets: Target[], threads: number, job: CheckJob
   for (const { port, index } of workers) {
     if (Atomics.wait(state, index, NOT_STARTED, START_TIMEOUT_MS) === 'timed-out') throw new Error('a check worker did not start');
     while (Atomics.load(state, index) !== DONE) Atomics.wait(state, index, RUNNING);
-    const message = receiveMessageOnPort(port)?.message as { chunks: Chunks } | { error: string } | undefined;
+    const message = workerThreads().receiveMessageOnPort(port)?.message as { chunks: Chunks } | { error: string } | undefined;
     if (!message) throw new Error('a check worker ended without its results');
     if ('error' in message) throw new Error(message.error);
     chunks.push(...message.chunks);
@@ -125,12 +135,13 @@ function takeChunks(targets: Target[], first: number, state: Int32Array, check: 
 
 /** Whether this thread is a check worker started by checkInThreads. */
 export function isCheckWorker(): boolean {
-  return (workerData as Partial<WorkerData> | null)?.mlopsReadinessCheck !== undefined;
+  if (process.argv.at(-1) !== CHECK_WORKER_ARGUMENT) return false;
+  return (workerThreads().workerData as Partial<WorkerData> | null)?.mlopsReadinessCheck !== undefined;
 }
 
 /** A check worker's whole life: take chunks while there are some, post what they found, signal. */
 export function runCheckWorker(checker: (job: CheckJob) => (share: Target[]) => ShareOutcome): void {
-  const { targets, job, shared, index, port } = (workerData as WorkerData).mlopsReadinessCheck;
+  const { targets, job, shared, index, port } = (workerThreads().workerData as WorkerData).mlopsReadinessCheck;
   const state = new Int32Array(shared);
   Atomics.store(state, index, RUNNING);
   Atomics.notify(state, index);

@@ -35,7 +35,11 @@ export function fileSystemWorkspace(root: string, options: { cacheResolution?: b
     const confined = confinePath(path);
     if (confined === undefined) return undefined;
     try {
-      const real = realpathSync(join(realRoot, confined));
+      const target = join(realRoot, confined);
+      // Most paths asked about do not exist (runbooks not written yet, config files probed in every
+      // folder): a stat that returns nothing is far cheaper than the error realpath throws.
+      if (!statSync(target, { throwIfNoEntry: false })) return undefined;
+      const real = realpathSync(target);
       const rel = relative(realRoot, real);
       if (rel === '' || rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) return undefined;
       return real;

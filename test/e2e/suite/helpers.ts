@@ -140,6 +140,16 @@ export async function quickFixes(uri: vscode.Uri): Promise<{ action: vscode.Code
   return found;
 }
 
+/** The quick fix titled `title`, or a failure that lists what was offered instead. */
+export async function offered(uri: vscode.Uri, title: RegExp, diagnostics: vscode.Diagnostic[]): Promise<{ action: vscode.CodeAction; diagnostic: vscode.Diagnostic }> {
+  const fixes = await quickFixes(uri);
+  const fix = fixes.find((f) => title.test(f.action.title));
+  if (!fix) {
+    throw new Error(`no quick fix titled ${title}; offered:\n${fixes.map((f) => `${codeOf(f.diagnostic)}: ${f.action.title}`).join('\n')}\nfor\n${describeDiagnostics(diagnostics)}`);
+  }
+  return fix;
+}
+
 /** Applies a code action as the lightbulb would: its edit, then its command. */
 export async function applyAction(action: vscode.CodeAction): Promise<void> {
   if (action.edit) {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  activeEditorOn, applyAction, codeOf, describeDiagnostics, errors, open, ours, quickFixes, readText, screenshot, selectedText, serverReady,
+  activeEditorOn, applyAction, codeOf, describeDiagnostics, errors, offered, open, ours, quickFixes, readText, screenshot, selectedText, serverReady,
   waitForDiagnostics, workspaceUri, writeVariant,
 } from './helpers';
 
@@ -19,13 +19,6 @@ async function fixAndCheck(uri: vscode.Uri, title: RegExp): Promise<string> {
   const previous = new Set(errors(before).map(key));
   assert.deepEqual(errors(after).filter((d) => !previous.has(key(d))).map(key), [], 'the fix added no error');
   return editor.document.getText();
-}
-
-async function offered(uri: vscode.Uri, title: RegExp, diagnostics: vscode.Diagnostic[]) {
-  const fixes = await quickFixes(uri);
-  const fix = fixes.find((f) => title.test(f.action.title));
-  assert.ok(fix, `no quick fix titled ${title}; offered:\n${fixes.map((f) => `${codeOf(f.diagnostic)}: ${f.action.title}`).join('\n')}\nfor\n${describeDiagnostics(diagnostics)}`);
-  return fix;
 }
 
 const SHADOW_14D = '| Shadow | 0% (predictions logged, not acted) | 14d |';

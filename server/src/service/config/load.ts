@@ -1,5 +1,8 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+
+// Loaded with the first config file: most runs have none, and jsonc-parser builds tables as it loads.
+const jsonc = () => require('jsonc-parser') as typeof import('jsonc-parser');
 import type { Range } from 'vscode-languageserver-types';
 import type { RuleDefinition } from '../rules/types';
 import { perObject } from '../facts/fact';
@@ -69,6 +72,7 @@ export function loadConfig(text: string, file: string, rules: readonly RuleDefin
   });
   const errors: ParseError[] = [];
   // A byte-order mark (Notepad writes one) is no JSON: read as a space, so offsets stay the file's.
+  const { parseTree, printParseErrorCode } = jsonc();
   const root = parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length || !root) {
     const first = text.trim() === '' ? undefined : errors[0];

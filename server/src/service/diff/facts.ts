@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis';
 import type { ResolvedSettings } from '../config/settings';
 import { optionsOf } from '../features/ruleOptions';
-import type { ChecklistTopic, Field, ReadinessDocument, SectionId } from '../model';
+import type { Field, ReadinessDocument, SectionId } from '../model';
 import { SECTION_SPECS } from '../parser/sections';
 import { findHeaderField, findSection, hasPlaceholder } from '../facts/document';
 import { driftRowsRule } from '../rules/drift/driftRows';
@@ -11,104 +11,14 @@ import { parseCommitteeReview } from '../facts/header/committee';
 import { storyIdsIn, titleParts } from '../facts/header/storyId';
 import { namedPeople, withoutTemplateLeadIn } from '../facts/owner/people';
 import { filledOnDate } from '../facts/owner/sunset';
-import type { MechanismKind } from '../facts/rollback/mechanisms';
 import { rolloutStagesRule } from '../rules/rollout/rolloutStages';
-import { rolloutAnalysis, shadowSkips, type StageKind } from '../facts/rollout/stages';
+import { rolloutAnalysis, shadowSkips } from '../facts/rollout/stages';
 import { sectionOfFinding } from '../sectionStatus';
 import { findIsoDate } from '../util/dates';
 import { alertsOf, driftOf, metricsOf, rollbackOf, stagesOf } from './tableFacts';
+import type { PersonFact, ReadinessFacts } from './factTypes';
 
-/**
- * What a readiness file says, as values a reviewer compares: who, which alerts at which severity,
- * how long each stage runs, which mechanisms revert the change. Read from the document model (not
- * its text), keyed by what a row names, so moving or re-formatting a row changes nothing here.
- */
-export interface ReadinessFacts {
-  story: string | undefined;
-  /** The title after `MLOps readiness —` (and the story id). */
-  title: string | undefined;
-  owner: string | undefined;
-  filledOn: string | undefined;
-  committee: { session: string | undefined; verdict: string | undefined } | undefined;
-  sections: SectionFact[];
-  metrics: MetricFact[];
-  alerts: AlertFact[];
-  drift: DriftFact[];
-  stages: StageFact[];
-  /** The calibration-only SKIP of §4 (`shadow=Nd`), when written. */
-  shadowSkip: { days: number | undefined } | undefined;
-  rollback: MechanismFact[];
-  dri: PersonFact | undefined;
-  backupDri: PersonFact | undefined;
-  decisionAuthority: PersonFact | undefined;
-  sunset: string | undefined;
-  checklist: Array<{ topic: ChecklistTopic; checked: boolean }>;
-  findings: FindingFact[];
-}
-
-export interface SectionFact {
-  id: SectionId;
-  /** §n, or "Sign-off checklist". */
-  label: string;
-  present: boolean;
-  /** Replaced by a valid `**SKIP — JUSTIFICATION**`. */
-  skipped: boolean;
-}
-
-export interface MetricFact {
-  name: string;
-  type: string;
-  threshold: string;
-  owner: string;
-}
-
-export interface AlertFact {
-  name: string;
-  /** `P1`, `P2`, `P3` as written (upper case), or the cell's value. */
-  severity: string;
-  trigger: string;
-  runbook: string;
-  channel: string;
-}
-
-export interface DriftFact {
-  type: string;
-  method: string;
-  window: string;
-  threshold: string;
-  action: string;
-}
-
-export interface StageFact {
-  kind: StageKind;
-  traffic: string;
-  duration: string;
-  days: number | undefined;
-  /** Symbols the row names (the canary's crypto). */
-  symbols: string[];
-}
-
-export interface MechanismFact {
-  name: string;
-  kind: MechanismKind;
-  sla: string;
-}
-
-export interface PersonFact {
-  /** The value as written, without markup. */
-  text: string;
-  handles: string[];
-}
-
-export interface FindingFact {
-  code: string;
-  rule: string;
-  severity: string;
-  message: string;
-  /** 1-based line. */
-  line: number;
-  section: SectionId | undefined;
-}
+export type { AlertFact, DriftFact, FindingFact, MechanismFact, MetricFact, PersonFact, ReadinessFacts, SectionFact, StageFact } from './factTypes';
 
 export function sectionLabel(id: SectionId): string {
   const spec = SECTION_SPECS.find((s) => s.id === id)!;

@@ -13,7 +13,7 @@ import { canarySymbolRule } from '../rules/rollout/canarySymbol';
 import { rolloutStagesRule } from '../rules/rollout/rolloutStages';
 import { rolloutAnalysis, stageDays, STAGE_ORDER } from '../facts/rollout/stages';
 import { hasPhrase } from '../util/phrases';
-import type { AlertFact, DriftFact, MechanismFact, MetricFact, StageFact } from './facts';
+import type { AlertFact, DriftFact, MechanismFact, MetricFact, StageFact } from './factTypes';
 
 // The rows of §1–§5's tables as facts, each keyed by what it names (metric, alert, drift type, stage,
 // mechanism), read with the rules' own readers and options.

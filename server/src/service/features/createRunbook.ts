@@ -9,6 +9,7 @@ import { runbookPathRule } from '../rules/alerting/runbookPath';
 import { judgeRunbookPath, runbookPathsOf } from '../facts/alerting/runbookPaths';
 import { monitoringTable } from '../facts/monitoring/monitoringTable';
 import { optionsOf } from './ruleOptions';
+import { confinePath } from '../workspace';
 
 /** A new file the "Create runbook" action writes: its workspace-relative path and its text. */
 export interface NewRunbook {
@@ -22,7 +23,8 @@ export interface NewRunbook {
  * the four parts RDY207 asks for (Symptom, Diagnosis steps, Remediation, Escalation), the §1
  * dashboard URL of the metric the alert's trigger watches, and a Loki `{job="…"}` query to fill in.
  * What only the author knows stays a `<placeholder>`. The path is the one RDY206 found missing: a link's
- * target read from the document's folder (`documentPath`), as RDY205–RDY207 read it.
+ * target read from the document's folder (`documentPath`), a code span's path from the root, `.` and `..`
+ * resolved, as RDY205–RDY207 read it; a path leading out of the root gets no action (RDY205 reports it).
  */
 export function createRunbookFix(
   document: ReadinessDocument,
@@ -37,7 +39,8 @@ export function createRunbookFix(
   const verdicts = runbookPathsOf(row.runbook, documentPath, document.linkDefinitions).map((path) => judgeRunbookPath(path, folder));
   // A cell may name several runbooks: the one the finding says is missing.
   const verdict = verdicts.find((v) => v.kind === 'ok' && finding.message.startsWith(`Runbook ${v.path} `)) ?? verdicts[0];
-  if (verdict?.kind !== 'ok') return undefined;
+  // Never a file outside the workspace root: the path is the one the workspace confines it to, or none.
+  if (verdict?.kind !== 'ok' || confinePath(verdict.path) !== verdict.path) return undefined;
   return { title: `Create runbook ${verdict.path}`, path: verdict.path, text: runbookText(document, row, verdict.path) };
 }
 

@@ -1,4 +1,7 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+
+// Loaded with the first configured pattern: re2js is a fifth of the bundle and most runs have none.
+const re2js = () => (require('re2js') as typeof import('re2js')).RE2JS;
 
 const compiled = new Map<string, RegExp>();
 
@@ -59,13 +62,14 @@ function program(source: string, flags: string): Program {
   let re2Source = guard ? `(${source.slice(0, guard.index)})(?:[${guard[1] ? '' : '^'}${guard[2]}]|\\z)` : source;
   let re2: RE2JS;
   try {
-    re2Source = RE2JS.translateRegExp(re2Source);
-    re2 = RE2JS.compile(
+    const RE2 = re2js();
+    re2Source = RE2.translateRegExp(re2Source);
+    re2 = RE2.compile(
       re2Source,
-      RE2JS.LOOKBEHINDS |
-        (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) |
-        (flags.includes('m') ? RE2JS.MULTILINE : 0) |
-        (flags.includes('s') ? RE2JS.DOTALL : 0),
+      RE2.LOOKBEHINDS |
+        (flags.includes('i') ? RE2.CASE_INSENSITIVE : 0) |
+        (flags.includes('m') ? RE2.MULTILINE : 0) |
+        (flags.includes('s') ? RE2.DOTALL : 0),
     );
   } catch (error) {
     // RE2's own words name its parser ("invalid or unsupported Perl syntax"): keep only the part of the pattern it stopped at.

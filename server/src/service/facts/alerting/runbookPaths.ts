@@ -2,6 +2,7 @@
 // Read by RDY201, RDY205, the runbook-files facts, the create-runbook action and completions.
 import type { Cell } from '../../model';
 import { inlineReferenceLinks } from '../document';
+import { confinePath } from '../../workspace';
 
 export const DEFAULT_RUNBOOK_FOLDER = 'documentation/runbooks/';
 
@@ -104,15 +105,19 @@ export type RunbookPathVerdict =
   | { kind: 'outside'; path: string }
   | { kind: 'misplaced'; path: string; outsideFolder: boolean; notMarkdown: boolean; suggestion: string };
 
-/** Judges a runbook path against the folder (A5): root-relative, inside the workspace, under the folder, `.md`. */
+/**
+ * Judges a runbook path against the folder (A5): root-relative, inside the workspace, under the folder, `.md`.
+ * `.` and `..` are read from the root, as the workspace reads the path (`documentation/./runbooks/x.md` and
+ * `documentation/runbooks/old/../x.md` are `documentation/runbooks/x.md`); a path that `..` leads out of the
+ * root is outside, so that RDY205–RDY207, the runbook's link and "Create runbook" read one path or none.
+ */
 export function judgeRunbookPath(written: string | undefined, folderOption: string): RunbookPathVerdict {
   if (!written) return { kind: 'empty' };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(written) || /^mailto:/i.test(written)) return { kind: 'url', path: written };
   const unified = written.replace(/\\/g, '/');
-  if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.split('/').includes('..') || unified.startsWith('~')) {
-    return { kind: 'outside', path: written };
-  }
-  const path = unified.replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/');
+  const confined = unified.startsWith('~') ? undefined : confinePath(unified);
+  if (confined === undefined) return { kind: 'outside', path: written };
+  const path = confined;
   const folder = normaliseFolder(folderOption);
   const fileName = path.slice(path.lastIndexOf('/') + 1);
   const outsideFolder = !path.startsWith(folder) || path.length === folder.length;

@@ -127,3 +127,6 @@ export function rowName(row: TableRow): string {
   const first = row.cells[0]?.value.trim();
   return first ? `The ${first} row` : 'This row';
 }
+
+/** A justification of the kind RDY301's messages cite as an example of why data drift is N/A. */
+export const NA_FIX_REASON = 'features and labels are untouched, only the calibration changes';

@@ -1,5 +1,5 @@
 // Facts of section SKIPs: which sections a SKIP replaces, and whether its reason reads as one.
-// Read by RDY005/RDY006, RDY402 and the skip action; the runner and RDY702 via validlySkippedSections (RDY005).
+// Read by RDY005/RDY006, RDY402 and the skip action; the runner and RDY702 through validSkips with RDY005's options.
 import type { ReadinessDocument, Section, SectionId, Skip } from '../../model';
 import { SECTION_SPECS } from '../../parser/sections';
 import { hasPlaceholder } from '../document';

@@ -1,7 +1,9 @@
-// §4's stages written as a list instead of the stage table, read as the table they stand for:
+// §4's stages written without the stage table, read as the table they stand for: a list,
 //   1. **Shadow** — 7 days, pass criteria: …, rollback: …
 //   - Stage: Canary, Duration: 7d, Traffic: BTCUSDC only, Pass: …
-// Each stage item becomes a row whose cells are the spans of the item that hold each column's value,
+// a paragraph per stage (`**Shadow** — 7 days on live traffic. Promote when … Roll back when …`,
+// `Shadow: ≥ 7d …`), or a sub-heading per stage (`### Shadow`) over its paragraphs and lists.
+// Each stage (item, paragraph or sub-heading) becomes a row whose cells are the spans of the item that hold each column's value,
 // so the rollout rules judge a list exactly as the same content in a table, on the item's own text.
 import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../model';
 import { columnKey, stripMarkup } from '../../parser/tables';
@@ -18,13 +20,22 @@ const KEYS: Array<[RegExp, string]> = [
   [/^(?:pass(?:\s+criteria|\s+criterion)?|(?:promotion|exit|success)\s+criteria|criteria|promote\s+when)$/i, 'Pass criteria'],
   [/^(?:roll[\s-]?back(?:\s+(?:trigger|if|when))?|abort(?:\s+(?:if|when))?)$/i, 'Rollback trigger'],
 ];
+/**
+ * A sentence that opens with what it decides names its column without a colon: `Promote when …`,
+ * `Promote to canary after …`, `Roll back if …`, `Abort when …`.
+ */
+const SENTENCE_KEY =
+  /(?<=^\s*|[.;!]\s+|[—–]\s+|^\s*(?:[-*+]|\d{1,9}[.)])\s+)(?:(promot(?:e|ion)(?:\s+to\s+[\p{L}-]+)?\s+(?:when|if|after|once|on))|(roll[\s-]?back(?:\s+(?:when|if|on|after|per))|abort(?:\s+(?:when|if|on))))\s+/giu;
 const KEY =
   /(?<![\p{L}\p{N}])(?:\*\*|__)?(stage|traffic(?:\s*%)?|scope|cryptos?|symbols?|duration|length|pass(?:\s+criteri(?:a|on))?|(?:promotion|exit|success)\s+criteria|criteria|promote\s+when|roll[\s-]?back(?:\s+(?:trigger|if|when))?|abort(?:\s+(?:if|when))?)(?:\s*:(?:\*\*|__)?|(?:\*\*|__)\s*:|\s*=)/giu;
 
 /** A word that tells a crypto or a share of traffic: an unlabelled part with one says where the stage runs. */
 const TRAFFIC_WORD = /%|\b[A-Z]{2,}(?:USD[CT]?|EUR|BTC)\b|\b(?:cryptos?|symbols?|traffic|only|portfolio|pairs?)\b/i;
 
-interface Item {
+/** How the stages are written: list items, one paragraph each, or one sub-heading each. */
+export type StageListStyle = 'items' | 'paragraphs' | 'headings';
+
+export interface Item {
   line: number;
   /** Where the item's marker starts. */
   start: number;
@@ -33,43 +44,136 @@ interface Item {
   indent: number;
   endLine: number;
   endCharacter: number;
+  /** For a sub-heading, where its text starts (after the `#`s) and ends (before closing `#`s). */
+  headingBody?: number;
+  headingEnd?: number;
 }
 
 export interface StageList {
   table: Table;
+  style: StageListStyle;
+  /** The stages' items, paragraphs or sub-headings, one for each of the table's rows. */
+  items: Item[];
   /** The stage items' lines, so that prose readers do not read them a second time (other items stay prose). */
   lines: ReadonlySet<number>;
 }
 
 /**
- * The first list of §4 with at least one item named as a stage (`isStage` says which names are),
- * as a table with the template's columns; undefined when §4 holds no such list.
+ * §4's stages without a table: the first list with at least one item named as a stage (`stageOf` says
+ * which names are which stage), or the sub-headings, or the paragraphs that open with a stage's name,
+ * whichever names the most stages (a list first when they tie), as a table with the template's columns;
+ * undefined when §4 holds none.
  */
-export function stageList(document: ReadinessDocument, section: Section, isStage: (name: string) => boolean): StageList | undefined {
+export function stageList(document: ReadinessDocument, section: Section, stageOf: (name: string) => string | undefined): StageList | undefined {
   const columnKeys = sectionSpec('rollout').columns.map(columnKey);
+  const isStage = (name: string) => stageOf(name) !== undefined;
   const skipLines = new Set(section.skips.map((skip) => skip.line));
-  for (const run of itemRuns(document, section.proseLines.filter((line) => !skipLines.has(line)))) {
-    const stages = run
-      .map((item) => ({ item, row: rowOf(document, item, columnKeys, isStage) }))
-      .filter(({ row }) => row.cells[0]?.column === 0 && isStage(row.cells[0].value));
-    if (!stages.length) continue;
-    const rows = stages.map(({ row }) => row);
-    const first = run[0];
-    const last = run[run.length - 1];
-    const table: Table = {
-      header: { line: section.heading.line, range: section.heading.range, cells: [] },
-      columnKeys,
-      rows,
-      range: { start: { line: first.line, character: first.start }, end: { line: last.endLine, character: last.endCharacter } },
-      cell: (row, name) => {
-        const column = columnKeys.indexOf(columnKey(name));
-        return row.cells.find((cell) => cell.column === column);
-      },
-      hasColumn: (name) => columnKeys.includes(columnKey(name)),
-    };
-    return { table, lines: new Set(stages.flatMap(({ item }) => item.lines)) };
+  const prose = section.proseLines.filter((line) => !skipLines.has(line));
+  const named = (items: Item[]) =>
+    items.map((item) => ({ item, row: rowOf(document, item, columnKeys, isStage) })).filter(({ row }) => row.cells[0]?.column === 0 && isStage(row.cells[0].value));
+  const candidates: Array<{ style: StageListStyle; stages: ReturnType<typeof named> }> = [];
+  for (const run of itemRuns(document, prose)) {
+    const stages = named(run);
+    if (stages.length) {
+      candidates.push({ style: 'items', stages });
+      break;
+    }
   }
-  return undefined;
+  candidates.push({ style: 'headings', stages: named(headingItems(document, section, prose)) });
+  candidates.push({ style: 'paragraphs', stages: named(paragraphItems(document, prose)) });
+  const kinds = (stages: ReturnType<typeof named>) => new Set(stages.map(({ row }) => stageOf(row.cells[0].value))).size;
+  const best = candidates.reduce((a, b) => (kinds(b.stages) > kinds(a.stages) ? b : a));
+  if (!best.stages.length) return undefined;
+  const rows = best.stages.map(({ row }) => row);
+  const first = best.stages[0].item;
+  const last = best.stages[best.stages.length - 1].item;
+  const table: Table = {
+    header: { line: section.heading.line, range: section.heading.range, cells: [] },
+    columnKeys,
+    rows,
+    range: { start: { line: first.line, character: first.start }, end: { line: last.endLine, character: last.endCharacter } },
+    cell: (row, name) => {
+      const column = columnKeys.indexOf(columnKey(name));
+      return row.cells.find((cell) => cell.column === column);
+    },
+    hasColumn: (name) => columnKeys.includes(columnKey(name)),
+  };
+  const items = best.stages.map(({ item }) => item);
+  return { table, style: best.style, items, lines: new Set(items.flatMap((item) => item.lines)) };
+}
+
+const HEADING = /^ {0,3}(#{1,6})[ \t]+/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The section's ATX sub-headings, each with the prose under it up to the next heading: a heading
+ * line that stands in no code block (code is not prose, so a fence is tracked here).
+ */
+function headingItems(document: ReadinessDocument, section: Section, prose: number[]): Item[] {
+  const proseSet = new Set(prose);
+  const items: Item[] = [];
+  let fence: string | undefined;
+  let current: Item | undefined;
+  for (let line = section.startLine; line < section.endLine; line++) {
+    const text = document.content.lineText(line);
+    const fenceMatch = FENCE.exec(text);
+    if (fenceMatch) {
+      if (!fence) fence = fenceMatch[1][0];
+      else if (fenceMatch[1][0] === fence) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const heading = proseSet.has(line) ? undefined : HEADING.exec(text);
+    if (heading) {
+      const end = text.replace(/(?:\s+#+)?\s*$/, '').length;
+      current = { line, start: text.length - text.trimStart().length, lines: [line], indent: 0, endLine: line, endCharacter: end, headingBody: heading[0].length, headingEnd: end };
+      items.push(current);
+      continue;
+    }
+    if (current && proseSet.has(line)) {
+      current.lines.push(line);
+      current.endLine = line;
+      current.endCharacter = text.trimEnd().length;
+    }
+  }
+  return items;
+}
+
+/** The section's paragraphs (runs of prose lines that are no list item), each as one item. */
+function paragraphItems(document: ReadinessDocument, prose: number[]): Item[] {
+  const items: Item[] = [];
+  let current: Item | undefined;
+  let inList = false;
+  let previous = -1;
+  for (const line of prose) {
+    const text = document.content.lineText(line);
+    if (line !== previous + 1) {
+      current = undefined;
+      inList = false;
+    }
+    previous = line;
+    if (text.trim() === '') {
+      current = undefined;
+      inList = false;
+      continue;
+    }
+    if (ITEM.test(text) || HEADING.test(text)) {
+      current = undefined;
+      inList = true;
+      continue;
+    }
+    if (inList) continue; // a list item's wrapped line
+    if (current) {
+      current.lines.push(line);
+      current.endLine = line;
+      current.endCharacter = text.trimEnd().length;
+      continue;
+    }
+    const indent = text.length - text.trimStart().length;
+    current = { line, start: indent, lines: [line], indent, endLine: line, endCharacter: text.trimEnd().length };
+    items.push(current);
+  }
+  return items;
 }
 
 /** The section's list items, grouped into runs that no paragraph interrupts. */
@@ -142,16 +246,27 @@ function rowOf(document: ReadinessDocument, item: Item, columnKeys: string[], is
   };
   item.lines.forEach((line, index) => {
     const text = document.content.lineText(line);
-    const marker = ITEM.exec(text);
+    const marker = index === 0 && item.headingBody !== undefined ? undefined : ITEM.exec(text);
     let body = marker ? marker[1].length + marker[2].length + marker[3].length : text.length - text.trimStart().length;
+    if (index === 0 && item.headingBody !== undefined) body = headingTextStart(text, item.headingBody);
+    const end = index === 0 && item.headingEnd !== undefined ? item.headingEnd : text.length;
+    // A sub-heading that names a stage and holds no value is the stage's name as a whole (`### Shadow stage (dark launch)`).
+    if (index === 0 && item.headingBody !== undefined && isStage(stripMarkup(text.slice(body, end))) && !holdsValue(text.slice(body, end))) {
+      put('Stage', line, body, end);
+      return;
+    }
     if (index === 0) {
-      const label = labelOf(text, body, isStage);
+      const label = labelOf(text.slice(0, end), body, isStage);
       if (label) {
         put('Stage', line, label.start, label.end);
         body = label.after;
+      } else if (item.headingBody !== undefined && isStage(stripMarkup(text.slice(body, end)))) {
+        // A sub-heading is the stage's name as a whole (`### Shadow stage (dark launch)`).
+        put('Stage', line, body, end);
+        body = end;
       }
     }
-    readValues(text, body, (name, start, end) => put(name, line, start, end));
+    readValues(text.slice(0, end), body, (name, start, end) => put(name, line, start, end));
   });
   const ordered = [...[...cells.values()].sort((a, b) => a.column - b.column), ...unread];
   const last = document.content.lineText(item.endLine);
@@ -188,6 +303,18 @@ function labelOf(text: string, body: number, isStage: (name: string) => boolean)
   return undefined;
 }
 
+/** Whether words hold a value of their own: a key (`Duration:`) or a duration (`— 7 days`). */
+function holdsValue(words: string): boolean {
+  KEY.lastIndex = 0;
+  return KEY.test(words) || parseDuration(words) !== undefined;
+}
+
+/** Where a sub-heading's words start: after its `#`s and a number (`### 1. Shadow`, `### Stage 2: Canary`). */
+function headingTextStart(text: string, body: number): number {
+  const number = /^(?:stage\s+)?\d{1,3}(?:[.):]|\s*[—–-])?\s+/i.exec(text.slice(body));
+  return body + (number ? number[0].length : 0);
+}
+
 /** Reads `Key: value` parts of a line from `from`; the words before the first key give the duration and traffic. */
 function readValues(text: string, from: number, put: (name: string, start: number, end: number) => void) {
   const keys: Array<{ name: string; start: number; valueStart: number }> = [];
@@ -196,6 +323,12 @@ function readValues(text: string, from: number, put: (name: string, start: numbe
     const name = KEYS.find(([pattern]) => pattern.test(match![1].replace(/\s+/g, ' ')))?.[1];
     if (name) keys.push({ name, start: match.index, valueStart: match.index + match[0].length });
   }
+  SENTENCE_KEY.lastIndex = from;
+  for (let match = SENTENCE_KEY.exec(text); match; match = SENTENCE_KEY.exec(text)) {
+    if (keys.some((key) => key.start <= match!.index && match!.index < key.valueStart)) continue;
+    keys.push({ name: match[1] ? 'Pass criteria' : 'Rollback trigger', start: match.index, valueStart: match.index + match[0].length });
+  }
+  keys.sort((a, b) => a.start - b.start);
   readUnkeyed(text, from, keys[0]?.start ?? text.length, put);
   keys.forEach((key, index) => put(key.name, key.valueStart, keys[index + 1]?.start ?? text.length));
 }

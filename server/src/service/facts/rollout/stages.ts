@@ -6,7 +6,7 @@ import { factBy } from '../fact';
 import { findSection, sectionTable, subRange } from '../document';
 import { parseDuration } from '../../util/durations';
 import { findPhrases, hasPhrase } from '../../util/phrases';
-import { stageList } from './stageList';
+import { stageList, type Item, type StageListStyle } from './stageList';
 
 export type StageKind = 'shadow' | 'canary' | 'full';
 export const STAGE_ORDER: readonly StageKind[] = ['shadow', 'canary', 'full'];
@@ -36,6 +36,10 @@ export interface RolloutAnalysis {
   section: Section;
   /** How §4 writes its stages: the template's table, or a list read as that table (facts/rollout/stageList). */
   form: 'table' | 'list';
+  /** For a list: list items, a paragraph per stage, or a sub-heading per stage. */
+  listStyle: StageListStyle | undefined;
+  /** For a list: the item, paragraph or sub-heading of each row, in the rows' order. */
+  listItems: readonly Item[];
   /** The stage table, or the stage list as a table: its rows are the list's items, its cells spans of their text. */
   table: Table;
   /** The section's prose lines that the stage list takes (none for a table). */
@@ -53,7 +57,7 @@ export const rolloutAnalysis = factBy((document, keywords: StageKeywords): Rollo
   const section = findSection(document, 'rollout');
   if (!section) return undefined;
   const stageTable = sectionTable(section);
-  const list = stageTable ? undefined : stageList(document, section, (name) => stageKind(name, keywords) !== undefined);
+  const list = stageTable ? undefined : stageList(document, section, (name) => stageKind(name, keywords));
   const table = stageTable ?? list?.table;
   if (!table) return undefined;
   const rows = table.rows.map((row): StageRow => {
@@ -62,7 +66,7 @@ export const rolloutAnalysis = factBy((document, keywords: StageKeywords): Rollo
   });
   const stage: Partial<Record<StageKind, TableRow>> = {};
   for (const { row, kind } of rows) if (kind && !stage[kind]) stage[kind] = row;
-  return { section, form: list ? 'list' : 'table', table, listLines: list?.lines ?? new Set(), rows, stage };
+  return { section, form: list ? 'list' : 'table', listStyle: list?.style, listItems: list?.items ?? [], table, listLines: list?.lines ?? new Set(), rows, stage };
 });
 
 /** §4's prose lines as spans, without the items of its stage list (read as rows already). */
@@ -103,6 +107,13 @@ export interface ShadowSkip {
   /** What follows `shadow=Nd` (after "because"); undefined when nothing does. */
   reason: Span | undefined;
 }
+
+/**
+ * What RDY402's "Insert SKIP — JUSTIFICATION" fix writes where the reason goes. The reason is the
+ * author's to give: this placeholder keeps the shadow unjustified (and RDY001 flags it) until it
+ * is replaced; snippet-capable clients select it so that typing replaces it.
+ */
+export const SKIP_REASON_PLACEHOLDER = '<reason>';
 
 const SHADOW_LEAD = /shadow\s*[=:]\s*/gi;
 

@@ -1,64 +1,14 @@
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import { perObject } from '../../facts/fact';
 import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
 import { alertRows } from '../../facts/alerting/alertTable';
 import { definedMetrics, metricsNamedIn } from '../../facts/monitoring/metricNames';
 import { monitoringTable } from '../../facts/monitoring/monitoringTable';
-import { CaseInsensitive, lowerAscii } from '../../util/regex';
 import { stringList } from '../../util/optionSchemas';
-import { findDurations } from '../../util/durations';
-import { NUMBER_WORD_SOURCE } from '../../util/numbers';
-
-export interface TriggerOptions {
-  /** Words that introduce how long the condition must hold: `for 10 min`, `over 24h`. */
-  durationWords: string[];
-  /** Units that count evaluations rather than time: `over 3 consecutive runs`. */
-  countUnits: string[];
-}
+import { hasDuration, type TriggerOptions } from '../../facts/alerting/triggerDuration';
 
 const DEFAULT_DURATION_WORDS = ['for', 'over', 'within', 'during', 'in', 'in the last', 'in the past', 'across', 'rolling', 'sustained for', 'sustained'];
 const DEFAULT_COUNT_UNITS = ['runs', 'checks', 'evaluations', 'cycles', 'bars', 'samples', 'intervals', 'windows', 'scrapes', 'trades', 'batches'];
-
-const escape = (text: string) => lowerAscii(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-
-interface TriggerPatterns {
-  /** The duration words right before a duration: `for `, `over the last `. */
-  lead: CaseInsensitive | undefined;
-  /** `over 3 consecutive runs`. */
-  counts: CaseInsensitive | undefined;
-}
-
-/** The patterns of a set of options, built once per options object (rules run per row). */
-const patternsFor = perObject((options: TriggerOptions): TriggerPatterns => {
-  const words = [...options.durationWords].sort((a, b) => b.length - a.length).map(escape).join('|');
-  const counts = options.countUnits.map(escape).join('|');
-  const number = String.raw`(?:\d+(?:[.,]\d+)?|${NUMBER_WORD_SOURCE})`;
-  const amount = String.raw`(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:>=|≥|>|at\s+least)\s*)?${number}`;
-  // `over 3 consecutive runs`, `for three checks`, `in 3 of the last 5 bars`.
-  const outOf = String.raw`(?:(?:of|out\s+of)\s+(?:the\s+)?(?:last\s+)?${number}\s+)?`;
-  return {
-    // Matched without `i` on the lower-cased trigger where that is the same (util/regex.ts).
-    lead: words ? new CaseInsensitive(String.raw`(?<![\w-])(?:${words})\s+(?:the\s+)?(?:(?:last|past)\s+)?$`, '') : undefined,
-    counts: words && counts ? new CaseInsensitive(String.raw`(?<![\w-])(?:${words})\s+${amount}\s+${outOf}(?:consecutive\s+)?(?:${counts})\b`, '') : undefined,
-  };
-});
-
-/**
- * Whether a trigger says how long its condition must hold: a duration (any form util/durations
- * reads: `10 min`, `one hour`, `a day`, `10–15 min`, `≥ 30 min`) after a duration word (`for`,
- * `over the last`), a duration before `window`, or a count of evaluations (`over 3 consecutive runs`).
- * A comparison with a time value (`latency > 30 min`) is not one.
- */
-export function hasDuration(trigger: string, options: TriggerOptions): boolean {
-  const { lead, counts } = patternsFor(options);
-  if (counts?.test(trigger)) return true;
-  return findDurations(trigger).some((duration) => {
-    const after = trigger.slice(duration.start + duration.text.length);
-    if (/^[\s-]*(?:rolling\s+)?window\b/i.test(after)) return true;
-    return lead !== undefined && (lead.test(trigger.slice(0, duration.start)) || lead.test(trigger.slice(0, duration.valueStart)));
-  });
-}
 
 export const alertTriggerRule = defineRule<TriggerOptions>({
   code: 'RDY204',

@@ -1,7 +1,8 @@
 import type { SectionId } from '../../model';
 import { sectionSpec } from '../../parser/sections';
 import { findSection } from '../../facts/document';
-import { validlySkippedSections } from '../file/skipJustification';
+import { validSkips } from '../../facts/file/skips';
+import { skipJustificationRule } from '../file/skipJustification';
 import { defineRule } from '../types';
 import { checklistItems, SECTION_TOPICS, sectionErrors, setBoxFix } from '../../facts/checklist/sectionErrors';
 
@@ -18,7 +19,7 @@ export const checklistReadyRule = defineRule({
   fixHint: 'Re-read the section and tick its box (the "Tick the box" quick fix does it).',
   check({ document, priorFindings, optionsOf, report }) {
     // A skipped section has nothing to sign off: RDY006 already says the committee may reject the skip.
-    const skipped = validlySkippedSections(document, optionsOf);
+    const skipped = validSkips(document, optionsOf(skipJustificationRule));
     for (const item of checklistItems(document)) {
       if (item.checked || !item.topic || !SECTION_TOPICS.has(item.topic)) continue;
       const id = item.topic as SectionId;

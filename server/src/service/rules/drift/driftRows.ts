@@ -2,14 +2,11 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReadinessDocument, Table } from '../../model';
 import { columnKey } from '../../parser/tables';
 import { appendTableRow } from '../../util/edits';
-import { snippetOf } from '../../util/snippets';
+import { snippetOf, withTabStops } from '../../util/snippets';
 import { defineRule, type Fix } from '../types';
-import { driftAnalysis, DEFAULT_DRIFT_KEYWORDS, type DriftKeywords, type NotApplicable } from '../../facts/drift/driftTable';
+import { driftAnalysis, DEFAULT_DRIFT_KEYWORDS, NA_FIX_REASON, type DriftKeywords, type NotApplicable } from '../../facts/drift/driftTable';
 import { cellsFor, templateRow } from '../../template/exampleRows';
 import { stringList } from '../../util/optionSchemas';
-
-/** A justification of the kind the messages cite as an example. */
-export const NA_FIX_REASON = 'features and labels are untouched, only the calibration changes';
 
 /**
  * What the "mark N/A" quick fix writes where the justification goes: the reason is the author's,
@@ -30,7 +27,7 @@ export const driftRowsRule = defineRule<DriftKeywords>({
     'A model degrades in two ways: its inputs shift (data drift) or the relation it learnt stops holding (concept drift). The template ' +
     'requires both for any track changing architecture, features or labels; only a calibration-only change may mark data drift N/A, ' +
     'and must say why. Undetected drift is a silent failure (ADR-25 no silent fallback).',
-  fixHint: 'Add the missing row (the quick fix inserts the template\'s default), or for a calibration-only change write `N/A — calibration-only change: <why>`.',
+  fixHint: 'Add the missing row (the quick fix inserts it with the template\'s default method, for you to write its window, levels and action), or for a calibration-only change write `N/A — calibration-only change: <why>`.',
   defaultOptions: DEFAULT_DRIFT_KEYWORDS,
   optionsSchema: {
     dataDriftKeywords: stringList('Words in the Drift type cell that make a row the data-drift row.'),
@@ -84,14 +81,30 @@ export const driftRowsRule = defineRule<DriftKeywords>({
   },
 });
 
+/**
+ * What the "add the missing row" fix writes where the author's values go: the template names a
+ * default method for each drift type (PSI, rolling perf gap), but the window, the levels and the
+ * action are the track's. RDY001 reports these until they are replaced.
+ */
+const DRIFT_ROW_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  Window: '<window>',
+  Threshold: '<threshold (warn, crit)>',
+  'Action on trigger': '<action on trigger>',
+};
+
 function templateRowFix(document: ReadinessDocument, table: Table, kind: 'data' | 'concept'): Fix {
   const row = templateRow('drift', kind === 'data' ? /data/i : /concept/i)!;
+  const type = kind === 'data' ? 'Data drift' : 'Concept drift';
+  const method = row.get(columnKey('Method')) ?? '';
+  const cells = cellsFor(table, new Map(), { 'Drift type': type, Method: method, ...DRIFT_ROW_PLACEHOLDERS });
+  const edit = appendTableRow(document, table, byPosition(table, cells, type));
   return {
-    title: `Add the template's ${kind === 'data' ? 'Data' : 'Concept'} drift row`,
+    title: `Add the template's ${type} row`,
     isPreferred: true,
-    // The template's defaults (features, windows, thresholds) must be checked against the track.
+    // The method is the template's default, to be checked against the track; the rest is the author's to write.
     safe: false,
-    edits: [appendTableRow(document, table, byPosition(table, cellsFor(table, row), kind === 'data' ? 'Data drift' : 'Concept drift'))],
+    edits: [edit],
+    snippetEdits: [{ range: edit.range, newText: withTabStops(edit.newText, Object.values(DRIFT_ROW_PLACEHOLDERS)) }],
   };
 }
 

@@ -1,5 +1,5 @@
 import { disableDirectives } from '../../util/disableDirectives';
-import { findRule } from '../registry';
+import { isRuleId } from '../ruleIds';
 import { defineRule } from '../types';
 
 export const disableCommentCodesRule = defineRule({
@@ -19,7 +19,7 @@ export const disableCommentCodesRule = defineRule({
   check({ document, report }) {
     for (const directive of disableDirectives(document)) {
       for (const name of directive.names) {
-        if (findRule(name.text)) continue;
+        if (isRuleId(name.text)) continue;
         // A comment naming no rule id the parser reads means every rule: say so, that is the worse surprise.
         const effect = directive.namesAny ? 'it silences nothing' : 'with no known rule named, the comment turns off every rule';
         report({

@@ -1,7 +1,6 @@
-import type { ReadinessDocument, SectionId } from '../../model';
 import { sectionSpec } from '../../parser/sections';
-import { DEFAULT_MIN_REASON_WORDS, emptyReasonProblem, hasReason, isSkippable, minReasonWords, REASON_EXAMPLE, sectionSkips, validSkips, type SkipOptions } from '../../facts/file/skips';
-import { defineRule, type RuleDefinition } from '../types';
+import { DEFAULT_MIN_REASON_WORDS, emptyReasonProblem, hasReason, isSkippable, minReasonWords, REASON_EXAMPLE, sectionSkips, type SkipOptions } from '../../facts/file/skips';
+import { defineRule } from '../types';
 import { stringList } from '../../util/optionSchemas';
 
 export const skipJustificationRule = defineRule<SkipOptions>({
@@ -50,11 +49,3 @@ export const skipJustificationRule = defineRule<SkipOptions>({
     }
   },
 });
-
-/** Sections replaced by a SKIP this rule accepts, under the configured options: their other rules stay silent. */
-export function validlySkippedSections(
-  document: ReadinessDocument,
-  optionsOf: <O>(rule: RuleDefinition<O>) => O,
-): Set<SectionId> {
-  return validSkips(document, optionsOf(skipJustificationRule));
-}

@@ -1,12 +1,11 @@
 import { hasPlaceholder } from '../../facts/document';
-import { defineRule, type RuleContext } from '../types';
+import { defineRule } from '../types';
 import {
   classifyMetric,
   DEFAULT_METRIC_CLASS_OPTIONS,
   metricKeywordsFromOptions,
   type MetricClass,
   type MetricClassOptions,
-  type MetricKeywords,
 } from '../../facts/monitoring/metricClasses';
 import { metricRows } from '../../facts/monitoring/monitoringTable';
 import { appendSampleRows, CLASS_SAMPLES, sampleName } from '../../facts/monitoring/sampleRows';
@@ -63,9 +62,4 @@ export const metricClassesRule = defineRule<MetricClassOptions>({
 
 function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
-}
-
-/** The keyword lists as the user configured RDY116, for any rule that classifies §1's metrics. */
-export function configuredMetricKeywords(optionsOf: RuleContext<unknown>['optionsOf']): MetricKeywords {
-  return metricKeywordsFromOptions(optionsOf(metricClassesRule));
 }

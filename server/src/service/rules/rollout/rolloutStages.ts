@@ -2,6 +2,8 @@ import type { ReadinessDocument, Table, TableRow } from '../../model';
 import { cellsFor, templateRow, type TemplateRow } from '../../template/exampleRows';
 import { isBlankValue } from '../../util/phrases';
 import { formatRow, insertLinesBefore } from '../../util/edits';
+import { insertListStage, STAGE_PLACEHOLDERS } from '../../facts/rollout/stageInsert';
+import { withTabStops } from '../../util/snippets';
 import { defineRule, type Fix } from '../types';
 import { rolloutAnalysis, DEFAULT_STAGE_KEYWORDS, STAGE_ORDER, STAGE_TITLE, type RolloutAnalysis, type StageKeywords, type StageKind } from '../../facts/rollout/stages';
 import { cellOrRow, isHeld } from '../../facts/document';
@@ -30,14 +32,11 @@ export const rolloutStagesRule = defineRule<StageKeywords>({
 
     for (const kind of STAGE_ORDER) {
       if (analysis.stage[kind]) continue;
-      // The template's row is a table row: on a stage list it would be a broken edit, so a list gets none.
+      // A table gets the template's row; a list, paragraphs or sub-headings get the stage's structure in their own style.
       report({
         range: table.header.range,
-        message:
-          analysis.form === 'list'
-            ? `No ${STAGE_TITLE[kind]} stage in the list: add an item \`**${STAGE_TITLE[kind]}** — …\` ${placement(kind, 'item')} with its traffic, duration, pass criteria and rollback trigger.`
-            : `No ${STAGE_TITLE[kind]} stage row: add \`| ${STAGE_TITLE[kind]} | … |\` ${placement(kind, 'row')} with its traffic, duration, pass criteria and rollback trigger.`,
-        fixes: analysis.form === 'table' ? [addStageFix(document, analysis, kind)] : undefined,
+        message: missingMessage(analysis, kind),
+        fixes: [analysis.form === 'table' ? addStageFix(document, analysis, kind) : addListStageFix(document, analysis, kind)],
       });
     }
 
@@ -71,7 +70,16 @@ export const rolloutStagesRule = defineRule<StageKeywords>({
   },
 });
 
-function placement(kind: StageKind, what: 'row' | 'item'): string {
+function missingMessage(analysis: RolloutAnalysis, kind: StageKind): string {
+  const stage = STAGE_TITLE[kind];
+  const values = 'with its traffic, duration, pass criteria and rollback trigger.';
+  if (analysis.form === 'table') return `No ${stage} stage row: add \`| ${stage} | … |\` ${placement(kind, 'row')} ${values}`;
+  if (analysis.listStyle === 'headings') return `No ${stage} stage: add a sub-heading \`${stage}\` ${placement(kind, 'sub-heading')} ${values}`;
+  if (analysis.listStyle === 'paragraphs') return `No ${stage} stage: add a paragraph \`**${stage}** — …\` ${placement(kind, 'paragraph')} ${values}`;
+  return `No ${stage} stage in the list: add an item \`**${stage}** — …\` ${placement(kind, 'item')} ${values}`;
+}
+
+function placement(kind: StageKind, what: string): string {
   return kind === 'shadow' ? `as the first ${what}` : kind === 'canary' ? 'between Shadow and Full' : `as the last ${what}`;
 }
 
@@ -79,6 +87,20 @@ function example(kind: StageKind, column: string): string {
   const row = templateRow('rollout', new RegExp(`^${STAGE_TITLE[kind]}$`, 'i'));
   const value = row?.get(column === 'Pass criteria' ? 'passcriteria' : 'rollbacktrigger');
   return value ? `write what ${column === 'Pass criteria' ? 'lets it move on' : 'rolls it back'}, e.g. ${value}.` : 'fill it.';
+}
+
+/** The stage's name and placeholders for its values, written as the list's other stages are. */
+function addListStageFix(document: ReadinessDocument, analysis: RolloutAnalysis, kind: StageKind): Fix {
+  const edit = insertListStage(document, analysis, kind);
+  const what = analysis.listStyle === 'headings' ? 'sub-heading' : analysis.listStyle === 'paragraphs' ? 'paragraph' : 'item';
+  return {
+    title: `Add a ${STAGE_TITLE[kind]} stage ${what}`,
+    isPreferred: true,
+    // Structure only: its placeholders are the author's to replace.
+    safe: false,
+    edits: [edit],
+    snippetEdits: [{ range: edit.range, newText: withTabStops(edit.newText, Object.values(STAGE_PLACEHOLDERS)) }],
+  };
 }
 
 /** The template's row for the stage, placed before the first present row of a later stage. */

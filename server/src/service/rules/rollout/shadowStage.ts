@@ -8,18 +8,11 @@ import { emptyReasonProblem, minReasonWords } from '../../facts/file/skips';
 import { skipJustificationRule } from '../file/skipJustification';
 import { defineRule, type Fix, type RuleContext } from '../types';
 import { rolloutStagesRule } from './rolloutStages';
-import { rolloutAnalysis, shadowSkips, stageDays, type ShadowSkip } from '../../facts/rollout/stages';
+import { rolloutAnalysis, shadowSkips, stageDays, SKIP_REASON_PLACEHOLDER, type ShadowSkip } from '../../facts/rollout/stages';
 
 interface ShadowOptions {
   minShadowDays: number;
 }
-
-/**
- * What the "Insert SKIP — JUSTIFICATION" fix writes where the reason goes. The reason is the
- * author's to give: this placeholder keeps the shadow unjustified (and RDY001 flags it) until it
- * is replaced; snippet-capable clients select it so that typing replaces it.
- */
-export const SKIP_REASON_PLACEHOLDER = '<reason>';
 
 /** A reason of the kind the messages cite. */
 const REASON_EXAMPLE = 'only the decision threshold changes, features and labels are untouched';
@@ -81,7 +74,7 @@ export const shadowStageRule = defineRule<ShadowOptions>({
       range: duration.range,
       message:
         `${what} (ADR-67): write \`≥ ${min}d\`, or, for a calibration-only change, add ` +
-        `\`**SKIP — JUSTIFICATION**: calibration-only, shadow=${days.days}d because <reason>\` below the ${analysis.form === 'list' ? 'list' : 'table'}.`,
+        `\`**SKIP — JUSTIFICATION**: calibration-only, shadow=${days.days}d because <reason>\` below the ${analysis.form === 'table' ? 'table' : analysis.listStyle === 'items' ? 'list' : 'stages'}.`,
       fixes: [setDurationFix(duration.range, min), insertSkipFix(document, table, days.days)],
     });
   },
@@ -89,13 +82,17 @@ export const shadowStageRule = defineRule<ShadowOptions>({
 
 /**
  * `0%`, `0 %`, `0% (predictions logged, not acted)`, `0`; `none`, `no live traffic`, `zero`; `shadow only (0%)`
- * (every percentage written is 0).
+ * (every percentage written is 0); `live traffic, no orders placed` (no share written, nothing acted on).
  */
+const NOTHING_ACTED = /\b(?:no|zero|without)\s+(?:live\s+)?(?:orders?|trades?|trading)\b|\bnot\s+(?:acted|traded|executed)\b|\b(?:logged|log)\s+only\b/i;
+
 function isZeroTraffic(value: string): boolean {
   if (/^\s*0+(?:[.,]0+)?\s*%?(?![\d.,])/.test(value)) return true;
   if (/^\s*(?:none|nil|zero|no(?:\s+live)?\s+traffic)(?![\p{L}\d])/iu.test(value)) return true;
   const percentages = value.match(/(?<![\d.,])\d+(?:[.,]\d+)?\s*%/g) ?? [];
-  return percentages.length > 0 && percentages.every((p) => Number(p.replace(/[\s%]/g, '').replace(',', '.')) === 0);
+  // Without a share written, words that say nothing is acted on (`live traffic, no orders placed`) are a shadow.
+  if (!percentages.length) return NOTHING_ACTED.test(value);
+  return percentages.every((p) => Number(p.replace(/[\s%]/g, '').replace(',', '.')) === 0);
 }
 
 function judgeSkip(document: ReadinessDocument, shadow: ShadowSkip, tableDays: number, minWords: number, report: RuleContext<ShadowOptions>['report']) {
