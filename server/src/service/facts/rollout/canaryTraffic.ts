@@ -156,6 +156,11 @@ export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>
 
 /** What stands between two candidates: `or`, `, or`, `/ or`. */
 const OR_JOINER = /^[\s`*_"']*(?:,\s*)?or[\s`*_"']*$/i;
+/**
+ * The `or` OR_JOINER takes, in the text as written: between two symbols (which never touch a letter or
+ * digit) it has neither on either side, and what is blanked beside it (a bracket, a note, an emoji) is none.
+ */
+const STANDALONE_OR = /(?<![A-Za-z0-9])or(?![A-Za-z0-9])/i;
 
 /**
  * Symbols offered as alternatives outside brackets and notes about the others: `SOLUSDC or XRPUSDC`,
@@ -163,6 +168,8 @@ const OR_JOINER = /^[\s`*_"']*(?:,\s*)?or[\s`*_"']*$/i;
  * the choice made.
  */
 export function alternativesIn(text: string, symbolOptions: Partial<CanarySymbolOptions>): TextPiece[] {
+  // Alternatives need an `or` standing alone between two symbols (OR_JOINER): a text without one has none.
+  if (!STANDALONE_OR.test(text)) return [];
   const notes = notesAboutOthers(text, symbolOptions);
   const brackets = [...text.matchAll(/\([^()]*\)/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
   const visible = blankEmoji(blank(text, [...notes, ...brackets]));
