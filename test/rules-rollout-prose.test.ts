@@ -109,7 +109,8 @@ describe('a missing stage in a list, paragraphs or sub-headings: the fix writes 
     return all.slice(heading(text) + 1, all.findIndex((l) => /^## 5\./.test(l)));
   };
   const errors = (text: string) => check(text).filter((d) => d.severity === 1);
-  const cases: Array<[string, string, string, string, string[], Record<string, string>]> = [
+  // The 6th entry: how the lines already there change (a numbered list's later items move up one).
+  const cases: Array<[string, string, string, string, string[], Record<string, string>, ((line: string) => string)?]> = [
     [
       'a numbered list (Canary missing)',
       [
@@ -120,6 +121,7 @@ describe('a missing stage in a list, paragraphs or sub-headings: the fix writes 
       'No Canary stage in the list',
       ['2. **Canary** — <duration>, <traffic>; pass criteria: <pass criteria>; rollback: <rollback trigger>'],
       { '<duration>': '7 days', '<traffic>': CANARY_TRAFFIC },
+      (line) => line.replace(/^2\. \*\*Full\*\*/, '3. **Full**'),
     ],
     [
       'keyed bullets (Shadow missing)',
@@ -152,7 +154,7 @@ describe('a missing stage in a list, paragraphs or sub-headings: the fix writes 
       { '<duration>': '7 days', '<traffic>': CANARY_TRAFFIC },
     ],
   ];
-  for (const [name, stages, title, message, inserted, values] of cases) {
+  for (const [name, stages, title, message, inserted, values, renumbered = (line: string) => line] of cases) {
     it(`${name}: the stage's name and placeholders, in the list's own style; the file fails until they are filled`, () => {
       const text = edit(VALID, TABLE, stages);
       const finding = onlyFinding(text, 'RDY401');
@@ -160,14 +162,19 @@ describe('a missing stage in a list, paragraphs or sub-headings: the fix writes 
       assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.safe]), [[title, false]]);
       const fix = finding.fixes[0];
       // The snippet form selects each placeholder in turn, brackets kept: untouched, it is still a placeholder.
-      assert.equal(fix.snippetEdits?.[0].newText.replace(/\$\{\d+:(<[^>]+>)\}/g, '$1').replace(/\\([$}\\])/g, '$1'), fix.edits[0].newText);
+      // Tab ends ($0) at the end of the new stage, before any renumbered item the same edit rewrites.
+      const snippet = fix.snippetEdits![0].newText;
+      const unwrapped = (text: string) => text.replace(/\$\{\d+:(<[^>]+>)\}/g, '$1').replace(/\\([$}\\])/g, '$1');
+      const end = snippet.search(/(?<!\\)\$0/);
+      assert.ok(unwrapped(snippet.slice(0, end)).endsWith(inserted.filter((line) => line.trim()).at(-1)!), snippet);
+      assert.equal(unwrapped(snippet.slice(0, end) + snippet.slice(end + 2)), fix.edits[0].newText);
       assert.match(fix.snippetEdits![0].newText, /\$\{1:<[a-z ]+>\}[\s\S]*\$\{4:<[a-z ]+>\}/);
       // Tab goes forward through the text: the stops are numbered in reading order.
       assert.deepEqual([...fix.snippetEdits![0].newText.matchAll(/\$\{(\d+):/g)].map((m) => Number(m[1])), [1, 2, 3, 4]);
       const fixed = applyFix(text, finding, title);
-      const before = section(text);
+      const before = section(text).map(renumbered);
       const after = section(fixed);
-      // The fix inserts exactly these lines somewhere in §4 and changes nothing else.
+      // The fix inserts exactly these lines somewhere in §4 and changes nothing else (but the numbers after it).
       const places = before.map((_, k) => k).filter((k) => JSON.stringify([...before.slice(0, k), ...inserted, ...before.slice(k)]) === JSON.stringify(after));
       assert.ok(places.length > 0, after.join('\n'));
       // The stage is there now, but its placeholders are errors until the author writes the values.
@@ -181,6 +188,32 @@ describe('a missing stage in a list, paragraphs or sub-headings: the fix writes 
       assert.deepEqual(withCode(check(filled), 'RDY001'), []);
     });
   }
+});
+
+describe('a missing stage in a numbered list: the numbers after it move up, as a person renumbers', () => {
+  const SHADOW = '1. **Shadow** — 14 days, 0% (predictions logged, not acted); pass criteria: parity within ±1%; rollback: any P1 alert';
+  const FULL = `**Full** — after committee sign-off: ${FULL_CRITERIA}; rollback: per ADR-26 oncall procedure`;
+  const listOf = (items: string[]) => items.join('\n');
+  const fixedSection = (stages: string) => {
+    const text = edit(VALID, TABLE, stages);
+    const fixed = applyFix(text, onlyFinding(text, 'RDY401'), 'Add a Canary stage item');
+    return fixed.split('\n').filter((line) => /^\s*\d+[.)] /.test(line));
+  };
+
+  it('`1. Shadow`, `2. Full`: Canary is 2, Full becomes 3', () => {
+    assert.deepEqual(fixedSection(listOf([SHADOW, `2. ${FULL}`])).map((line) => line.slice(0, 14)), ['1. **Shadow** ', '2. **Canary** ', '3. **Full** — ']);
+  });
+
+  it('a list numbered `1.` throughout stays so: the new item is `1.` and nothing else changes', () => {
+    assert.deepEqual(fixedSection(listOf([SHADOW, `1. ${FULL}`])).map((line) => line.slice(0, 14)), ['1. **Shadow** ', '1. **Canary** ', '1. **Full** — ']);
+  });
+
+  it('`1)` numbering and CRLF line ends are kept', () => {
+    const text = edit(VALID, TABLE, listOf([SHADOW.replace('1.', '1)'), `2) ${FULL}`])).replace(/\n/g, '\r\n');
+    const fixed = applyFix(text, onlyFinding(text, 'RDY401'), 'Add a Canary stage item');
+    assert.match(fixed, /\r\n1\) \*\*Shadow\*\*[^\r\n]*\r\n2\) \*\*Canary\*\* — <duration>[^\r\n]*\r\n3\) \*\*Full\*\*/);
+    assert.doesNotMatch(fixed, /[^\r]\n/, 'every line still ends in CRLF');
+  });
 });
 
 describe('§4 sub-headings: numbered, named in words, with the values under them', () => {

@@ -78,7 +78,7 @@ describe('quick fixes with tab stops', () => {
 
     const lines = editor.document.getText().split('\n');
     const shadow = lines.indexOf(SHADOW_ITEM);
-    assert.deepEqual(lines.slice(shadow, shadow + 3), [SHADOW_ITEM, CANARY_ITEM, FULL_ITEM], 'the item goes between Shadow and Full, the list unbroken');
+    assert.deepEqual(lines.slice(shadow, shadow + 3), [SHADOW_ITEM, CANARY_ITEM, FULL_ITEM.replace(/^2\./, '3.')], 'the item goes between Shadow and Full, and Full is renumbered 3');
     assert.deepEqual(selection(editor), { line: CANARY_ITEM, selected: '<duration>' }, 'the first placeholder is selected');
     await waitForDiagnostics(uri, (ds) => !ours(ds).some((d) => codeOf(d) === 'RDY401'), 'the stage to count as there');
     await placeholdersFlagged(editor, ['<duration>', '<traffic>', '<pass criteria>', '<rollback trigger>'], 'RDY001 on every placeholder');

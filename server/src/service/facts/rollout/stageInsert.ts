@@ -14,20 +14,57 @@ export const STAGE_PLACEHOLDERS: Readonly<Record<string, string>> = {
   'Rollback trigger': '<rollback trigger>',
 };
 
-/** The edit that inserts the stage `kind`, modelled on the stage written with the most values. */
-export function insertListStage(document: ReadinessDocument, analysis: RolloutAnalysis, kind: StageKind): TextEdit {
+/**
+ * The edit that inserts the stage `kind`, modelled on the stage written with the most values;
+ * `inserted`: how much of its text is the new stage (the rest renumbers the items after it).
+ */
+export function insertListStage(document: ReadinessDocument, analysis: RolloutAnalysis, kind: StageKind): { edit: TextEdit; inserted: number } {
   const { table, listItems, listStyle } = analysis;
   const valueCount = (row: TableRow) => row.cells.filter((cell) => cell.column > 0).length;
   const model = table.rows.reduce((best, row) => (valueCount(row) > valueCount(best) ? row : best));
   const item = listItems[table.rows.indexOf(model)];
   const lines = stageLines(document, model, item.line, item.endLine, kind, table.columnKeys);
   const position = insertionPosition(analysis, kind);
-  // A numbered stage takes the number after the one it follows (the first, the number before the list's first).
-  const number = position.index > 0 ? numberOf(document, listItems[position.index - 1].line) + 1 : Math.max(1, numberOf(document, listItems[0].line) - 1);
+  // A numbered stage takes the number after the one it follows (the first, the number before the
+  // list's first); in a list numbered `1.` throughout, `1.` too.
+  const numbers = listItems.map((listItem) => numberOf(document, listItem.line));
+  const lazy = numbers.length > 1 && numbers.every((n) => n === numbers[0]);
+  const number = lazy ? numbers[0] : position.index > 0 ? numbers[position.index - 1] + 1 : Math.max(1, numbers[0] - 1);
   const numbered = renumber(lines, number);
   const separated = listStyle === 'items' ? numbered : position.after ? ['', ...numbered] : [...numbered, ''];
-  return insertLinesBefore(document, position.line, separated);
+  const insert = insertLinesBefore(document, position.line, separated);
+  return { edit: lazy ? insert : withFollowingRenumbered(document, insert, listItems.slice(position.index), number), inserted: insert.newText.length };
 }
+
+/**
+ * The insert, extended over the items after it whose numbers now repeat: `2. Full` after a new
+ * `2. Canary` becomes `3. Full`, as a person renumbering the list would (one edit, so that the
+ * snippet's tab stops stay the only thing the editor selects).
+ */
+function withFollowingRenumbered(document: ReadinessDocument, insert: TextEdit, following: ReadonlyArray<{ line: number }>, inserted: number): TextEdit {
+  const moved = new Set<number>();
+  let expected = inserted;
+  for (const item of following) {
+    if (!NUMBERED.test(document.lines.lineText(item.line)) || numberOf(document, item.line) !== expected) break;
+    moved.add(item.line);
+    expected++;
+  }
+  if (!moved.size || insert.range.start.character !== 0) return insert;
+  const first = insert.range.start.line;
+  const last = Math.max(...moved);
+  const lines: string[] = [];
+  for (let line = first; line <= last; line++) {
+    const text = document.lines.lineText(line);
+    lines.push(moved.has(line) ? text.replace(NUMBERED, (_match, lead: string, digits: string) => `${lead}${Number(digits) + 1}`) : text);
+  }
+  return {
+    range: { start: insert.range.start, end: { line: last, character: document.lines.lineText(last).length } },
+    newText: insert.newText + lines.join(document.lines.eol),
+  };
+}
+
+/** A numbered item or sub-heading's number: `2.`, `2)`, `### 2.`. */
+const NUMBERED = /^(\s*(?:#{1,6}\s+)?)(\d{1,9})(?=[.)])/;
 
 /** The model's lines with its name replaced by the stage's, its values by placeholders, other words dropped. */
 function stageLines(document: ReadinessDocument, model: TableRow, from: number, to: number, kind: StageKind, columnKeys: readonly string[]): string[] {

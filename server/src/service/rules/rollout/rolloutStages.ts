@@ -3,7 +3,7 @@ import { cellsFor, templateRow, type TemplateRow } from '../../template/exampleR
 import { isBlankValue } from '../../util/phrases';
 import { formatRow, insertLinesBefore } from '../../util/edits';
 import { insertListStage, STAGE_PLACEHOLDERS } from '../../facts/rollout/stageInsert';
-import { withTabStops } from '../../util/snippets';
+import { escapeSnippet, withTabStops } from '../../util/snippets';
 import { defineRule, type Fix } from '../types';
 import { rolloutAnalysis, DEFAULT_STAGE_KEYWORDS, STAGE_ORDER, STAGE_TITLE, type RolloutAnalysis, type StageKeywords, type StageKind } from '../../facts/rollout/stages';
 import { cellOrRow, isHeld } from '../../facts/document';
@@ -91,7 +91,7 @@ function example(kind: StageKind, column: string): string {
 
 /** The stage's name and placeholders for its values, written as the list's other stages are. */
 function addListStageFix(document: ReadinessDocument, analysis: RolloutAnalysis, kind: StageKind): Fix {
-  const edit = insertListStage(document, analysis, kind);
+  const { edit, inserted } = insertListStage(document, analysis, kind);
   const what = analysis.listStyle === 'headings' ? 'sub-heading' : analysis.listStyle === 'paragraphs' ? 'paragraph' : 'item';
   return {
     title: `Add a ${STAGE_TITLE[kind]} stage ${what}`,
@@ -99,8 +99,18 @@ function addListStageFix(document: ReadinessDocument, analysis: RolloutAnalysis,
     // Structure only: its placeholders are the author's to replace.
     safe: false,
     edits: [edit],
-    snippetEdits: [{ range: edit.range, newText: withTabStops(edit.newText, Object.values(STAGE_PLACEHOLDERS)) }],
+    snippetEdits: [{ range: edit.range, newText: stageSnippet(edit.newText, inserted) }],
   };
+}
+
+/**
+ * The stage's placeholders as tab stops; Tab ends ($0) at the end of the new stage, not after the
+ * renumbered items the same edit rewrites.
+ */
+function stageSnippet(newText: string, inserted: number): string {
+  const stage = newText.slice(0, inserted);
+  const body = stage.replace(/(?:\r?\n)+$/, '');
+  return `${withTabStops(body, Object.values(STAGE_PLACEHOLDERS))}$0${escapeSnippet(newText.slice(body.length))}`;
 }
 
 /** The template's row for the stage, placed before the first present row of a later stage. */
