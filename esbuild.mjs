@@ -19,8 +19,9 @@ const bench = process.argv.includes('--bench');
 const entries = bench
   ? [{ in: 'bench/bench.ts', out: 'bench/out/bench.js', external: ['markdownlint', 'markdownlint/*'] }]
   : [
-      { in: 'server/src/server.ts', out: 'server/out/server.js', bin: true },
-      // The CLI's bin is a loader (code cache) of the CLI's bundle, main.js.
+      // The server's and the CLI's bins are loaders (code cache) of their bundles, main.js.
+      { in: 'server/src/start.ts', out: 'server/out/server.js', bin: true },
+      { in: 'server/src/server.ts', out: 'server/out/main.js' },
       { in: 'cli/src/start.ts', out: 'cli/out/cli.js', bin: true },
       { in: 'cli/src/cli.ts', out: 'cli/out/main.js' },
       { in: 'client/src/extension.ts', out: 'client/out/extension.js', external: ['vscode'] },

@@ -29,7 +29,7 @@ async function main() {
   // by anything else while the bench runs (a watch, CI) would change both the sizes and the server
   // measured: their sizes and times are taken now and checked again at the end.
   // The last two are the web extension's (VS Code for the Web downloads them: their gzip size is printed too).
-  const bundleFiles = ['server/out/server.js', 'cli/out/main.js', 'cli/out/cli.js', 'client/out/extension.js', 'server/out/browser.js', 'client/out/browser.js'];
+  const bundleFiles = ['server/out/server.js', 'server/out/main.js', 'cli/out/main.js', 'cli/out/cli.js', 'client/out/extension.js', 'server/out/browser.js', 'client/out/browser.js'];
   const built = Object.fromEntries(bundleFiles.map((file) => [file, statSync(join(ROOT, file))]));
   for (const file of bundleFiles) {
     if (readFileSync(join(ROOT, file), 'utf8').includes('//# sourceMappingURL=')) {

@@ -4,10 +4,12 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ROOT } from './helpers';
+import { readExample, ROOT } from './helpers';
+import { fileUri, LspClient } from './lsp/client';
 
-// The CLI's bin (cli/out/cli.js) loads the bundle with V8's code cache: one file per build, Node
-// version and command, in <tmpdir>/mlops-readiness-<uid>, a folder only its user may write.
+// The CLI's bin (cli/out/cli.js) and the language server's (server/out/server.js) load their bundles
+// with V8's code cache: one file per build, Node version and kind of run (the CLI's command, the
+// server), in <tmpdir>/mlops-readiness-<uid>, a folder only its user may write.
 const BIN = join(ROOT, 'cli', 'out', 'cli.js');
 const work = mkdtempSync(join(tmpdir(), 'readiness-start-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -39,8 +41,8 @@ describe('the CLI start-up cache', { skip: process.platform === 'win32' && 'POSI
     assert.equal(statSync(folder).mode & 0o777, 0o700);
     const files = readdirSync(folder).sort();
     assert.equal(files.length, 2, files.join(', '));
-    assert.match(files[0]!, /-check\.cache$/);
-    assert.match(files[1]!, /-other\.cache$/);
+    assert.match(files[0]!, /^cli-check-.*\.cache$/);
+    assert.match(files[1]!, /^cli-other-.*\.cache$/);
     for (const file of files) assert.equal(statSync(join(folder, file)).mode & 0o777, 0o600);
   });
 
@@ -71,5 +73,32 @@ describe('the CLI start-up cache', { skip: process.platform === 'win32' && 'POSI
     const result = spawnSync(process.execPath, [BIN, 'check', 'documentation', '--format', 'json'], { cwd: join(ROOT, 'examples'), env, encoding: 'utf8' });
     assert.ok(result.status === 0 || result.status === 1, result.stderr);
     assert.deepEqual(readdirSync(tmp), []);
+  });
+});
+
+describe('the language server start-up cache', { skip: process.platform === 'win32' && 'POSIX modes' }, () => {
+  const uri = fileUri(join(ROOT, 'examples', 'documentation', 'readiness', 'CVN-N011-EA-S11.md'));
+  const text = readExample('documentation/readiness/CVN-N011-EA-S11.md').replace('| P1 |', '| P2 |');
+  async function diagnosticsOnce(tmp: string) {
+    const client = await LspClient.start({ env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, NODE_DISABLE_COMPILE_CACHE: '' }, settings: { delay: 0 } });
+    try {
+      await client.open(uri, text);
+      return (await client.waitForDiagnostics(uri)).diagnostics.map((d) => `${d.code} ${d.range.start.line}`);
+    } finally {
+      await client.shutdown();
+    }
+  }
+
+  it('is written when a server exits, private to the user, and a server started from it reports the same', async () => {
+    const tmp = freshTmp('server');
+    const first = await diagnosticsOnce(tmp);
+    const folder = join(tmp, `mlops-readiness-${uid}`);
+    const files = readdirSync(folder);
+    assert.equal(files.length, 1, files.join(', '));
+    assert.match(files[0]!, /^server-.*\.cache$/);
+    assert.equal(statSync(join(folder, files[0]!)).mode & 0o777, 0o600);
+    const second = await diagnosticsOnce(tmp);
+    assert.deepEqual(second, first);
+    assert.ok(first.some((d) => d.startsWith('RDY201 ')), first.join(', '));
   });
 });

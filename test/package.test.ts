@@ -67,7 +67,7 @@ describe('the npm package', () => {
 
   it('ships the bundles, schemas, rule docs, snippets, grammar and template, and nothing for development', () => {
     const paths = files.map((f) => f.path);
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'cli/out/cli.js', 'server/out/server.js', 'client/out/extension.js', 'client/out/browser.js', 'server/out/browser.js', 'schemas/mlops-readiness.schema.json', 'snippets/readiness.code-snippets', 'syntaxes/readiness.injection.tmLanguage.json', 'docs/rules/RDY001.md', 'docs/template.md']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'cli/out/cli.js', 'cli/out/main.js', 'server/out/server.js', 'server/out/main.js', 'client/out/extension.js', 'client/out/browser.js', 'server/out/browser.js', 'schemas/mlops-readiness.schema.json', 'snippets/readiness.code-snippets', 'syntaxes/readiness.injection.tmLanguage.json', 'docs/rules/RDY001.md', 'docs/template.md']) {
       assert.ok(paths.includes(needed), `${needed} is not in the package`);
     }
     // Every entry point the manifest names (the desktop and web extension, the bins) ships.

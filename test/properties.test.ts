@@ -107,6 +107,9 @@ const NOT_REWRITTEN: Record<string, string> = {
   'defective/CVN-N052-XG-S05.md': 'tables without outer pipes',
   'defective/CVN-N058-NW-S02.md': 'a header table without a header row',
   'defective/CVN-N059-LQ-S03.md': 'tables padded by a formatter',
+  'valid/CVN-N122-NB-S01.md': 'a zero-width space and no-break spaces after header keys',
+  'valid/CVN-N125-TB-S01.md': 'rows without their trailing pipe',
+  'defective/CVN-N132-NB-S02.md': 'a zero-width space and no-break spaces after header keys',
 };
 const corpusNames = ['valid', 'defective'].flatMap((folder) =>
   readdirSync(join(CORPUS, 'documentation/readiness', folder))

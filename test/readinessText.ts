@@ -33,7 +33,8 @@ export type Line =
 export interface HeaderStyle {
   /** `table`: a `| Field | Value |` table; `key-table`: the first field is the table's header row. */
   layout: 'lines' | 'bullets' | 'quote' | 'table' | 'key-table';
-  key: 'bold' | 'colon-inside-bold' | 'plain';
+  /** `html-bold`: `<b>Key</b>:`, `html-strong`: `<strong>Key:</strong>`, `bold-per-word`: `**Filled** **on**:` (wiki exports). */
+  key: 'bold' | 'colon-inside-bold' | 'plain' | 'html-bold' | 'html-strong' | 'bold-per-word';
 }
 
 export interface ReadinessText {
@@ -137,6 +138,11 @@ export function parse(text: string): ReadinessText {
 }
 
 function tableText(cells: string[], delimiter: boolean, style: ReadinessText['tables'], widths?: number[]): string {
+  // Without outer pipes an empty first or last cell would be no cell at all: that side keeps its pipe.
+  if (!style.outerPipes && (!cells[0]?.trim() || !cells[cells.length - 1]?.trim())) {
+    const text = tableText(cells, delimiter, { ...style, outerPipes: true }, widths);
+    return text.replace(/^\|\s*(?=\S)/, cells[0]?.trim() ? '' : '$&').replace(/(?<=\S)\s*\|$/, cells[cells.length - 1]?.trim() ? '' : '$&');
+  }
   if (style.tabs && !widths) return style.outerPipes ? `|\t${cells.join('\t|\t')}\t|` : cells.join('\t|\t');
   const padded = widths ? cells.map((c, i) => (delimiter ? c.replace(/-+/, '-'.repeat(Math.max(3, widths[i] - c.replace(/-+/, '').length))) : c.padEnd(widths[i]))) : cells;
   const inner = delimiter && !widths ? padded.join('|') : padded.join(' | ');
@@ -147,6 +153,9 @@ function tableText(cells: string[], delimiter: boolean, style: ReadinessText['ta
 function headerKey(key: string, style: HeaderStyle): string {
   if (style.key === 'colon-inside-bold') return `**${key}:**`;
   if (style.key === 'plain') return `${key}:`;
+  if (style.key === 'html-bold') return `<b>${key}</b>:`;
+  if (style.key === 'html-strong') return `<strong>${key}:</strong>`;
+  if (style.key === 'bold-per-word') return `${key.split(' ').map((word) => `**${word}**`).join(' ')}:`;
   return `**${key}**:`;
 }
 

@@ -103,6 +103,10 @@ const footnote = (section: SectionKey, column: string, label: string, note: stri
   const next = cellsOf(section, column, (cell) => (when(cell) ? ((marked = true), `${cell}[^${label}]`) : cell))(doc);
   return marked ? appendToSection(next, section, [`[^${label}]: ${note}`, '']) : doc;
 };
+/** A cell that is one code span, as Google Docs exports it: the backticks gone, `_ < > *` escaped. */
+const escapeCode = (cell: string) => (/^`[^`]+`$/.test(cell) ? cell.slice(1, -1).replace(/[_<>*]/g, '\\$&') : cell);
+/** `"obvious"` → `“obvious”`, `we'll` → `we’ll`, as a word processor types them. */
+const smartQuotes = (text: string) => text.replace(/"([^"]*)"/g, '“$1”').replace(/'/g, '’');
 const EMOJI: Record<SectionKey, string> = { monitoring: '📈', alerting: '🚨', drift: '🌊', rollout: '🚦', rollback: '⏪', owner: '👤', checklist: '✅' };
 
 /** The canary's crypto, when the Traffic cell names one symbol alone ("BTCUSDC only (…)"). */
@@ -147,6 +151,9 @@ export const STRUCTURE: Rewrite[] = [
     apply: (doc) =>
       mapLines(doc, (l) => (l.kind === 'heading' && (l.section === 'owner' || l.section === 'alerting') ? { ...l, heading: { ...l.heading, ownWords: l.section === 'owner' ? 'People' : 'Who gets woken up' } } : l)),
   },
+  { name: 'allCapsHeadings', apply: headings((h) => ({ ...h, title: h.title.toUpperCase(), ownWords: h.ownWords?.toUpperCase() })) },
+  // A closed ATX heading (`## 1. Production monitoring ##`): the closing `#`s are no part of the title.
+  { name: 'closingHashesOnHeadings', apply: headings((h) => ({ ...h, suffix: `${h.suffix ?? ''} ##` })) },
   { name: 'shortChecklistHeading', apply: headings((h) => ({ ...h, title: h.title.replace(/^(Sign-off checklist) \(.*\)$/, '$1') })) },
   {
     name: 'emojiInHeadings',
@@ -161,6 +168,20 @@ export const STRUCTURE: Rewrite[] = [
 export const HEADER: Rewrite[] = [
   { name: 'headerKeyColonInsideBold', apply: (doc) => ({ ...doc, header: { ...doc.header, key: 'colon-inside-bold' } }) },
   { name: 'plainHeaderKeys', apply: (doc) => ({ ...doc, header: { ...doc.header, key: 'plain' } }) },
+  { name: 'headerKeysInHtmlBold', apply: (doc) => ({ ...doc, header: { ...doc.header, key: 'html-bold' } }) },
+  { name: 'headerKeysBoldPerWord', apply: (doc) => ({ ...doc, header: { ...doc.header, key: 'bold-per-word' } }) },
+  {
+    // A Google Docs export: `_` and `#` in the header's text escaped (`session pr\_review-…`, `wp\#92`); code spans and link targets as they were.
+    name: 'escapedMarkdownInHeaderValues',
+    apply: (doc) =>
+      mapLines(doc, (l) =>
+        l.kind === 'header'
+          ? { ...l, value: l.value.split(/(`[^`]*`|\]\([^)]*\))/).map((piece, i) => (i % 2 ? piece : piece.replace(/(?<!\\)[_#]/g, '\\$&'))).join('') }
+          : l,
+      ),
+  },
+  // Pasted from a web page: a zero-width space after each value, invisible in any editor.
+  { name: 'zeroWidthSpaceAfterHeaderValues', apply: (doc) => mapLines(doc, (l) => (l.kind === 'header' ? { ...l, value: `${l.value}\u200b` } : l)) },
   { name: 'headerAsBulletList', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'bullets' } }) },
   { name: 'headerAsTable', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'table' } }) },
   { name: 'headerAsTableWithoutHeaderRow', apply: (doc) => ({ ...doc, header: { ...doc.header, layout: 'key-table' } }) },
@@ -225,6 +246,18 @@ export const HEADER: Rewrite[] = [
 export const OWNER_FIELDS: Rewrite[] = [
   { name: 'ownerFieldsPlainKeys', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, key: 'plain' } }) },
   { name: 'ownerFieldsColonInsideBold', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, key: 'colon-inside-bold' } }) },
+  { name: 'ownerFieldsKeysInHtmlStrong', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, key: 'html-strong' } }) },
+  { name: 'ownerFieldsKeysBoldPerWord', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, key: 'bold-per-word' } }) },
+  {
+    // `Ana Martins (GitHub: ana-m)`: the handle labelled, without its `@`.
+    name: 'ownerFieldsPeopleLabelledGitHub',
+    apply: (doc) =>
+      mapLines(doc, (l) =>
+        l.kind === 'field' && l.key !== 'Sunset date'
+          ? { ...l, value: l.value.replace(/(?<![<\w])(`?)@([a-z0-9]+(?:-[a-z0-9]+)*)\1(?![\w/>-]| \()/gi, (_, _tick: string, handle: string) => `${titleCase(handle.replace(/-/g, ' '))} (GitHub: ${handle})`) }
+          : l,
+      ),
+  },
   { name: 'ownerFieldsAsNumberedList', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'numbered' } }) },
   { name: 'ownerFieldsAsTable', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'table' } }) },
   { name: 'ownerFieldValuesNested', apply: (doc) => ({ ...doc, ownerFields: { ...doc.ownerFields, layout: 'nested' } }) },
@@ -240,6 +273,7 @@ export const OWNER_FIELDS: Rewrite[] = [
 /** The sign-off checklist: `[X]`, `*` bullets. */
 export const CHECKLIST: Rewrite[] = [
   { name: 'checklistUppercaseX', apply: (doc) => mapLines(doc, (l) => (l.kind === 'text' && l.section === 'checklist' ? { ...l, text: l.text.replace(/^- \[x\]/, '- [X]') } : l)) },
+  { name: 'checklistPlusBullets', apply: (doc) => mapLines(doc, (l) => (l.kind === 'text' && l.section === 'checklist' ? { ...l, text: l.text.replace(/^- \[/, '+ [') } : l)) },
   { name: 'checklistStarBullets', apply: (doc) => mapLines(doc, (l) => (l.kind === 'text' && l.section === 'checklist' ? { ...l, text: l.text.replace(/^- \[/, '* [') } : l)) },
 ];
 
@@ -254,6 +288,19 @@ export const TABLES: Rewrite[] = [
   {
     name: 'alignmentColons',
     apply: tableLines((line) => (line.row === 1 ? { ...line, cells: line.cells.map((_, i, all) => (i === 0 ? ':---' : i === all.length - 1 ? '---:' : ':---:')) } : line)),
+  },
+  // An empty last column (a wiki's table with a spare column); reversed columns make it an empty first one.
+  { name: 'emptyTrailingColumn', apply: tableLines((line) => ({ ...line, cells: [...line.cells, line.row === 1 ? '---' : ''] })) },
+  {
+    // A Google Docs export: code spans become plain text with `_`, `<`, `>` and `*` escaped.
+    name: 'escapedMarkdownInCells',
+    apply: (doc) =>
+      [cellsOf('monitoring', 'Metric', escapeCode), cellsOf('alerting', 'Alert', escapeCode), cellsOf('alerting', 'Trigger', escapeCode)].reduce((d, f) => f(d), doc),
+  },
+  {
+    // Entities a wiki writes: `<&nbsp;1&nbsp;min`, `&lt; 5 min`.
+    name: 'revertSlaWithEntities',
+    apply: cellsOf('rollback', 'Revert SLA', (cell) => cell.replace(/^< (\d+) min$/, (_, n: string) => (n === '1' ? '<&nbsp;1&nbsp;min' : `&lt; ${n} min`))),
   },
   { name: 'noOuterPipes', apply: (doc) => ({ ...doc, tables: { ...doc.tables, outerPipes: false } }) },
   { name: 'paddedTables', apply: (doc) => ({ ...doc, tables: { ...doc.tables, padded: true } }) },
@@ -397,6 +444,7 @@ export const GUIDANCE_REWRITES: Rewrite[] = [
         return wrapped.map((text, i): Line => ({ kind: 'guidance', text, origin: i === 0 ? line.origin : undefined, section: line.section }));
       }),
   },
+  { name: 'smartQuotesInGuidance', apply: (doc) => mapLines(doc, (l) => (l.kind === 'guidance' ? { ...l, text: smartQuotes(l.text) } : l)) },
   { name: 'guidanceInHtmlComment', apply: (doc) => wrapGuidance(doc, ['<!--'], ['-->']) },
   { name: 'guidanceInDetails', apply: (doc) => wrapGuidance(doc, ['<details>', '<summary>Template guidance</summary>', ''], ['', '</details>']) },
 ];
@@ -459,6 +507,8 @@ export const VALUES: Rewrite[] = [
   { name: 'durationsAtLeast', apply: durations((n) => `≥ ${n}d`) },
   { name: 'durationsInHours', apply: durations((n) => `${n * 24} hours`) },
   { name: 'durationsAsProduct', apply: durations((n) => `${n}×24h`) },
+  { name: 'durationsWithNbspEntity', apply: durations((n) => `${n}&nbsp;days`) },
+  { name: 'durationsWithNoBreakSpaces', apply: durations((n) => `≥\u202f${n}\u00a0d`) },
   { name: 'durationsSpelledOut', apply: durations((n) => (n < DAY_WORDS.length ? `${DAY_WORDS[n]} days` : undefined)) },
   { name: 'canaryOnlyWithNote', apply: canaryCell((symbol) => `\`${symbol}\` only (all other cryptos stay on the champion)`) },
   { name: 'canaryOneOutOfFive', apply: canaryCell((symbol) => `${symbol} — 1 crypto out of 5`) },

@@ -40,6 +40,8 @@ export interface StartOptions {
   snippetEditSupport?: boolean;
   /** Declare `create` resource operations and `window.showDocument` (the client opens what the server asks for). */
   createAndShowFiles?: boolean;
+  /** The server's environment (by default the tests'). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class LspClient {
@@ -66,7 +68,7 @@ export class LspClient {
   static async start(options: StartOptions = {}): Promise<LspClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: build it first with \`node esbuild.mjs\``);
     // Started as the VS Code client starts it (the same Node options).
-    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(connection, child, options.settings ?? {});
     child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));

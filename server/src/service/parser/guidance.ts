@@ -1,5 +1,6 @@
 import { TEMPLATE_TEXT } from '../template/templateText';
 import { LineIndex } from '../text/lineIndex';
+import { decodeEntities, plainQuotes, unescapeMarkdown } from '../text/shownText';
 import { parseBlocks } from './blocks';
 import { CHECKLIST_LINE, isFieldLine } from './lineItems';
 
@@ -7,11 +8,12 @@ import { CHECKLIST_LINE, isFieldLine } from './lineItems';
  * Guidance (F7) is the template's own instructions: its intro sentences, "Required minima"
  * and "Strongly encouraged" bullets, the skip and DRI-change sentences, the closing paragraph.
  * It is recognised by comparison with the template's text, tolerant of white space (re-wrapped
- * lines), list markers, block quotes and bold/italic/code markup, so no phrase list has to be
+ * lines), list markers, block quotes, bold/italic/code markup, escapes, entities and smart quotes, so no phrase list has to be
  * kept in step with the template.
  */
 export function normaliseProse(text: string): string {
-  return text
+  // As exported from a wiki or an online editor too: escapes, entities and smart quotes read as shown.
+  return plainQuotes(decodeEntities(unescapeMarkdown(text)))
     .replace(/^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?/gm, '')
     .replace(/\*\*|__|`/g, '')
     .replace(/(^|[^\w*])[*_](?=\S)|(?<=\S)[*_](?=$|[^\w*])/gm, '$1')
@@ -47,7 +49,8 @@ const verdicts = new Map<string, boolean>();
 function mayBeGuidance(text: string): boolean {
   templateGuidance ??= collectTemplateGuidance();
   firstWords ??= new Set([...templateGuidance].map((g) => g.split(' ')[0]));
-  const first = FIRST_WORD.exec(text)?.[1]?.toLowerCase();
+  const word = FIRST_WORD.exec(text)?.[1];
+  const first = word === undefined ? undefined : plainQuotes(decodeEntities(unescapeMarkdown(word))).toLowerCase();
   return first !== undefined && firstWords.has(first);
 }
 

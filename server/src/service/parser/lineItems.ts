@@ -23,36 +23,39 @@ const KEY_ALIASES: ReadonlyMap<string, FieldKey> = new Map([
   ['sunset', 'sunset date'],
 ]);
 
-/** The longest key or alias: lower-casing never shortens a text, and only a run of white space collapses. */
+/** The longest key or alias: lower-casing never shortens a text. */
 const LONGEST_KEY = Math.max(...[...KEYS, ...KEY_ALIASES.keys()].map((key) => key.length));
 
 const KEY_INITIALS = new Set([...KEYS, ...KEY_ALIASES.keys()].map((key) => key.charCodeAt(0)));
 
 /** A key as written (any case, spacing) to the field it names. */
 function fieldKeyOf(words: string): FieldKey | undefined {
-  // Most table cells are longer than any key (metric names, handles, prose): ruled out before a copy is made.
-  if (words.length > LONGEST_KEY && !/\s\s/.test(words)) return undefined;
+  // Most table cells are longer than any key (metric names, handles, prose): ruled out before a copy
+  // is made, when nothing in them collapses (a run of white space, bold markers beside a space).
+  if (words.length > LONGEST_KEY && !/\s\s|\*\*|__/.test(words)) return undefined;
   // Nor can a text whose first character is not a key's first letter (`|0x20` lower-cases an ASCII
   // letter; of the rest only the Kelvin sign and `İ` lower-case to ASCII, to letters no key starts with).
   if (!KEY_INITIALS.has(words.charCodeAt(0) | 0x20)) return undefined;
-  const key = words.toLowerCase().replace(/\s+/g, ' ');
+  const key = words.toLowerCase().replace(/(?:\*\*|__)?\s+(?:\*\*|__)?/g, ' ');
   return KEYS.has(key) ? (key as FieldKey) : KEY_ALIASES.get(key);
 }
 
 // Longest first, so `sunset date` wins over `sunset` and `backup dri` over `dri`.
 const KEY_WORDS_PATTERN = [...FIELD_KEYS, ...KEY_ALIASES.keys()]
   .sort((a, b) => b.length - a.length)
-  .map((key) => key.replace(/ /g, String.raw`\s+`))
+  // An editor's export may bold each word on its own (`**Filled** **on**:`).
+  .map((key) => key.replace(/ /g, String.raw`(?:\*\*|__)?\s+(?:\*\*|__)?`))
   .join('|');
 
 // `**Key**: value`, `**Key:** value`, `*Key*: value`, `` `Key`: value ``, `Key: value`, or a marked
-// key and a dash (`**Key** — value`), optionally as a bullet or numbered list item or in a block
+// key and a dash (`**Key** — value`), in `<b>` or `<strong>` too, optionally as a bullet or numbered list item or in a block
 // quote. A trailing `<br>` or `\` (a line break) is not part of the value.
-const MARK = String.raw`(?:\*\*|__|\*|_|\x60)`;
+// An HTML export writes the bold as `<b>Key</b>:` or `<strong>Key:</strong>`.
+const MARK = String.raw`(?:\*\*|__|\*|_|\x60|<\/?(?:b|strong)>)`;
 const FIELD_LINE = new RegExp(
   String.raw`^(\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?)(${MARK}?\s*(` +
     KEY_WORDS_PATTERN +
-    String.raw`)\s*(?::\s*${MARK}|${MARK}\s*:|:|${MARK}\s*[—–-](?=\s)))[ \t]*(.*?)(?:\s*(?:<br\s*\/?>|\\))?\s*$`,
+    String.raw`)\s*(?::\s*${MARK}|${MARK}\s*:|:|${MARK}\s*[—–-](?=\s)))[ \t\u00a0]*(.*?)(?:\s*(?:<br\s*\/?>|\\))?\s*$`,
   'i',
 );
 
@@ -82,7 +85,8 @@ export function parseField(lines: LineIndex, line: number): Field | undefined {
 }
 
 // Any `Key: value` line, a field of the form or not (`Reviewers: @x`): never the continuation of a value.
-const ANY_KEY_LINE = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|\*|_|`)?[A-Za-z][\w ./()-]{0,40}?(?:\*\*|__|\*|_|`)?\s*:(?:\*\*|__)?(?:\s|$)/;
+// A key's brackets are closed (`Threshold (warn / crit):`): `Ana Martins (GitHub: ana-m)` is a value, not a key.
+const ANY_KEY_LINE = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|\*|_|`)?[A-Za-z](?:[\w ./-]|\([\w ./-]*\)){0,40}?(?:\*\*|__|\*|_|`)?\s*:(?:\*\*|__)?(?:\s|$)/;
 
 /**
  * Extends a field's value over a wrapped continuation line of its paragraph or list item

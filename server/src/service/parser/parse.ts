@@ -1,5 +1,6 @@
 import type { Field, Heading, Placeholder, ReadinessDocument, Section, SectionId, Table } from '../model';
 import { LineIndex } from '../text/lineIndex';
+import { blankInvisible } from '../text/shownText';
 import { type Block, parseBlocks } from './blocks';
 import { blankComments } from './comments';
 import { isGuidanceParagraph } from './guidance';
@@ -23,7 +24,8 @@ export function parseReadiness(input: string): ReadinessDocument {
     if (block.kind === 'code') for (let l = block.startLine; l < block.endLine; l++) codeLines.add(l);
   }
   // Everything is read from the text a reader sees: HTML comments blanked, same positions.
-  const visible = blankComments(text, (offset) => codeLines.size > 0 && codeLines.has(lines.positionAt(offset).line));
+  // Zero-width spaces too are no part of what a reader sees.
+  const visible = blankInvisible(blankComments(text, (offset) => codeLines.size > 0 && codeLines.has(lines.positionAt(offset).line)));
   const content = visible === text ? lines : new LineIndex(visible);
 
   const guidanceLines = new Set<number>();

@@ -1,6 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Cell, Table, TableRow } from '../model';
 import { isTrimmed, type LineIndex } from '../text/lineIndex';
+import { decodeEntities } from '../text/shownText';
 
 /**
  * A header's key for matching, as a reader matches headers: case-, spacing-, punctuation- and
@@ -36,11 +37,19 @@ function singular(word: string): string {
 const TAG_START = /<\/?[a-z]/i;
 const INLINE_HTML = /<\/?(?:br|b|i|em|strong|code|kbd|sup|sub|span|u|s|del|ins|mark|small)\b[^<>]*>/gi;
 
-/** Removes code and emphasis markers, footnote references and inline HTML: the value a reader sees. */
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+const HELD = /[\ue000-\ue07f]/g;
+const hold = (_: string, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0));
+const release = (char: string) => String.fromCharCode(char.charCodeAt(0) - 0xe000);
+
+/** Removes code and emphasis markers, footnote references, inline HTML and escapes: the value a reader sees. */
 export function stripMarkup(text: string): string {
   // Most cells carry little or no markup: run each replacement only where its marker occurs.
   let value = text;
-  if (value.includes('\\')) value = value.replace(/\\\|/g, '|');
+  // An escaped character (`\|`, `pnl\_per\_trade`, `\#alerts`, `\> 3`) is itself, never markup:
+  // held as a private-use stand-in until the markup is gone.
+  const escaped = value.includes('\\');
+  if (escaped) value = value.split(/(`+[^`]*`+)/).map((piece, i) => (i % 2 ? piece.replace(/\\\|/g, '|') : piece.replace(ESCAPE, hold))).join('');
   // Inline HTML a cell may hold: `<br>` separates, `<b>`, `<code>` … only mark up.
   // (`< 0.5` in a threshold is a comparison: only a `<` right before a letter or `/` can open a tag.)
   if (value.includes('<') && TAG_START.test(value)) value = value.replace(INLINE_HTML, (tag) => (/^<br\b/i.test(tag) ? ' ' : ''));
@@ -49,6 +58,9 @@ export function stripMarkup(text: string): string {
   if (value.includes('[^')) value = value.replace(/\[\^[^\]\s]+\]/g, '');
   if (value.includes('**') || value.includes('__')) value = value.replace(/(\*\*|__)(.*?)\1/g, '$2');
   if (value.includes('*') || (value.includes('_') && /(?:^|\W)_/.test(value))) value = value.replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2');
+  // `&nbsp;`, `&gt;` (exported from a wiki): the characters they name.
+  value = decodeEntities(value);
+  if (escaped) value = value.replace(HELD, release);
   return value.trim();
 }
 

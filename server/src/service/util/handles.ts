@@ -24,7 +24,10 @@ export interface PeopleInValue {
   teams: HandleMention[];
 }
 
-const MENTION = /@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w.-]*)?/g;
+// Not inside an e-mail address: `ana.martins@cvn-trading.com` names no handle.
+const MENTION = /(?<![\w.+-])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w.-]*)?/g;
+// `Ana Martins (GitHub: ana-m)`, `(gh: @ana-m)`: a handle labelled as one.
+const LABELLED = /\b(?:github|gh)(?:\s+handle)?\s*[:=—–-]?\s*`?(@?[A-Za-z0-9](?:-?[A-Za-z0-9])*)`?(?![\w/-])/gi;
 const CODE_SPAN = /`([^`]+)`/g;
 const PROFILE_LINK = /\[([^\]]*)\]\(\s*<?https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9](?:-?[A-Za-z0-9])*)\/?>?\s*\)/g;
 const TEAM_WORD = /\b(teams?|squads?|guilds?|groups?|crews?|everyone|rotation)\b/gi;
@@ -63,6 +66,12 @@ export function peopleIn(value: string): PeopleInValue {
   if (!handles.length && !teams.length && isHandle(bare)) {
     const start = visible.indexOf(bare);
     handles.push({ text: bare, start, end: start + bare.length });
+  }
+  if (!handles.length && !teams.length) {
+    for (const match of text.matchAll(LABELLED)) {
+      const start = match.index! + match[0].lastIndexOf(match[1]);
+      if (isHandle(match[1])) handles.push({ text: match[1], start, end: start + match[1].length });
+    }
   }
   // `Ana Martins (@ana-m)`: a name with the handle in brackets; team words there stay remarks.
   if (!handles.length && !teams.length && mentions) {

@@ -1,6 +1,7 @@
 // Reading the `Reviewed by committee` value: session id and verdict.
 // Read by RDY105 (committee-review), RDY704 (committee-box) and the diff.
 import { optionRegExp } from '../../util/regex';
+import { unescapeMarkdown } from '../../text/shownText';
 import { maskInlineMarkup } from './inlineMarkup';
 /** Reading `session <id> (verdict OK)`: shared by RDY105 and the committee box check (RDY704). */
 
@@ -34,7 +35,8 @@ const WITH_CHANGES = /(?<![\w-])ok[-_ ]with[-_ ]changes(?![\w-])/gi;
 // Upper case only: a lower-case "ok" in a remark is prose, not a verdict.
 const STANDALONE = /(?<![\w-])(OK-WITH-CHANGES|OK_WITH_CHANGES|OK|REJECTED|REJECT|NOK|KO)(?![\w-])/g;
 const STANDALONE_VERDICT = /^(?:ok[-_ ]with[-_ ]changes|ok|rejected|reject|nok|ko)$/i;
-const BARE_SESSION = /(?<![\w#./:@-])(#?[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+)(?![\w#/@-])/g;
+// A separator may be escaped (`pr\_review-04`, exported from an online editor).
+const BARE_SESSION = /(?<![\w#./:@-])(#?[A-Za-z0-9]+(?:\\?[-_.][A-Za-z0-9]+)+)(?![\w#/@-])/g;
 
 export function parseCommitteeReview(written: string, sessionIdPattern: string = DEFAULT_SESSION_ID_PATTERN): CommitteeReview {
   // A session id shown as a link's text (`session [pr_review-04](https://…)`) is the id a reader sees.
@@ -48,7 +50,8 @@ export function parseCommitteeReview(written: string, sessionIdPattern: string =
     const raw = match[1].replace(/[.:]+$/, '');
     const start = match.index + match[0].length - match[1].length;
     const token = { text: raw, start, end: start + raw.length };
-    if (looksLikeId(raw) || idPattern.test(raw)) session = token;
+    // An exported `pr\_review-04` is the id `pr_review-04`.
+    if (looksLikeId(unescapeMarkdown(raw)) || idPattern.test(unescapeMarkdown(raw))) session = token;
     else word = token;
   }
   // Without the word, a token that can only be an id is the session: `pr_review-2026-11-09-02 — OK`. It joins
@@ -56,12 +59,12 @@ export function parseCommitteeReview(written: string, sessionIdPattern: string =
   if (!match) {
     for (const m of text.matchAll(BARE_SESSION)) {
       const raw = m[1];
-      if (!/\d/.test(raw) || !/[A-Za-z]/.test(raw) || STANDALONE_VERDICT.test(raw) || !idPattern.test(raw)) continue;
+      if (!/\d/.test(raw) || !/[A-Za-z]/.test(raw) || STANDALONE_VERDICT.test(raw) || !idPattern.test(unescapeMarkdown(raw))) continue;
       session = { text: raw, start: m.index! + m[0].length - raw.length, end: m.index! + m[0].length };
       break;
     }
   }
-  const hasSessionId = session !== undefined && idPattern.test(session.text);
+  const hasSessionId = session !== undefined && idPattern.test(unescapeMarkdown(session.text));
   // The session id may contain verdict-looking words (`ok-2`); blank it before looking for verdicts.
   const rest = session ? text.slice(0, session.start) + ' '.repeat(session.text.length) + text.slice(session.end) : text;
   const byStart = new Map<number, Token>();

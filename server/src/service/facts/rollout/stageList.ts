@@ -9,6 +9,7 @@ import type { Cell, ReadinessDocument, Section, Table, TableRow } from '../../mo
 import { columnKey, stripMarkup } from '../../parser/tables';
 import { sectionSpec } from '../../parser/sections';
 import { parseDuration } from '../../util/durations';
+import { blankEntities } from '../../text/shownText';
 
 const ITEM = /^(\s*)([-*+]|\d{1,9}[.)])(\s+)(\S.*?)\s*$/;
 
@@ -338,7 +339,8 @@ function readValues(text: string, from: number, put: (name: string, start: numbe
  * duration, then where the stage runs; a clause with neither (`after committee sign-off`) is its pass criteria.
  */
 function readUnkeyed(text: string, start: number, end: number, put: (name: string, start: number, end: number) => void) {
-  const clause = /[^;:]+/g;
+  // An entity's `;` (`3&nbsp;days`) ends no clause.
+  const clause = /(?:[^;:&]|&(?:#\d+|#x[0-9a-f]+|[a-z]+);|&)+/gi;
   clause.lastIndex = 0;
   const part = text.slice(start, end);
   for (let match = clause.exec(part); match; match = clause.exec(part)) readClause(text, start + match.index, start + match.index + match[0].length, put);
@@ -347,7 +349,7 @@ function readUnkeyed(text: string, start: number, end: number, put: (name: strin
 function readClause(text: string, start: number, end: number, put: (name: string, start: number, end: number) => void) {
   const part = text.slice(start, end);
   if (!/[\p{L}\p{N}]/u.test(part)) return;
-  const duration = parseDuration(part);
+  const duration = parseDuration(blankEntities(part));
   if (!duration) return readWords(text, start, end, put);
   const durationEnd = start + duration.start + duration.text.length;
   put('Duration', start + duration.start, durationEnd);

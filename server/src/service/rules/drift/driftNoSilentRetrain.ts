@@ -63,7 +63,8 @@ export const driftNoSilentRetrainRule = defineRule<ActionOptions>({
       const action = analysis.table.cell(row, 'Action on trigger');
       if (isHeld(document, action)) continue;
       const name = rowName(row);
-      const text = action?.text ?? '';
+      // The cell as shown (`auto\-retrain` exported from Google Docs is `auto-retrain`).
+      const text = action?.value ?? '';
       const silent = findPhrases(text, options.silentRetrainKeywords);
       if (silent.length) {
         report({

@@ -30,9 +30,13 @@ export const tableColumnsRule = defineRule({
       // §4's stages written as a list are read as its table (facts/rollout/stageList).
       if (!table && section.id === 'rollout' && rolloutAnalysis(document, optionsOf(rolloutStagesRule))?.form === 'list') continue;
       if (!table) {
+        const htmlTable = htmlTableLine(document, section);
         report({
-          range: section.heading.range,
-          message: `Section "${sectionSpec(section.id).title}" has no table: add one with the columns ${columns.join(' | ')}.`,
+          range: htmlTable === undefined ? section.heading.range : document.lines.trimmedLineRange(htmlTable),
+          message:
+            htmlTable === undefined
+              ? `Section "${sectionSpec(section.id).title}" has no table: add one with the columns ${columns.join(' | ')}.`
+              : `Section "${sectionSpec(section.id).title}" has its table in HTML (\`<table>\`), which is not read: write it as a Markdown table with the columns ${columns.join(' | ')}.`,
           fixes: [
             {
               title: 'Insert the table header',
@@ -43,6 +47,14 @@ export const tableColumnsRule = defineRule({
           ],
         });
         continue;
+      }
+      for (const wrapped of wrappedRows(document, table)) {
+        report({
+          range: wrapped.range,
+          message:
+            `This row goes on from line ${wrapped.line} (together they make one row of ${table.header.cells.length} cells): a table row is one line, ` +
+            'so Markdown reads two broken rows; join the lines (write `<br>` where the cell should break).',
+        });
       }
       const missing = columns.filter((column) => !table.hasColumn(column));
       if (!missing.length) continue;
@@ -61,6 +73,34 @@ export const tableColumnsRule = defineRule({
     }
   },
 });
+
+/**
+ * Rows a long line was wrapped into: a row short of cells, its line without the closing pipe, and the next row
+ * short too, the two together as many cells as the header (the cell cut in two counted once).
+ */
+function wrappedRows(document: ReadinessDocument, table: Table): TableRow[] {
+  const width = table.header.cells.length;
+  const found: TableRow[] = [];
+  for (let index = 0; index + 1 < table.rows.length; index++) {
+    const [row, next] = [table.rows[index], table.rows[index + 1]];
+    if (next.line !== row.line + 1 || row.cells.length >= width || next.cells.length >= width) continue;
+    if (row.cells.length + next.cells.length - 1 !== width || document.content.lineText(row.line).trimEnd().endsWith('|')) continue;
+    found.push(next);
+    index++;
+  }
+  return found;
+}
+
+// A `<table>` block (pasted from a wiki export): its cells are not read, so the author is told so plainly
+// rather than that the section has no table at all.
+const HTML_TABLE = /^\s{0,3}<table(?:\s[^>]*)?>/i;
+
+function htmlTableLine(document: ReadinessDocument, section: Section): number | undefined {
+  for (let line = section.startLine; line < section.endLine; line++) {
+    if (!document.codeLines.has(line) && HTML_TABLE.test(document.content.lineText(line))) return line;
+  }
+  return undefined;
+}
 
 /** The template's table header, after the heading and its intro paragraph. */
 function insertHeader(document: ReadinessDocument, section: Section): TextEdit {

@@ -2,6 +2,7 @@ import { subRange } from '../../facts/document';
 import { defineRule } from '../types';
 import { findField, insertFieldFix, maskPlaceholders, missingFieldRange, valueRange } from '../../facts/header/headerFields';
 import { maskInlineMarkup } from '../../facts/header/inlineMarkup';
+import { unescapeMarkdown } from '../../text/shownText';
 import { DEFAULT_STORY_ID_PATTERN, storyIdsIn, titleStoryId } from '../../facts/header/storyId';
 import { titleStoryIdRule } from './titleStoryId';
 import { optionRegExp } from '../../util/regex';
@@ -95,8 +96,10 @@ export const storyLinksRule = defineRule<StoryLinksOptions>({
     }
     if (placeholders) return; // a placeholder stands for the links still to write: RDY001 reports it
     const missing: string[] = [];
-    if (!compile(options.issuePattern, 'issuePattern', DEFAULT_ISSUE_PATTERN).test(text)) missing.push('a GitHub issue link (`#812` or the issue URL)');
-    if (!compile(options.workPackagePattern, 'workPackagePattern', DEFAULT_WORK_PACKAGE_PATTERN).test(text)) missing.push('an OP work package (`wp#92` or the work package URL)');
+    // As shown: an exported `wp\#92` is `wp#92`.
+    const links = unescapeMarkdown(text);
+    if (!compile(options.issuePattern, 'issuePattern', DEFAULT_ISSUE_PATTERN).test(links)) missing.push('a GitHub issue link (`#812` or the issue URL)');
+    if (!compile(options.workPackagePattern, 'workPackagePattern', DEFAULT_WORK_PACKAGE_PATTERN).test(links)) missing.push('an OP work package (`wp#92` or the work package URL)');
     if (missing.length) {
       report({
         range: field.value.range,

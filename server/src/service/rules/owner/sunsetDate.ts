@@ -4,6 +4,7 @@ import { daysBetween, findIsoDate, formatDate } from '../../util/dates';
 import { defineRule, type Fix } from '../types';
 import { fieldToCheck, insertFieldFix, ownerSection, templateField } from '../../facts/owner/fields';
 import { expectedSunset, filledOnDate, type SunsetOptions } from '../../facts/owner/sunset';
+import { findWrittenDate } from '../../facts/header/writtenDate';
 import { sunsetWindowRule } from './sunsetWindow';
 
 export const sunsetDateRule = defineRule({
@@ -32,6 +33,17 @@ export const sunsetDateRule = defineRule({
     const found = findIsoDate(field.value.text);
     const advice = expected ? `, e.g. ${formatDate(expected.date)} (90 days after the planned full rollout)` : '';
     if (!found) {
+      const written = findWrittenDate(field.value.text);
+      if (written) {
+        // A real day in another form: the ISO form is the same date, so the fix invents nothing.
+        const range = subRange(field.value, written.start, written.start + written.text.length);
+        report({
+          range,
+          message: `The Sunset date "${written.text}" is not in the form YYYY-MM-DD the template asks for: write it as ${written.iso}.`,
+          fixes: [{ title: `Write the date as ${written.iso}`, isPreferred: true, safe: true, edits: [{ range, newText: written.iso }] }],
+        });
+        return;
+      }
       report({
         range: field.value.text ? field.value.range : field.range,
         message: `The Sunset date ${field.value.text ? `"${field.value.text}" ` : ''}is not a date: write YYYY-MM-DD${advice}.`,
