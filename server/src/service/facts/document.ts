@@ -59,6 +59,8 @@ const NONE: readonly Placeholder[] = [];
 
 /** Placeholders inside a span (a cell or a field value): such a value is reported by RDY001 alone. */
 export function placeholdersIn(document: ReadinessDocument, span: Span): Placeholder[] {
+  // Most files have no placeholder left: then no range is built.
+  if (!document.placeholders.length) return [];
   // A table cell builds its range on each read: read it once.
   const range = span.range;
   const candidates = range.start.line === range.end.line ? onLine(document, range.start.line) : document.placeholders;
@@ -66,6 +68,7 @@ export function placeholdersIn(document: ReadinessDocument, span: Span): Placeho
 }
 
 export function hasPlaceholder(document: ReadinessDocument, span: Span): boolean {
+  if (!document.placeholders.length) return false;
   const range = span.range;
   const candidates = range.start.line === range.end.line ? onLine(document, range.start.line) : document.placeholders;
   return candidates.some((placeholder) => contains(range, placeholder.range));

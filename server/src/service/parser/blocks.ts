@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { blockParagraph, blockTable } from './blockRules';
 
 /** A block of the document as markdown-it's source map gives it (lines are 0-based, end exclusive). */
 export type Block =
@@ -12,6 +13,14 @@ export type Block =
 // exact columns, so the inline pass (the costly half of markdown-it) is switched off.
 const markdown = new MarkdownIt('default', { html: true });
 markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+// markdown-it's normalize, run only on a text that needs it: most files have no CR and no NUL.
+markdown.core.ruler.at('normalize', (state) => {
+  if (state.src.includes('\r') || state.src.includes('\0')) state.src = state.src.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+});
+// Tables and paragraphs are found as markdown-it finds them, without the cell and paragraph
+// strings only the inline pass would read (blockRules.ts).
+markdown.block.ruler.at('table', blockTable, { alt: ['paragraph', 'reference'] });
+markdown.block.ruler.at('paragraph', blockParagraph);
 
 // markdown-it 15's published build turns Token's class fields into a `_defineProperty` helper call
 // per field: profiling showed token construction at about half of the block pass. This parser's
@@ -39,34 +48,75 @@ function FastToken(this: BlockToken, type: string, tag: string, nesting: -1 | 0 
 }
 FastToken.prototype = TokenClass.prototype;
 
-// Nothing inside a table is kept (sections, rows, cells): rules read cells from the source line,
-// with exact columns (tables.ts), and the rows are the lines of the table's map but its delimiter
-// line (markdown-it's table rule takes every line after it until the table ends). On a large file
-// they are most of the tokens, and every token lives until the parse ends.
+// Nothing inside a table is pushed (blockRules.ts): rules read cells from the source line, with
+// exact columns (tables.ts), and the rows are the lines of the table's map but its delimiter line.
 
-class FastState extends BaseState {
-  private inTable = false;
-  private readonly scratch = new (FastToken as unknown as new (type: string, tag: string, nesting: -1 | 0 | 1) => BlockToken)('', '', 0);
+type BlockState = InstanceType<typeof BaseState>;
 
-  override push(type: string, tag: string, nesting: -1 | 0 | 1): BlockToken {
-    if (type === 'table_open') this.inTable = true;
-    else if (type === 'table_close') this.inTable = false;
-    else if (this.inTable) {
-      // markdown-it's table rule still sets attributes and content on what push returns.
-      if (nesting < 0) this.level--;
-      if (nesting > 0) this.level++;
-      return this.scratch;
+/**
+ * markdown-it's StateBlock constructor, field for field, in plain assignments (its build sets
+ * each class field through `_defineProperty`), with each line's end found by `indexOf` instead
+ * of a test of every character. As in markdown-it, a last line of only spaces and tabs with no
+ * line break after it is no line.
+ */
+function FastState(this: BlockState, src: string, md: BlockState['md'], env: BlockState['env'], tokens: BlockToken[]) {
+  this.bMarks = [];
+  this.eMarks = [];
+  this.tShift = [];
+  this.sCount = [];
+  this.bsCount = [];
+  this.blkIndent = 0;
+  this.line = 0;
+  this.lineMax = 0;
+  this.tight = false;
+  this.listIndent = -1;
+  this.parentType = 'root';
+  this.level = 0;
+  this.Token = TokenClass;
+  this.src = src;
+  this.md = md;
+  this.env = env;
+  this.tokens = tokens;
+  const length = src.length;
+  for (let start = 0; start < length; ) {
+    let pos = start;
+    let indent = 0;
+    let offset = 0;
+    for (; pos < length; pos++) {
+      const ch = src.charCodeAt(pos);
+      if (ch === 32) offset++;
+      else if (ch === 9) offset += 4 - (offset % 4);
+      else break;
+      indent++;
     }
-    const token = new (FastToken as unknown as new (type: string, tag: string, nesting: -1 | 0 | 1) => BlockToken)(type, tag, nesting);
-    token.block = true;
-    if (nesting < 0) this.level--;
-    token.level = this.level;
-    if (nesting > 0) this.level++;
-    this.tokens.push(token);
-    return token;
+    if (pos >= length) break;
+    const newline = src.indexOf('\n', pos);
+    const end = newline < 0 ? length : newline;
+    this.bMarks.push(start);
+    this.eMarks.push(end);
+    this.tShift.push(indent);
+    this.sCount.push(offset);
+    this.bsCount.push(0);
+    start = end + 1;
   }
+  this.bMarks.push(length);
+  this.eMarks.push(length);
+  this.tShift.push(0);
+  this.sCount.push(0);
+  this.bsCount.push(0);
+  this.lineMax = this.bMarks.length - 1;
 }
-markdown.block.State = FastState;
+FastState.prototype = Object.create(BaseState.prototype, { constructor: { value: FastState, writable: true, configurable: true } });
+FastState.prototype.push = function push(this: BlockState, type: string, tag: string, nesting: -1 | 0 | 1): BlockToken {
+  const token = new (FastToken as unknown as new (type: string, tag: string, nesting: -1 | 0 | 1) => BlockToken)(type, tag, nesting);
+  token.block = true;
+  if (nesting < 0) this.level--;
+  token.level = this.level;
+  if (nesting > 0) this.level++;
+  this.tokens.push(token);
+  return token;
+};
+markdown.block.State = FastState as unknown as typeof BaseState;
 
 /**
  * YAML front matter (`---` on the first line, up to a `---` or `...` line): metadata for a site

@@ -32,15 +32,11 @@ const FIRST_WORD = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__|`|[*_])*\s*
  * own; their first word already rules them out, before any normalising.
  */
 export function isGuidanceText(text: string): boolean {
-  templateGuidance ??= collectTemplateGuidance();
-  firstWords ??= new Set([...templateGuidance].map((g) => g.split(' ')[0]));
-  const word = FIRST_WORD.exec(text)?.[1];
-  const first = word === undefined ? undefined : plainQuotes(decodeEntities(unescapeMarkdown(word))).toLowerCase();
-  if (first === undefined || !firstWords.has(first)) return false;
+  if (!mayBeGuidance(text)) return false;
   // Re-checks while typing see the same paragraphs again: remember the answer per paragraph text.
   let known = verdicts.get(text);
   if (known === undefined) {
-    known = templateGuidance.has(normaliseProse(text));
+    known = (templateGuidance ??= collectTemplateGuidance()).has(normaliseProse(text));
     if (verdicts.size >= 2_000) verdicts.clear();
     verdicts.set(text, known);
   }
@@ -48,6 +44,29 @@ export function isGuidanceText(text: string): boolean {
 }
 
 const verdicts = new Map<string, boolean>();
+
+/** Whether a paragraph starting with this text can be guidance: its first word starts a paragraph of the template's guidance. */
+function mayBeGuidance(text: string): boolean {
+  templateGuidance ??= collectTemplateGuidance();
+  firstWords ??= new Set([...templateGuidance].map((g) => g.split(' ')[0]));
+  const word = FIRST_WORD.exec(text)?.[1];
+  const first = word === undefined ? undefined : plainQuotes(decodeEntities(unescapeMarkdown(word))).toLowerCase();
+  return first !== undefined && firstWords.has(first);
+}
+
+/**
+ * A character FIRST_WORD's lead (quote marks, list marker, emphasis) cannot take: on a line
+ * holding one, the lead cannot reach the next line, so the word FIRST_WORD finds on the line
+ * alone is the paragraph's first word.
+ */
+const NOT_LEAD = /[^\s>*_`\-+.)0-9]/;
+
+/** Whether a paragraph (its lines) is the template's guidance; its first line rules most out before its text is built. */
+export function isGuidanceParagraph(lines: LineIndex, startLine: number, endLine: number): boolean {
+  const firstLine = lines.lineText(startLine);
+  if (NOT_LEAD.test(firstLine) && !mayBeGuidance(firstLine)) return false;
+  return isGuidanceText(blockText(lines, startLine, endLine));
+}
 
 function collectTemplateGuidance(): ReadonlySet<string> {
   const lines = new LineIndex(TEMPLATE_TEXT);

@@ -23,8 +23,19 @@ const KEY_ALIASES: ReadonlyMap<string, FieldKey> = new Map([
   ['sunset', 'sunset date'],
 ]);
 
+/** The longest key or alias: lower-casing never shortens a text. */
+const LONGEST_KEY = Math.max(...[...KEYS, ...KEY_ALIASES.keys()].map((key) => key.length));
+
+const KEY_INITIALS = new Set([...KEYS, ...KEY_ALIASES.keys()].map((key) => key.charCodeAt(0)));
+
 /** A key as written (any case, spacing) to the field it names. */
 function fieldKeyOf(words: string): FieldKey | undefined {
+  // Most table cells are longer than any key (metric names, handles, prose): ruled out before a copy
+  // is made, when nothing in them collapses (a run of white space, bold markers beside a space).
+  if (words.length > LONGEST_KEY && !/\s\s|\*\*|__/.test(words)) return undefined;
+  // Nor can a text whose first character is not a key's first letter (`|0x20` lower-cases an ASCII
+  // letter; of the rest only the Kelvin sign and `İ` lower-case to ASCII, to letters no key starts with).
+  if (!KEY_INITIALS.has(words.charCodeAt(0) | 0x20)) return undefined;
   const key = words.toLowerCase().replace(/(?:\*\*|__)?\s+(?:\*\*|__)?/g, ' ');
   return KEYS.has(key) ? (key as FieldKey) : KEY_ALIASES.get(key);
 }

@@ -3,7 +3,7 @@ import { LineIndex } from '../text/lineIndex';
 import { blankInvisible } from '../text/shownText';
 import { type Block, parseBlocks } from './blocks';
 import { blankComments } from './comments';
-import { blockText, isGuidanceText } from './guidance';
+import { isGuidanceParagraph } from './guidance';
 import { continueField, nestedValue, parseChecklistItem, parseField, parseSkip, parseTableFields } from './lineItems';
 import { findPlaceholders } from './placeholders';
 import { type HeadingMatch, matchSectionHeading, SECTION_SPECS, sectionSpec } from './sections';
@@ -30,7 +30,7 @@ export function parseReadiness(input: string): ReadinessDocument {
 
   const guidanceLines = new Set<number>();
   for (const block of blocks) {
-    if (block.kind === 'paragraph' && isGuidanceText(blockText(content, block.startLine, block.endLine))) {
+    if (block.kind === 'paragraph' && isGuidanceParagraph(content, block.startLine, block.endLine)) {
       for (let l = block.startLine; l < block.endLine; l++) guidanceLines.add(l);
     }
   }
@@ -254,6 +254,11 @@ function linkDefinitions(lines: LineIndex, codeLines: ReadonlySet<number>): Map<
   const definitions = new Map<string, string>();
   for (let line = 0; line < lines.lineCount; line++) {
     if (codeLines.has(line)) continue;
+    // A definition opens with `[` after at most three spaces: other lines are passed over uncopied.
+    const start = lines.lineStart(line);
+    let at = start;
+    while (at < start + 3 && lines.text.charCodeAt(at) === 32) at++;
+    if (lines.text.charCodeAt(at) !== 91 /* [ */) continue;
     const definition = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/.exec(lines.lineText(line));
     const label = definition?.[1].trim().replace(/\s+/g, ' ').toLowerCase();
     if (definition && label && !definitions.has(label)) definitions.set(label, definition[2]);

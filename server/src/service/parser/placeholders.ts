@@ -81,15 +81,16 @@ function isLinkDestination(text: string, start: number): boolean {
 
 export function findPlaceholders(lines: LineIndex, line: number, out: Placeholder[]): void {
   const text = lines.lineText(line);
-  const candidates: Array<{ kind: Candidate; priority: number; start: number; end: number }> = [];
-  PATTERNS.forEach(({ kind, pattern, applies }, priority) => {
-    if (!applies(text)) return;
+  let candidates: Array<{ kind: Candidate; priority: number; start: number; end: number }> | undefined;
+  for (let priority = 0; priority < PATTERNS.length; priority++) {
+    const { kind, pattern, applies } = PATTERNS[priority];
+    if (!applies(text)) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      candidates.push({ kind, priority, start: match.index, end: match.index + match[0].length });
+      (candidates ??= []).push({ kind, priority, start: match.index, end: match.index + match[0].length });
     }
-  });
-  if (!candidates.length) return;
+  }
+  if (!candidates) return;
   candidates.sort((a, b) => a.start - b.start || a.priority - b.priority);
   // Leftmost first; a span taken (HTML and autolinks included) hides whatever overlaps it.
   let taken = 0;

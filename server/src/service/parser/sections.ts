@@ -94,6 +94,19 @@ export interface HeadingMatch {
  * (`## 2.`). Whether it starts a section also depends on its level (see `sectionLevel`).
  */
 export function matchSectionHeading(written: string): HeadingMatch {
+  // Readiness files share the template's headings: each heading's match is remembered (callers never change one).
+  let known = headingMatches.get(written);
+  if (!known) {
+    known = matchHeading(written);
+    if (headingMatches.size >= 2_000) headingMatches.clear();
+    headingMatches.set(written, known);
+  }
+  return known;
+}
+
+const headingMatches = new Map<string, HeadingMatch>();
+
+function matchHeading(written: string): HeadingMatch {
   // Inline HTML (`<a id="owner"></a>`) and attribute blocks (`{#monitoring}`) are not the heading's words.
   const title = written.includes('<') || written.includes('{') ? written.replace(/<\/?[A-Za-z][^<>]*>|\{[#.:][^{}]*\}/g, ' ') : written;
   const plain = title.includes('*') || title.includes('_') || title.includes('`') ? title.replace(DECORATION, '') : title;

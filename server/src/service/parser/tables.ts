@@ -53,11 +53,11 @@ export function stripMarkup(text: string): string {
   // Inline HTML a cell may hold: `<br>` separates, `<b>`, `<code>` … only mark up.
   // (`< 0.5` in a threshold is a comparison: only a `<` right before a letter or `/` can open a tag.)
   if (value.includes('<') && TAG_START.test(value)) value = value.replace(INLINE_HTML, (tag) => (/^<br\b/i.test(tag) ? ' ' : ''));
-  if (value.includes('`')) value = value.replace(/`+/g, '');
+  if (value.includes('`')) value = value.replaceAll('`', '');
   // A footnote reference (`P1[^1]`, `7d[^shadow]`) points at a note below the table: not the cell's value.
   if (value.includes('[^')) value = value.replace(/\[\^[^\]\s]+\]/g, '');
   if (value.includes('**') || value.includes('__')) value = value.replace(/(\*\*|__)(.*?)\1/g, '$2');
-  if (value.includes('*') || /(?:^|\W)_/.test(value)) value = value.replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2');
+  if (value.includes('*') || (value.includes('_') && /(?:^|\W)_/.test(value))) value = value.replace(/(^|\W)[*_]([^*_]+)[*_](?=\W|$)/g, '$1$2');
   // `&nbsp;`, `&gt;` (exported from a wiki): the characters they name.
   value = decodeEntities(value);
   if (escaped) value = value.replace(HELD, release);

@@ -42,20 +42,22 @@ export function peopleIn(value: string): PeopleInValue {
   const visible = blankParentheses(text);
   const handles: HandleMention[] = [];
   const teams: HandleMention[] = [];
-  for (const match of visible.matchAll(MENTION)) {
+  // Each pattern runs only where its marker occurs (`@`, a GitHub URL, a backtick).
+  const mentions = text.includes('@');
+  for (const match of mentions ? allMatches(MENTION, visible) : []) {
     const mention = { text: match[0], start: match.index!, end: match.index! + match[0].length };
     (mention.text.includes('/') ? teams : handles).push(mention);
   }
   // `[ana-m](https://github.com/ana-m)`: a link to a GitHub profile names that person.
-  if (!handles.length && !teams.length) {
-    for (const match of value.matchAll(PROFILE_LINK)) {
+  if (!handles.length && !teams.length && value.includes('github.com')) {
+    for (const match of allMatches(PROFILE_LINK, value)) {
       // The profile's name, not the label: `[Ana](https://github.com/ana-m)` is @ana-m.
       const start = match.index! + 1;
       handles.push({ text: match[2], start, end: start + match[1].length });
     }
   }
-  if (!handles.length && !teams.length) {
-    for (const match of visible.matchAll(CODE_SPAN)) {
+  if (!handles.length && !teams.length && visible.includes('`')) {
+    for (const match of allMatches(CODE_SPAN, visible)) {
       const inner = match[1].trim();
       if (isHandle(inner)) handles.push({ text: inner, start: match.index! + 1, end: match.index! + 1 + match[1].length });
     }
@@ -72,15 +74,23 @@ export function peopleIn(value: string): PeopleInValue {
     }
   }
   // `Ana Martins (@ana-m)`: a name with the handle in brackets; team words there stay remarks.
-  if (!handles.length && !teams.length) {
-    for (const match of text.matchAll(MENTION)) {
+  if (!handles.length && !teams.length && mentions) {
+    for (const match of allMatches(MENTION, text)) {
       if (!match[0].includes('/')) handles.push({ text: match[0], start: match.index!, end: match.index! + match[0].length });
     }
   }
-  for (const match of visible.matchAll(TEAM_WORD)) {
+  for (const match of allMatches(TEAM_WORD, visible)) {
     teams.push({ text: match[0], start: match.index!, end: match.index! + match[0].length });
   }
   return { handles, teams };
+}
+
+/** A global pattern's matches, in order (none of these patterns matches an empty string), without the copy of the pattern `matchAll` makes. */
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) found.push(match);
+  return found;
 }
 
 /** `[ana-m](https://github.com/ana-m)` read as its text, `ana-m`; offsets kept (the brackets and the target become spaces). */

@@ -81,6 +81,8 @@ export function hasPhrase(text: string, phrases: readonly string[], includeNegat
   if (!Array.isArray(phrases)) return false;
   const pattern = combinedPattern(phrases);
   const normalised = text.includes('’') || text.includes('‘') ? text.replace(/[’‘]/g, "'") : text;
+  // Most texts hold none of the phrases: one test tells, without walking the matches.
+  if (!pattern.test(normalised)) return false;
   for (const match of pattern.matches(normalised)) {
     if (includeNegated || !negated(normalised, match.index)) return true;
   }

@@ -245,9 +245,9 @@ export class CaseInsensitive {
   }
 
   private pattern(text: string): { pattern: RegExp; subject: string } {
-    if (this.foldable && !this.differs.test(text)) {
+    if (this.foldable && !differsIn(text, this.differs)) {
       this.lowerCase ??= new RegExp(this.source, `${this.flags}${this.groups ? 'd' : ''}`);
-      return { pattern: this.lowerCase, subject: text.toLowerCase() };
+      return { pattern: this.lowerCase, subject: lowerCased(text) };
     }
     this.caseInsensitive ??= new RegExp(this.source, `${this.flags}i`);
     return { pattern: this.caseInsensitive, subject: text };
@@ -275,6 +275,31 @@ export class CaseInsensitive {
       else yield written(text, subject, match);
     }
   }
+}
+
+// Rules ask many patterns about the same cell or line in a row: the last text's lower-cased copy
+// and its FOLDING_DIFFERS / LOWER_CASING_DIFFERS verdicts are kept.
+let lastText: string | undefined;
+let lastLower: string | undefined;
+let lastFoldingDiffers: boolean | undefined;
+let lastLowerCasingDiffers: boolean | undefined;
+
+function remember(text: string): void {
+  if (text === lastText) return;
+  lastText = text;
+  lastLower = lastFoldingDiffers = lastLowerCasingDiffers = undefined;
+}
+
+function lowerCased(text: string): string {
+  remember(text);
+  return (lastLower ??= text.toLowerCase());
+}
+
+function differsIn(text: string, differs: RegExp): boolean {
+  remember(text);
+  if (differs === FOLDING_DIFFERS) return (lastFoldingDiffers ??= differs.test(text));
+  if (differs === LOWER_CASING_DIFFERS) return (lastLowerCasingDiffers ??= differs.test(text));
+  return differs.test(text);
 }
 
 /** A match of the lower-cased copy (same offsets) with the strings of the text as written. */

@@ -9,9 +9,16 @@ import { maskInlineMarkup } from './inlineMarkup';
 export const DEFAULT_STORY_ID_PATTERN = String.raw`CVN-N\d+(-[A-Z0-9]+)*-S\d+`;
 
 /** The story-id pattern as a global regex matching whole tokens only (not inside `XCVN-…-S1-b`). */
+const storyIdRegexes = new Map<string, RegExp>();
+
 function storyIdRegex(pattern: string): RegExp {
+  // Shared per pattern: `matchAll` runs on a copy, so no `lastIndex` is shared.
+  const known = storyIdRegexes.get(pattern);
+  if (known) return known;
   try {
-    return optionRegExp(pattern, DEFAULT_STORY_ID_PATTERN, (p) => String.raw`(?<![\w-])(?:${p})(?![\w-])`, 'g');
+    const made = optionRegExp(pattern, DEFAULT_STORY_ID_PATTERN, (p) => String.raw`(?<![\w-])(?:${p})(?![\w-])`, 'g');
+    if (storyIdRegexes.size < 100) storyIdRegexes.set(pattern, made);
+    return made;
   } catch (error) {
     // Config validation cannot check a regex; say which option is wrong rather than fail obscurely.
     throw new Error(`Option "storyIdPattern" of RDY101 is not usable: ${(error as Error).message}`);

@@ -69,8 +69,19 @@ export function readThreshold(value: string, words: ThresholdWords): ThresholdRe
     }
   }
   // `warn 200ms, crit 500ms` or `0.2 (warn), 0.5 (crit)`: one piece holding both words is cut between them.
-  texts = texts.flatMap((text) => (warnWord && critWord ? splitAtLabels(text, warnWord, critWord) : [text]));
-  const parts = texts.map((text) => ({ text, label: labelOf(text), hasNumber: NUMBER.test(text), bound: boundOf(text) }));
+  const parts: ThresholdPart[] = [];
+  const part = (text: string, label: ThresholdPart['label']) => parts.push({ text, label, hasNumber: NUMBER.test(text), bound: boundOf(text) });
+  for (const text of texts) {
+    if (!warnWord || !critWord) {
+      part(text, labelOf(text));
+      continue;
+    }
+    const warnAt = warnWord.find(text);
+    const critAt = critWord.find(text);
+    // A piece not cut has the label its words give (the searches just made tell).
+    if (!warnAt || !critAt) part(text, warnAt ? 'warn' : critAt ? 'crit' : undefined);
+    else for (const piece of splitAtLabels(text, warnAt, critAt)) part(piece, labelOf(piece));
+  }
   const valued = parts.filter((part) => part.hasNumber);
   let warn = valued.find((part) => part.label === 'warn');
   let crit = valued.find((part) => part.label === 'crit');
@@ -112,13 +123,9 @@ const wordPattern = perObject((words: string[]): CaseInsensitive | undefined => 
   return alternatives.length ? new CaseInsensitive(`(?<![\\p{L}\\d_])(?:${alternatives.join('|')})(?![\\p{L}\\d_])`, 'u') : undefined;
 });
 
-function splitAtLabels(text: string, warnWord: CaseInsensitive, critWord: CaseInsensitive): string[] {
-  const first = [warnWord, critWord]
-    .map((pattern) => pattern.find(text))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .sort((a, b) => a.index - b.index);
-  if (first.length < 2) return [text];
-  const [a, b] = first;
+/** The text cut between its warn and crit words (their first matches, both found). */
+function splitAtLabels(text: string, warnAt: RegExpExecArray, critAt: RegExpExecArray): string[] {
+  const [a, b] = warnAt.index <= critAt.index ? [warnAt, critAt] : [critAt, warnAt];
   // Words before their values (`warn 200ms crit 500ms`) cut before the second word; words after
   // their values (`0.2 (warn) 0.5 (crit)`) cut after the first word and its closing bracket.
   const prefixStyle = text.slice(0, a.index).trim().replace(/[(\[]/g, '') === '';

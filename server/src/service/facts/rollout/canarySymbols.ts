@@ -27,13 +27,25 @@ export function findSymbols(spans: readonly Span[], options: Partial<CanarySymbo
   return spans.flatMap((span) => symbolsIn(span.text, options).map((m) => ({ text: m.text, range: subRange(span, m.start, m.end) })));
 }
 
+const symbolPatterns = new Map<string | undefined, RegExp>();
+
+/** The configured symbol pattern as whole tokens, compiled once per pattern (callers reset `lastIndex`). */
+function symbolPattern(configured: string | undefined): RegExp {
+  let pattern = symbolPatterns.get(configured);
+  if (!pattern) {
+    pattern = compilePattern(
+      `(?<![A-Za-z0-9])(?:${configured ?? DEFAULT_SYMBOL_PATTERN})(?![A-Za-z0-9])`,
+      `(?<![A-Za-z0-9])(?:${DEFAULT_SYMBOL_PATTERN})(?![A-Za-z0-9])`,
+      'g',
+    );
+    if (symbolPatterns.size < 100) symbolPatterns.set(configured, pattern);
+  }
+  return pattern;
+}
+
 /** The symbols named in a text, in text order, with their offsets (one per place, configured or matching the pattern). */
 export function symbolsIn(text: string, options: Partial<CanarySymbolOptions>): Array<{ text: string; start: number; end: number }> {
-  const pattern = compilePattern(
-    `(?<![A-Za-z0-9])(?:${options.symbolPattern ?? DEFAULT_SYMBOL_PATTERN})(?![A-Za-z0-9])`,
-    `(?<![A-Za-z0-9])(?:${DEFAULT_SYMBOL_PATTERN})(?![A-Za-z0-9])`,
-    'g',
-  );
+  const pattern = symbolPattern(options.symbolPattern);
   const found = findPhrases(text, canarySymbols(options), true).map((m) => ({ text: m.text, start: m.start, end: m.end }));
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {

@@ -63,10 +63,12 @@ export function notesAboutOthers(text: string, symbolOptions: Partial<CanarySymb
   const notes: TextPiece[] = [];
   const isAboutOthers = (piece: string) =>
     (OTHERS.test(piece) && (LEFT_ALONE.test(piece) || !symbolsIn(piece, symbolOptions).length)) || STAY_AS_THEY_ARE.test(piece);
+  // Whether each character stands outside brackets (a text without `(` has none: not recorded).
+  const bracketed = text.includes('(');
   const outside: boolean[] = [];
   let depth = 0;
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; bracketed && i < text.length; i++) {
     const ch = text[i];
     if (ch === '(') {
       if (depth === 0) open = i;
@@ -86,7 +88,7 @@ export function notesAboutOthers(text: string, symbolOptions: Partial<CanarySymb
   let start = 0;
   const clauses: Array<[number, number]> = [];
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
-    if (!outside[match.index]) continue;
+    if (bracketed && !outside[match.index]) continue;
     clauses.push([start, match.index]);
     start = match.index + match[0].length;
   }
@@ -94,7 +96,7 @@ export function notesAboutOthers(text: string, symbolOptions: Partial<CanarySymb
   for (const [from, to] of clauses) {
     const clause = text.slice(from, to);
     // Bracketed notes inside the clause are judged on their own.
-    const bare = clause.replace(/\([^()]*\)/g, (note) => ' '.repeat(note.length));
+    const bare = bracketed ? clause.replace(/\([^()]*\)/g, (note) => ' '.repeat(note.length)) : clause;
     if (bare.trim() && isAboutOthers(bare)) notes.push({ text: clause, start: from, end: to });
   }
   return notes.sort((a, b) => a.start - b.start);
@@ -105,6 +107,18 @@ export function blank(text: string, pieces: readonly TextPiece[]): string {
   let out = text;
   for (const piece of pieces) out = out.slice(0, piece.start) + ' '.repeat(piece.end - piece.start) + out.slice(piece.end);
   return out;
+}
+
+const multiCryptoPatterns = new Map<string | undefined, RegExp>();
+
+/** The configured count pattern, compiled once per pattern (the caller resets `lastIndex`). */
+function multiCryptoPattern(configured: string | undefined): RegExp {
+  let pattern = multiCryptoPatterns.get(configured);
+  if (!pattern) {
+    pattern = compilePattern(configured, DEFAULT_MULTI_CRYPTO, 'gi');
+    if (multiCryptoPatterns.size < 100) multiCryptoPatterns.set(configured, pattern);
+  }
+  return pattern;
 }
 
 export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>, symbolOptions: Partial<CanarySymbolOptions>): TrafficReading {
@@ -118,7 +132,7 @@ export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>
   const words: TextPiece[] = findPhrases(visible, Array.isArray(options.allAtOnceKeywords) ? options.allAtOnceKeywords : [])
     .filter((m) => !qualifiesSymbol(m.end))
     .map((m) => piece(m.start, m.end));
-  const counts = compilePattern(options.multiCryptoPattern, DEFAULT_MULTI_CRYPTO, 'gi');
+  const counts = multiCryptoPattern(options.multiCryptoPattern);
   counts.lastIndex = 0;
   for (let match = counts.exec(visible); match; match = counts.exec(visible)) {
     if (!match[0]) {
@@ -142,6 +156,11 @@ export function readCanaryTraffic(text: string, options: Partial<TrafficOptions>
 
 /** What stands between two candidates: `or`, `, or`, `/ or`. */
 const OR_JOINER = /^[\s`*_"']*(?:,\s*)?or[\s`*_"']*$/i;
+/**
+ * The `or` OR_JOINER takes, in the text as written: between two symbols (which never touch a letter or
+ * digit) it has neither on either side, and what is blanked beside it (a bracket, a note, an emoji) is none.
+ */
+const STANDALONE_OR = /(?<![A-Za-z0-9])or(?![A-Za-z0-9])/i;
 
 /**
  * Symbols offered as alternatives outside brackets and notes about the others: `SOLUSDC or XRPUSDC`,
@@ -149,6 +168,8 @@ const OR_JOINER = /^[\s`*_"']*(?:,\s*)?or[\s`*_"']*$/i;
  * the choice made.
  */
 export function alternativesIn(text: string, symbolOptions: Partial<CanarySymbolOptions>): TextPiece[] {
+  // Alternatives need an `or` standing alone between two symbols (OR_JOINER): a text without one has none.
+  if (!STANDALONE_OR.test(text)) return [];
   const notes = notesAboutOthers(text, symbolOptions);
   const brackets = [...text.matchAll(/\([^()]*\)/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
   const visible = blankEmoji(blank(text, [...notes, ...brackets]));

@@ -1,3 +1,4 @@
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { hasPlaceholder } from '../../facts/document';
 import { defineRule } from '../types';
 import { alertRows } from '../../facts/alerting/alertTable';
@@ -28,9 +29,11 @@ export const alertTriggerRule = defineRule<TriggerOptions>({
   check({ document, options, workspace, documentPath, report }) {
     const metrics = definedMetrics(document, true);
     const table = monitoringTable(document)?.table;
-    const related =
+    // Built when first reported (a file URI is not free), then shared by the findings.
+    let relatedLinks: DiagnosticRelatedInformation[] | undefined;
+    const related = () =>
       documentPath && table
-        ? [{ location: { uri: workspace.uriOf(documentPath), range: table.range }, message: 'Metrics defined in §1' }]
+        ? (relatedLinks ??= [{ location: { uri: workspace.uriOf(documentPath), range: table.range }, message: 'Metrics defined in §1' }])
         : undefined;
     const example = `\`${metrics[0]?.identifier ?? 'expectancy_net'} < 0 over 24h\``;
     for (const { alert, trigger } of alertRows(document)) {
@@ -40,7 +43,7 @@ export const alertTriggerRule = defineRule<TriggerOptions>({
         report({
           range: trigger.range,
           message: `The trigger${name} is empty: write the condition on a §1 metric and how long it must hold, e.g. ${example}.`,
-          related,
+          related: related(),
         });
         continue;
       }
@@ -52,7 +55,7 @@ export const alertTriggerRule = defineRule<TriggerOptions>({
           message:
             `The trigger${name} names no metric defined in §1: write the condition on one of them (${known}${metrics.length > 4 ? ', …' : ''}) ` +
             'or add the metric to §1.',
-          related,
+          related: related(),
         });
       }
       if (!hasDuration(trigger.value, options)) {
