@@ -7,6 +7,12 @@ const MAX_AUTOCOMPLETED_CELLS = 65536;
 
 const isSpace = (code: number) => code === 9 || code === 32;
 
+/** Whether one of the rules that may end a block starts at `line` (markdown-it's terminator check). */
+function terminates(rules: readonly BlockRule[], state: StateBlock, line: number, endLine: number): boolean {
+  for (let i = 0, l = rules.length; i < l; i++) if (rules[i](state, line, endLine, true)) return true;
+  return false;
+}
+
 function getLine(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
 }
@@ -79,14 +85,7 @@ export const blockTable: BlockRule = (state, startLine, endLine, silent) => {
   let autocompletedCells = 0;
   for (nextLine = startLine + 2; nextLine < endLine; nextLine++) {
     if (state.sCount[nextLine] < state.blkIndent) break;
-    let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) {
-      if (terminatorRules[i](state, nextLine, endLine, true)) {
-        terminate = true;
-        break;
-      }
-    }
-    if (terminate) break;
+    if (terminates(terminatorRules, state, nextLine, endLine)) break;
     lineText = getLine(state, nextLine).trim();
     if (!lineText) break;
     if (state.sCount[nextLine] - state.blkIndent >= 4) break;
@@ -114,14 +113,7 @@ export const blockParagraph: BlockRule = (state, startLine, endLine) => {
   for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
     if (state.sCount[nextLine] - state.blkIndent > 3) continue;
     if (state.sCount[nextLine] < 0) continue;
-    let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) {
-      if (terminatorRules[i](state, nextLine, endLine, true)) {
-        terminate = true;
-        break;
-      }
-    }
-    if (terminate) break;
+    if (terminates(terminatorRules, state, nextLine, endLine)) break;
   }
   state.line = nextLine;
   const open = state.push('paragraph_open', 'p', 1);

@@ -1,5 +1,6 @@
 import type { Placeholder, PlaceholderKind } from '../model';
 import type { LineIndex } from '../text/lineIndex';
+import { linesOutsideFences } from '../text/proseLines';
 
 /** Sets of alternatives the template offers; writing two or more of one set means none was chosen. */
 export const TEMPLATE_ALTERNATIVES: readonly (readonly string[])[] = [
@@ -114,15 +115,8 @@ export function findPlaceholders(lines: LineIndex, line: number, out: Placeholde
  */
 export function angleSlotsIn(text: string): string[] {
   const found: string[] = [];
-  let fence: string | undefined;
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line);
-    if (marker) {
-      if (!fence) fence = marker[1][0];
-      else if (marker[1][0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence || !line.includes('<')) continue;
+  for (const line of linesOutsideFences(text)) {
+    if (!line.includes('<')) continue;
     for (const match of line.matchAll(ANGLE)) if (!isMarkup(match[0].slice(1, -1))) found.push(match[0]);
   }
   return found;

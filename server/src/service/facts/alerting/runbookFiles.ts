@@ -6,6 +6,7 @@ import { hasPlaceholder } from '../document';
 import { alertRows } from './alertTable';
 import { judgeRunbookPath, runbookPathsOf } from './runbookPaths';
 import { cachedRegExp, optionRegExp } from '../../util/regex';
+import { linesOutsideFences } from '../../text/proseLines';
 
 export interface LinkedRunbook {
   /** Root-relative path, as the workspace reads it. */
@@ -49,15 +50,7 @@ export const DEFAULT_PART_WORDS: Record<RunbookPart, string[]> = {
  */
 function labels(text: string): string[] {
   const result: string[] = [];
-  let fence: string | undefined;
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(raw);
-    if (marker) {
-      if (!fence) fence = marker[1][0];
-      else if (marker[1][0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence) continue;
+  for (const raw of linesOutsideFences(text)) {
     const label = raw
       .replace(/^\s*(?:>\s*)*/, '')
       .replace(/^#{1,6}\s+/, '')
